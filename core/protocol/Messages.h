@@ -1,0 +1,191 @@
+#pragma once
+
+#include "ErrorCode.h"
+
+#include <QList>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <variant>
+
+namespace lockstep::protocol {
+
+using Json = nlohmann::json;
+
+enum class PlayerAction { Play, Pause, Seek };
+enum class PlayState { Playing, Paused, Buffering };
+
+std::string_view playerActionName(PlayerAction action);
+std::optional<PlayerAction> playerActionFromName(std::string_view name);
+std::string_view playStateName(PlayState state);
+std::optional<PlayState> playStateFromName(std::string_view name);
+
+// Extension: what a room knows about a local file so that joiners can pick
+// their own copy and be warned when it does not match.
+struct MediaInfo {
+    QString name;
+    std::optional<qint64> size;     // bytes
+    std::optional<double> duration; // seconds
+
+    bool operator==(const MediaInfo &) const = default;
+};
+
+struct Participant {
+    QString clientId;
+    QString name;
+    bool isHost = false;
+    // Optional, shown by the UI (docs/protocol.md, "participants").
+    std::optional<PlayState> playState;
+    std::optional<double> driftMs;
+    std::optional<double> rttMs;
+
+    bool operator==(const Participant &) const = default;
+};
+
+struct TimelineState {
+    double position = 0.0;
+    PlayState playState = PlayState::Paused;
+
+    bool operator==(const TimelineState &) const = default;
+};
+
+struct CreateRoom {
+    QString mediaUrl;
+    double startPos = 0.0;
+    std::optional<QString> hostId;
+    Json options = Json::object();
+    std::optional<QString> authToken;
+    std::optional<MediaInfo> media; // extension
+
+    bool operator==(const CreateRoom &) const = default;
+};
+
+struct JoinRoom {
+    QString name;
+    std::optional<QString> authToken;
+    std::optional<QString> inviteToken;
+
+    bool operator==(const JoinRoom &) const = default;
+};
+
+struct PlayerEvent {
+    PlayerAction action = PlayerAction::Pause;
+    double position = 0.0;
+
+    bool operator==(const PlayerEvent &) const = default;
+};
+
+struct StateUpdate {
+    double position = 0.0;
+    PlayState playState = PlayState::Paused;
+    double reportedLatency = 0.0; // milliseconds, one way
+
+    bool operator==(const StateUpdate &) const = default;
+};
+
+struct RoomState {
+    QString room;
+    QString hostId;
+    QString mediaUrl;
+    Json options = Json::object();
+    TimelineState state;
+    QList<Participant> participants;
+    int participantCount = 0;
+    std::optional<MediaInfo> media; // extension
+
+    bool operator==(const RoomState &) const = default;
+};
+
+struct ClientJoined {
+    QString name;
+    bool operator==(const ClientJoined &) const = default;
+};
+
+struct ClientLeft {
+    QString name;
+    bool operator==(const ClientLeft &) const = default;
+};
+
+struct ParticipantsUpdate {
+    QList<Participant> participants;
+    int participantCount = 0;
+
+    bool operator==(const ParticipantsUpdate &) const = default;
+};
+
+struct HostChange {
+    QString hostId;
+    bool operator==(const HostChange &) const = default;
+};
+
+struct ForceResync {
+    // Absent on a host's request to resync everyone; always set by the server.
+    std::optional<double> targetPosition;
+    std::optional<PlayState> playState; // extension: the timeline's state
+
+    bool operator==(const ForceResync &) const = default;
+};
+
+struct Ping {
+    double clientTs = 0.0;
+    bool operator==(const Ping &) const = default;
+};
+
+struct Pong {
+    double clientTs = 0.0;
+    bool operator==(const Pong &) const = default;
+};
+
+struct Error {
+    QString code;
+    QString message;
+
+    std::optional<ErrorCode> errorCode() const;
+    bool operator==(const Error &) const = default;
+};
+
+struct CreateInvite {
+    int expiresIn = 3600; // seconds
+    bool operator==(const CreateInvite &) const = default;
+};
+
+struct InviteCreated {
+    QString inviteToken;
+    double expiresAt = 0.0;
+    bool operator==(const InviteCreated &) const = default;
+};
+
+// Extension: a participant allowed to control playback changes the media.
+struct MediaChange {
+    QString mediaUrl;
+    std::optional<MediaInfo> media;
+    bool operator==(const MediaChange &) const = default;
+};
+
+using Message = std::variant<CreateRoom, JoinRoom, PlayerEvent, StateUpdate, RoomState,
+                             ClientJoined, ClientLeft, ParticipantsUpdate, HostChange,
+                             ForceResync, Ping, Pong, Error, CreateInvite, InviteCreated,
+                             MediaChange>;
+
+// The wire name of a message's `type`.
+std::string_view messageTypeName(const Message &message);
+
+struct Envelope {
+    QString room;
+    QString client;
+    std::optional<double> ts;       // epoch seconds
+    std::optional<double> serverTs; // epoch seconds
+    Message message;
+
+    std::string_view typeName() const { return messageTypeName(message); }
+    template<typename T>
+    const T *as() const
+    {
+        return std::get_if<T>(&message);
+    }
+    bool operator==(const Envelope &) const = default;
+};
+
+} // namespace lockstep::protocol

@@ -1,0 +1,64 @@
+#include "RoomOptions.h"
+
+#include <cmath>
+
+namespace lockstep::protocol {
+
+namespace {
+
+std::optional<RoomOptions> fail(ProtocolError *error, const char *message)
+{
+    if (error)
+        *error = {ErrorCode::BadRequest, QString::fromUtf8(message)};
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<RoomOptions> RoomOptions::fromJson(const Json &options, ProtocolError *error)
+{
+    RoomOptions result;
+    if (options.is_null())
+        return result;
+    if (!options.is_object())
+        return fail(error, "Room options must be a JSON object.");
+
+    if (const auto it = options.find("control"); it != options.end() && !it->is_null()) {
+        if (*it == "everyone")
+            result.control = ControlMode::Everyone;
+        else if (*it == "host")
+            result.control = ControlMode::Host;
+        else
+            return fail(error, "Room option 'control' must be \"everyone\" or \"host\".");
+    }
+    if (const auto it = options.find("invite_only"); it != options.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            return fail(error, "Room option 'invite_only' must be true or false.");
+        result.inviteOnly = it->get<bool>();
+    }
+    if (const auto it = options.find("max_participants"); it != options.end() && !it->is_null()) {
+        if (!it->is_number_integer() || it->get<double>() < 1 || it->get<double>() > 100000)
+            return fail(error,
+                        "Room option 'max_participants' must be a whole number from 1 to 100000.");
+        result.maxParticipants = it->get<int>();
+    }
+    if (const auto it = options.find("buffering"); it != options.end() && !it->is_null()) {
+        if (*it == "catch_up")
+            result.buffering = BufferingPolicy::CatchUp;
+        else if (*it == "wait")
+            result.buffering = BufferingPolicy::Wait;
+        else
+            return fail(error, "Room option 'buffering' must be \"catch_up\" or \"wait\".");
+    }
+    if (const auto it = options.find("resync_threshold"); it != options.end() && !it->is_null()) {
+        if (!it->is_number() || !std::isfinite(it->get<double>()) || it->get<double>() < 0.1
+            || it->get<double>() > 3600)
+            return fail(error,
+                        "Room option 'resync_threshold' must be a number of seconds from 0.1 to "
+                        "3600.");
+        result.resyncThreshold = it->get<double>();
+    }
+    return result;
+}
+
+} // namespace lockstep::protocol
