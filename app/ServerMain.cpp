@@ -1,16 +1,314 @@
+// lockstep-server: the headless session server, and an admin's token minter.
+#include "auth/TokenService.h"
+#include "server/SessionServer.h"
+#include "sync/Clock.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+using namespace lockstep;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "lockstep-server: " << message << Qt::endl;
+    return 2;
+}
+
+// "90", "90s", "30m", "24h", "7d" -> seconds; -1 when unreadable.
+qint64 parseDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+)([smhd]?)$"));
+    const auto match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return -1;
+    const qint64 value = match.captured(1).toLongLong();
+    const QString unit = match.captured(2);
+    if (unit == QLatin1String("m"))
+        return value * 60;
+    if (unit == QLatin1String("h"))
+        return value * 3600;
+    if (unit == QLatin1String("d"))
+        return value * 86400;
+    return value;
+}
+
+bool setLogLevel(const QString &level)
+{
+    static const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"),
+                                    QStringLiteral("warning"), QStringLiteral("error")};
+    const qsizetype index = levels.indexOf(level);
+    if (index < 0)
+        return false;
+    QString rules;
+    for (qsizetype i = 0; i < levels.size() - 1; ++i) {
+        rules += QStringLiteral("lockstep.*.%1=%2\n")
+                     .arg(levels[i], i >= index ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    rules.replace(QLatin1String("lockstep.*.error"), QLatin1String("lockstep.*.critical"));
+    QLoggingCategory::setFilterRules(rules);
+    return true;
+}
+
+int mintToken(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Prints a signed user token (JWT) for this server's JWT_SECRET."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token command."));
+    const QCommandLineOption sub(QStringLiteral("sub"), QStringLiteral("User id (required)."),
+                                 QStringLiteral("id"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption room(QStringLiteral("room"),
+                                  QStringLiteral("Restrict the token to one room."),
+                                  QStringLiteral("id"));
+    const QCommandLineOption ttl(QStringLiteral("ttl"),
+                                 QStringLiteral("Lifetime: 3600, 30m, 24h, 7d (default 24h)."),
+                                 QStringLiteral("duration"), QStringLiteral("24h"));
+    parser.addOptions({sub, name, room, ttl});
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    const QByteArray secret = qgetenv("JWT_SECRET");
+    if (secret.isEmpty())
+        return fail(QStringLiteral("JWT_SECRET is not set; tokens are signed with it."));
+    if (const auto problem = auth::TokenService::secretProblem(secret))
+        return fail(*problem);
+    if (parser.value(sub).trimmed().isEmpty())
+        return fail(QStringLiteral("--sub is required."));
+    const qint64 seconds = parseDuration(parser.value(ttl));
+    if (seconds <= 0 || seconds > 366LL * 86400)
+        return fail(QStringLiteral("--ttl must be a duration from 1s to 366d, like 24h."));
+    const auth::TokenService tokens(secret);
+    QTextStream(stdout) << tokens.issueUserToken(parser.value(sub).trimmed(), parser.value(name),
+                                                 parser.value(room), int(seconds),
+                                                 sync::SystemClock::instance().now())
+                        << Qt::endl;
+    return 0;
+}
+
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+#endif
+
+void quitOnSignals(QCoreApplication &app, const std::function<void()> &onQuit)
+{
+#ifdef Q_OS_UNIX
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier, onQuit] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+        notifier->setEnabled(false);
+        onQuit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+#else
+    static std::function<void()> handler;
+    handler = onQuit;
+    std::signal(SIGINT, [](int) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [] { handler(); },
+                                  Qt::QueuedConnection);
+    });
+    std::signal(SIGTERM, [](int) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [] { handler(); },
+                                  Qt::QueuedConnection);
+    });
+    Q_UNUSED(app);
+#endif
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lockstep-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Lockstep"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOCKSTEP_VERSION));
+    qSetMessagePattern(QStringLiteral(
+        "%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+        "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
+        "%{message}"));
 
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("token"))
+        return mintToken(arguments);
+
+    server::SessionServerConfig config;
+    server::ServerLimits &limits = config.limits;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Lockstep session server"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Lockstep session server.\n\n"
+        "Environment: JWT_SECRET (at least 32 bytes) makes create_room need an auth token\n"
+        "and join_room an auth token or an invite.\n\n"
+        "Mint a user token: lockstep-server token --sub NAME [--name N] [--room ID] [--ttl 24h]"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  QStringLiteral("Address to listen on (default: all)."),
+                                  QStringLiteral("address"), QStringLiteral("0.0.0.0"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port, 0 for any free one (default 8765)."),
+                                  QStringLiteral("port"), QStringLiteral("8765"));
+    const QCommandLineOption cert(QStringLiteral("tls-cert"),
+                                  QStringLiteral("PEM certificate (chain) for wss."),
+                                  QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key."),
+                                 QStringLiteral("file"));
+    const QCommandLineOption maxRooms(QStringLiteral("max-rooms"),
+                                      QStringLiteral("Rooms at most (default %1).")
+                                          .arg(limits.maxRooms),
+                                      QStringLiteral("n"), QString::number(limits.maxRooms));
+    const QCommandLineOption maxParticipants(
+        QStringLiteral("max-participants"),
+        QStringLiteral("Participants per room at most (default %1).").arg(limits.maxParticipants),
+        QStringLiteral("n"), QString::number(limits.maxParticipants));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Connections at most (default %1).").arg(limits.maxConnections),
+        QStringLiteral("n"), QString::number(limits.maxConnections));
+    const QCommandLineOption maxFrame(QStringLiteral("max-frame-bytes"),
+                                      QStringLiteral("Largest frame accepted (default %1).")
+                                          .arg(limits.maxFrameBytes),
+                                      QStringLiteral("bytes"),
+                                      QString::number(limits.maxFrameBytes));
+    const QCommandLineOption rate(QStringLiteral("rate-limit"),
+                                  QStringLiteral("Frames per second per connection (default %1).")
+                                      .arg(limits.rateLimitPerSecond),
+                                  QStringLiteral("n"),
+                                  QString::number(limits.rateLimitPerSecond));
+    const QCommandLineOption burst(QStringLiteral("rate-burst"),
+                                   QStringLiteral("Burst of frames allowed (default %1).")
+                                       .arg(limits.rateLimitBurst),
+                                   QStringLiteral("n"), QString::number(limits.rateLimitBurst));
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+                                  QStringLiteral("Seconds a connection may stay without creating, "
+                                                 "joining or pinging (default %1).")
+                                      .arg(limits.idleTimeout),
+                                  QStringLiteral("s"), QString::number(limits.idleTimeout));
+    const QCommandLineOption handshake(QStringLiteral("handshake-timeout"),
+                                       QStringLiteral("Seconds for the WebSocket handshake "
+                                                      "(default %1).")
+                                           .arg(limits.handshakeTimeout),
+                                       QStringLiteral("s"),
+                                       QString::number(limits.handshakeTimeout));
+    const QCommandLineOption keepalive(QStringLiteral("keepalive-timeout"),
+                                       QStringLiteral("Seconds of silence before a peer is "
+                                                      "dropped (default %1).")
+                                           .arg(limits.keepaliveTimeout),
+                                       QStringLiteral("s"),
+                                       QString::number(limits.keepaliveTimeout));
+    const QCommandLineOption grace(QStringLiteral("empty-room-grace"),
+                                   QStringLiteral("Seconds an empty room is kept (default %1).")
+                                       .arg(limits.emptyRoomGrace),
+                                   QStringLiteral("s"), QString::number(limits.emptyRoomGrace));
+    const QCommandLineOption name(QStringLiteral("max-name-length"),
+                                  QStringLiteral("Display name length at most (default %1).")
+                                      .arg(limits.maxNameLength),
+                                  QStringLiteral("n"), QString::number(limits.maxNameLength));
+    const QCommandLineOption origin(QStringLiteral("allowed-origin"),
+                                    QStringLiteral("Allow only this Origin (repeatable); by "
+                                                   "default any."),
+                                    QStringLiteral("origin"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("debug, info, warning or error (default "
+                                                     "info)."),
+                                      QStringLiteral("level"), QStringLiteral("info"));
+    parser.addOptions({host, port, cert, key, maxRooms, maxParticipants, maxConnections, maxFrame,
+                       rate, burst, idle, handshake, keepalive, grace, name, origin, logLevel});
     parser.process(app);
-    return 0;
+
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1' (see --help).")
+                        .arg(parser.positionalArguments().first()));
+    if (!config.address.setAddress(parser.value(host)))
+        return fail(QStringLiteral("--host: '%1' is not an IP address.").arg(parser.value(host)));
+
+    bool ok = true;
+    const auto number = [&](const QCommandLineOption &option, double min, double max) {
+        bool good = false;
+        const double value = parser.value(option).toDouble(&good);
+        if (!good || value < min || value > max) {
+            fail(QStringLiteral("--%1 must be a number from %2 to %3.")
+                     .arg(option.names().first())
+                     .arg(min)
+                     .arg(max));
+            ok = false;
+        }
+        return value;
+    };
+    config.port = quint16(number(port, 0, 65535));
+    limits.maxRooms = int(number(maxRooms, 1, 1e7));
+    limits.maxParticipants = int(number(maxParticipants, 1, 1e6));
+    limits.maxConnections = int(number(maxConnections, 1, 1e7));
+    limits.maxFrameBytes = std::size_t(number(maxFrame, 1024, 16 * 1024 * 1024));
+    limits.rateLimitPerSecond = number(rate, 1, 1e6);
+    limits.rateLimitBurst = number(burst, 1, 1e6);
+    limits.idleTimeout = number(idle, 1, 86400);
+    limits.handshakeTimeout = number(handshake, 1, 3600);
+    limits.keepaliveTimeout = number(keepalive, 2, 86400);
+    limits.keepaliveInterval = std::min(limits.keepaliveInterval, limits.keepaliveTimeout / 5);
+    limits.emptyRoomGrace = number(grace, 0, 86400);
+    limits.maxNameLength = int(number(name, 1, 64));
+    limits.allowedOrigins = parser.values(origin);
+    if (!ok)
+        return 2;
+    if (!setLogLevel(parser.value(logLevel)))
+        return fail(QStringLiteral("--log-level must be debug, info, warning or error."));
+    config.tlsCertificatePath = parser.value(cert);
+    config.tlsKeyPath = parser.value(key);
+
+    config.jwtSecret = qgetenv("JWT_SECRET");
+    if (!config.jwtSecret.isEmpty()) {
+        if (const auto problem = auth::TokenService::secretProblem(config.jwtSecret))
+            return fail(*problem);
+    }
+
+    server::SessionServer server(config);
+    QString error;
+    if (!server.start(&error))
+        return fail(error);
+    qInfo().noquote() << "lockstep-server" << LOCKSTEP_VERSION << "ready;"
+                      << (config.jwtSecret.isEmpty() ? "rooms are open (no JWT_SECRET)"
+                                                     : "auth tokens required (JWT_SECRET set)");
+
+    quitOnSignals(app, [&server, &app] {
+        qInfo() << "shutting down";
+        server.stop(1001, QStringLiteral("Server shutting down"));
+        // Let the close frames go out before the process ends.
+        QTimer::singleShot(300, &app, &QCoreApplication::quit);
+    });
+    return app.exec();
 }

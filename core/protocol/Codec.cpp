@@ -406,6 +406,7 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.options = readOptions(r, "options").value_or(Json::object());
         m.authToken = r.string("auth_token", false, limits::kMaxTokenLength);
         m.media = readMedia(r, r.object("media", false), "media");
+        m.name = displayName(r, "name", false);
         return m;
     }
     if (type == "join_room"sv) {
@@ -413,6 +414,7 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.name = displayName(r, "name", true).value_or(QString());
         m.authToken = r.string("auth_token", false, limits::kMaxTokenLength);
         m.inviteToken = r.string("invite_token", false, limits::kMaxTokenLength);
+        m.resumeToken = r.string("resume_token", false, limits::kMaxIdLength);
         return m;
     }
     if (type == "player_event"sv) {
@@ -451,6 +453,7 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.participantCount =
             int(r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
         m.media = readMedia(r, r.object("media", false), "media");
+        m.resumeToken = r.string("resume_token", false, limits::kMaxIdLength);
         return m;
     }
     if (type == "client_joined"sv) {
@@ -537,6 +540,8 @@ struct PayloadWriter {
             p["auth_token"] = toStd(*m.authToken);
         if (m.media)
             p["media"] = writeMedia(*m.media);
+        if (m.name)
+            p["name"] = toStd(*m.name);
         return p;
     }
     Json operator()(const JoinRoom &m) const
@@ -546,6 +551,8 @@ struct PayloadWriter {
             p["auth_token"] = toStd(*m.authToken);
         if (m.inviteToken)
             p["invite_token"] = toStd(*m.inviteToken);
+        if (m.resumeToken)
+            p["resume_token"] = toStd(*m.resumeToken);
         return p;
     }
     Json operator()(const PlayerEvent &m) const
@@ -571,6 +578,8 @@ struct PayloadWriter {
                   {"participant_count", m.participantCount}};
         if (m.media)
             p["media"] = writeMedia(*m.media);
+        if (m.resumeToken)
+            p["resume_token"] = toStd(*m.resumeToken);
         return p;
     }
     Json operator()(const ClientJoined &m) const { return {{"name", toStd(m.name)}}; }

@@ -58,6 +58,7 @@ struct CreateRoom {
     Json options = Json::object();
     std::optional<QString> authToken;
     std::optional<MediaInfo> media; // extension
+    std::optional<QString> name;    // extension: the creator's display name
 
     bool operator==(const CreateRoom &) const = default;
 };
@@ -66,6 +67,7 @@ struct JoinRoom {
     QString name;
     std::optional<QString> authToken;
     std::optional<QString> inviteToken;
+    std::optional<QString> resumeToken; // extension: rebinds a live client id after a reconnect
 
     bool operator==(const JoinRoom &) const = default;
 };
@@ -93,7 +95,8 @@ struct RoomState {
     TimelineState state;
     QList<Participant> participants;
     int participantCount = 0;
-    std::optional<MediaInfo> media; // extension
+    std::optional<MediaInfo> media;       // extension
+    std::optional<QString> resumeToken;   // extension: private to the receiving client
 
     bool operator==(const RoomState &) const = default;
 };

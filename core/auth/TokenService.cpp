@@ -1,0 +1,210 @@
+#include "TokenService.h"
+
+#include <QList>
+#include <QRandomGenerator>
+#include <QUuid>
+
+#include <jwt/jwt.hpp>
+
+#include <cmath>
+
+namespace lockstep::auth {
+
+using protocol::ErrorCode;
+using protocol::ProtocolError;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr auto kInviteType = "invite";
+
+ProtocolError error(ErrorCode code, const char *message)
+{
+    return {code, QString::fromUtf8(message)};
+}
+
+std::string_view view(const QByteArray &bytes)
+{
+    return {bytes.constData(), std::size_t(bytes.size())};
+}
+
+// Decodes and verifies a token's signature and registered times. Only a token
+// whose header says exactly HS256 is handed to the JWT library at all.
+std::optional<Json> verifiedClaims(const QString &token, const QByteArray &key, double now,
+                                   bool *expired, bool *immature)
+{
+    *expired = false;
+    *immature = false;
+    const QByteArray raw = token.toUtf8();
+    const QList<QByteArray> parts = raw.split('.');
+    if (parts.size() != 3 || parts[2].isEmpty())
+        return std::nullopt;
+    try {
+        const QByteArray headerText = QByteArray::fromBase64(
+            parts[0], QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const Json header = Json::parse(headerText.begin(), headerText.end(), nullptr, false);
+        if (!header.is_object() || header.value("alg", Json()) != "HS256")
+            return std::nullopt;
+        if (const auto typ = header.find("typ"); typ != header.end()
+            && !(typ->is_string() && QString::fromStdString(typ->get<std::string>())
+                                             .compare(QLatin1String("JWT"), Qt::CaseInsensitive)
+                                         == 0))
+            return std::nullopt;
+
+        std::error_code ec;
+        const auto object =
+            jwt::decode(view(raw), jwt::params::algorithms({"HS256"}), ec,
+                        jwt::params::secret(view(key)), jwt::params::verify(true),
+                        jwt::params::leeway(TokenService::kLeewaySeconds));
+        if (ec == jwt::VerificationErrc::TokenExpired) {
+            *expired = true;
+            return std::nullopt;
+        }
+        if (ec == jwt::VerificationErrc::ImmatureSignature) {
+            *immature = true;
+            return std::nullopt;
+        }
+        if (ec)
+            return std::nullopt;
+        Json claims = object.payload().create_json_obj();
+        if (!claims.is_object())
+            return std::nullopt;
+        // The library checks against the system clock; the server's own clock decides too.
+        const double leeway = TokenService::kLeewaySeconds;
+        if (const auto exp = claims.find("exp"); exp != claims.end()) {
+            if (!exp->is_number())
+                return std::nullopt;
+            if (now > exp->get<double>() + leeway) {
+                *expired = true;
+                return std::nullopt;
+            }
+        }
+        if (const auto nbf = claims.find("nbf"); nbf != claims.end()) {
+            if (!nbf->is_number())
+                return std::nullopt;
+            if (now + leeway < nbf->get<double>()) {
+                *immature = true;
+                return std::nullopt;
+            }
+        }
+        return claims;
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+QString claimString(const Json &claims, const char *name)
+{
+    const auto it = claims.find(name);
+    if (it == claims.end() || !it->is_string())
+        return {};
+    return QString::fromStdString(it->get<std::string>());
+}
+
+QString sign(const Json &claims, const QByteArray &key)
+{
+    jwt::jwt_object object{jwt::params::algorithm("HS256"), jwt::params::secret(view(key))};
+    for (auto it = claims.begin(); it != claims.end(); ++it) {
+        if (it->is_string())
+            object.add_claim(it.key(), it->get<std::string>());
+        else
+            object.add_claim(it.key(), it->get<std::uint64_t>());
+    }
+    std::error_code ec;
+    const std::string token = object.signature(ec);
+    return ec ? QString() : QString::fromStdString(token);
+}
+
+} // namespace
+
+TokenService::TokenService(const QByteArray &secret)
+    : m_key(secret), m_authRequired(!secret.isEmpty())
+{
+    if (m_key.isEmpty()) {
+        m_key.resize(32);
+        QRandomGenerator::system()->generate(m_key.begin(), m_key.end());
+    }
+}
+
+std::optional<QString> TokenService::secretProblem(const QByteArray &secret)
+{
+    if (secret.size() < kMinSecretBytes) {
+        return QStringLiteral("JWT_SECRET is %1 bytes long; it must be at least %2 bytes (for "
+                              "example the output of `openssl rand -base64 48`).")
+            .arg(secret.size())
+            .arg(kMinSecretBytes);
+    }
+    return std::nullopt;
+}
+
+std::variant<UserClaims, ProtocolError> TokenService::verifyAuthToken(const QString &token,
+                                                                     double now) const
+{
+    bool expired = false;
+    bool immature = false;
+    const auto claims = verifiedClaims(token, m_key, now, &expired, &immature);
+    if (expired)
+        return error(ErrorCode::AuthInvalid, "The auth token has expired.");
+    if (immature)
+        return error(ErrorCode::AuthInvalid, "The auth token is not valid yet.");
+    if (!claims)
+        return error(ErrorCode::AuthInvalid, "The auth token is not valid for this server.");
+    if (claimString(*claims, "typ") == QLatin1String(kInviteType))
+        return error(ErrorCode::AuthInvalid, "An invite token cannot be used as an auth token.");
+    UserClaims user{claimString(*claims, "sub"), claimString(*claims, "name"),
+                    claimString(*claims, "room")};
+    if (user.subject.isEmpty())
+        return error(ErrorCode::AuthInvalid, "The auth token names no user (claim 'sub').");
+    return user;
+}
+
+std::variant<InviteClaims, ProtocolError>
+TokenService::verifyInvite(const QString &token, const QString &room, double now) const
+{
+    bool expired = false;
+    bool immature = false;
+    const auto claims = verifiedClaims(token, m_key, now, &expired, &immature);
+    if (expired)
+        return error(ErrorCode::InviteExpired, "The invite has expired; ask for a new one.");
+    if (!claims || immature)
+        return error(ErrorCode::InviteInvalid, "The invite is not valid for this server.");
+    if (claimString(*claims, "typ") != QLatin1String(kInviteType))
+        return error(ErrorCode::InviteInvalid, "This token is not an invite.");
+    InviteClaims invite{claimString(*claims, "room"), 0.0, claimString(*claims, "jti")};
+    if (invite.room != room)
+        return error(ErrorCode::InviteInvalid, "The invite is for another room.");
+    if (const auto exp = claims->find("exp"); exp != claims->end() && exp->is_number())
+        invite.expiresAt = exp->get<double>();
+    else
+        return error(ErrorCode::InviteInvalid, "The invite has no expiry.");
+    return invite;
+}
+
+IssuedInvite TokenService::issueInvite(const QString &room, int expiresInSeconds, double now) const
+{
+    const auto issuedAt = std::uint64_t(std::floor(now));
+    const std::uint64_t expiresAt = issuedAt + std::uint64_t(expiresInSeconds);
+    const Json claims = {
+        {"typ", kInviteType},
+        {"room", room.toStdString()},
+        {"iat", issuedAt},
+        {"exp", expiresAt},
+        {"jti", QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString()},
+    };
+    return {sign(claims, m_key), double(expiresAt)};
+}
+
+QString TokenService::issueUserToken(const QString &subject, const QString &name,
+                                     const QString &room, int ttlSeconds, double now) const
+{
+    const auto issuedAt = std::uint64_t(std::floor(now));
+    Json claims = {{"typ", "auth"}, {"sub", subject.toStdString()}, {"iat", issuedAt},
+                   {"exp", issuedAt + std::uint64_t(ttlSeconds)}};
+    if (!name.isEmpty())
+        claims["name"] = name.toStdString();
+    if (!room.isEmpty())
+        claims["room"] = room.toStdString();
+    return sign(claims, m_key);
+}
+
+} // namespace lockstep::auth

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Transport.h"
+#include "protocol/Messages.h"
+#include "protocol/RoomOptions.h"
+
+#include <QSet>
+
+#include <limits>
+#include <vector>
+
+namespace lockstep::server {
+
+// The room's shared timeline: `position` at server time `at`, advancing in
+// real time while playing.
+struct Timeline {
+    double position = 0.0;
+    protocol::PlayState state = protocol::PlayState::Paused;
+    double at = 0.0;
+
+    double positionAt(double t) const
+    {
+        return state == protocol::PlayState::Playing ? position + (t - at) : position;
+    }
+};
+
+struct Member {
+    QString clientId;
+    QString name;
+    ConnectionId connection = 0;
+    quint64 joinOrder = 0;
+    QByteArray resumeToken;
+    std::optional<protocol::PlayState> playState;
+    std::optional<double> driftMs;
+    std::optional<double> rttMs;
+    double lastResyncAt = -std::numeric_limits<double>::infinity();
+    double judgeAfter = 0.0;
+};
+
+class Room
+{
+public:
+    Room(QString id, protocol::Json options, protocol::RoomOptions typed, double now);
+
+    const QString &id() const { return m_id; }
+    const protocol::Json &options() const { return m_options; }
+    const protocol::RoomOptions &typedOptions() const { return m_typed; }
+
+    QString hostId;
+    QString mediaUrl;
+    std::optional<protocol::MediaInfo> media;
+    Timeline timeline;
+
+    // Participants in the order they joined: the earliest becomes host next.
+    std::vector<Member> &members() { return m_members; }
+    const std::vector<Member> &members() const { return m_members; }
+    Member *member(const QString &clientId);
+    Member &addMember(Member member);
+    std::optional<Member> removeMember(const QString &clientId);
+    bool isEmpty() const { return m_members.empty(); }
+
+    QList<protocol::Participant> participants() const;
+    protocol::TimelineState stateAt(double t) const;
+
+    // Timeline changes: the server stops judging drift until everyone has seen them.
+    void setTimeline(const Timeline &timeline, double settle);
+
+    // participants_update coalescing.
+    bool participantsDirty = false;
+    double lastParticipantsAt = -std::numeric_limits<double>::infinity();
+
+    // "wait" buffering policy: who the room is waiting for.
+    QSet<QString> waitingFor;
+    bool autoPaused = false;
+
+    double emptySince = 0.0;
+
+private:
+    QString m_id;
+    protocol::Json m_options;
+    protocol::RoomOptions m_typed;
+    std::vector<Member> m_members;
+    quint64 m_nextJoinOrder = 1;
+};
+
+} // namespace lockstep::server

@@ -1,0 +1,727 @@
+#include "ServerCore.h"
+
+#include "auth/TokenService.h"
+#include "sync/Clock.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcServer, "lockstep.server", QtInfoMsg)
+
+namespace lockstep::server {
+
+using namespace protocol;
+
+namespace {
+
+constexpr quint16 kClosePolicyViolation = 1008;
+constexpr quint16 kCloseTooBig = 1009;
+constexpr quint16 kCloseReplaced = 4000;
+
+// Unguessable ids for rooms and resume tokens: 96 random bits, URL-safe.
+QByteArray randomToken()
+{
+    QByteArray bytes(12, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString describe(PlayerAction action, double position)
+{
+    return QStringLiteral("%1 at %2 s")
+        .arg(QString::fromUtf8(playerActionName(action).data()))
+        .arg(position, 0, 'f', 3);
+}
+
+} // namespace
+
+struct ServerCore::Connection {
+    QString peer;
+    QString room;   // bound room, empty before create/join
+    QString client; // bound client id
+    double openedAt = 0.0;
+    bool engaged = false; // created, joined or pinged: not idle
+    bool closing = false;
+    double tokens = 0.0;
+    double refilledAt = 0.0;
+    double floodScore = 0.0;
+    double floodAt = 0.0;
+};
+
+ServerCore::ServerCore(const ServerLimits &limits, const sync::Clock &clock,
+                       auth::TokenService &tokens, Transport &transport, QObject *parent)
+    : QObject(parent), m_limits(limits), m_clock(clock), m_tokens(tokens), m_transport(transport)
+{
+}
+
+ServerCore::~ServerCore() = default;
+
+QStringList ServerCore::roomIds() const
+{
+    QStringList ids;
+    for (const auto &[id, room] : m_rooms)
+        ids.append(id);
+    ids.sort();
+    return ids;
+}
+
+const Room *ServerCore::room(const QString &id) const
+{
+    const auto it = m_rooms.find(id);
+    return it == m_rooms.end() ? nullptr : it->second.get();
+}
+
+// ---------------------------------------------------------------- connections
+
+void ServerCore::connectionOpened(ConnectionId id, const QString &peer)
+{
+    const double now = m_clock.now();
+    Connection connection;
+    connection.peer = peer;
+    connection.openedAt = now;
+    connection.tokens = m_limits.rateLimitBurst;
+    connection.refilledAt = now;
+    connection.floodAt = now;
+    m_connections.emplace(id, std::move(connection));
+    qCInfo(lcServer).noquote() << "connection" << id << "opened from" << peer;
+    if (int(m_connections.size()) > m_limits.maxConnections) {
+        sendError(id, ErrorCode::RateLimited, tr("The server is full; try again later."));
+        m_connections[id].closing = true;
+        m_transport.closeConnection(id, 1013, QStringLiteral("Server full"));
+    }
+    emit connectionCountChanged(int(m_connections.size()));
+}
+
+void ServerCore::connectionClosed(ConnectionId id)
+{
+    const auto it = m_connections.find(id);
+    if (it == m_connections.end())
+        return;
+    leaveRoom(it->second);
+    qCInfo(lcServer).noquote() << "connection" << id << "closed";
+    m_connections.erase(it);
+    emit connectionCountChanged(int(m_connections.size()));
+}
+
+void ServerCore::closeAll(quint16 code, const QString &reason)
+{
+    std::vector<ConnectionId> ids;
+    ids.reserve(m_connections.size());
+    for (auto &[id, connection] : m_connections) {
+        connection.closing = true;
+        ids.push_back(id);
+    }
+    for (const ConnectionId id : ids)
+        m_transport.closeConnection(id, code, reason);
+}
+
+bool ServerCore::admitFrame(ConnectionId id, Connection &c)
+{
+    const double now = m_clock.now();
+    c.tokens = std::min(m_limits.rateLimitBurst,
+                        c.tokens + (now - c.refilledAt) * m_limits.rateLimitPerSecond);
+    c.refilledAt = now;
+    if (c.tokens >= 1.0) {
+        c.tokens -= 1.0;
+        return true;
+    }
+    // Dropped frames decay at the sustained rate; a connection that keeps
+    // flooding past that is closed.
+    c.floodScore = std::max(0.0, c.floodScore - (now - c.floodAt) * m_limits.rateLimitPerSecond)
+                   + 1.0;
+    c.floodAt = now;
+    if (c.floodScore > m_limits.floodCloseScore) {
+        qCWarning(lcServer).noquote() << "connection" << id << "closed for flooding";
+        c.closing = true;
+        m_transport.closeConnection(id, kClosePolicyViolation, QStringLiteral("Flooding"));
+        return false;
+    }
+    sendError(id, ErrorCode::RateLimited,
+              tr("Too many messages: at most %1 per second; this one was dropped.")
+                  .arg(m_limits.rateLimitPerSecond));
+    return false;
+}
+
+void ServerCore::binaryReceived(ConnectionId id, qsizetype size)
+{
+    const auto it = m_connections.find(id);
+    if (it == m_connections.end() || it->second.closing || !admitFrame(id, it->second))
+        return;
+    if (std::size_t(size) > m_limits.maxFrameBytes) {
+        sendError(id, ErrorCode::TooLarge,
+                  tr("The frame is larger than %1 bytes.").arg(m_limits.maxFrameBytes));
+        it->second.closing = true;
+        m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
+        return;
+    }
+    sendError(id, ErrorCode::BadRequest,
+              tr("Binary frames are not part of the protocol; send JSON text frames."));
+}
+
+void ServerCore::textReceived(ConnectionId id, QByteArrayView frame)
+{
+    const auto it = m_connections.find(id);
+    if (it == m_connections.end() || it->second.closing)
+        return;
+    Connection &connection = it->second;
+    if (!admitFrame(id, connection))
+        return;
+    DecodeResult decoded = decode(frame, DecodeOptions{m_limits.maxFrameBytes});
+    if (!decoded) {
+        const ProtocolError &error = decoded.error();
+        sendError(id, error.code, error.message);
+        if (error.code == ErrorCode::TooLarge) {
+            connection.closing = true;
+            m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
+        }
+        return;
+    }
+    handle(id, connection, std::move(decoded.envelope()));
+}
+
+// ---------------------------------------------------------------- dispatch
+
+void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
+{
+    if (const auto *ping = e.as<Ping>()) {
+        c.engaged = true;
+        send(id, Pong{ping->clientTs}, c.room, c.client);
+        return;
+    }
+    if (e.as<CreateRoom>()) {
+        handleCreateRoom(id, c, e);
+        return;
+    }
+    if (e.as<JoinRoom>()) {
+        handleJoinRoom(id, c, e);
+        return;
+    }
+    const bool clientToServer = e.as<PlayerEvent>() || e.as<StateUpdate>() || e.as<ForceResync>()
+                                || e.as<HostChange>() || e.as<CreateInvite>()
+                                || e.as<MediaChange>();
+    if (!clientToServer) {
+        sendError(id, ErrorCode::BadRequest,
+                  tr("'%1' is sent by the server, not to it.")
+                      .arg(QString::fromUtf8(e.typeName().data())));
+        return;
+    }
+    const auto roomIt = m_rooms.find(c.room);
+    Member *member = roomIt == m_rooms.end() ? nullptr : roomIt->second->member(c.client);
+    if (!member) {
+        sendError(id, ErrorCode::NotInRoom, tr("Create or join a room first."));
+        return;
+    }
+    Room &room = *roomIt->second;
+    if (const auto *m = e.as<PlayerEvent>()) {
+        if (!mayControl(room, *member)) {
+            sendError(id, ErrorCode::Forbidden, tr("Only the host controls playback in this room."));
+            return;
+        }
+        handlePlayerEvent(room, *member, *m);
+    } else if (const auto *m = e.as<StateUpdate>()) {
+        handleStateUpdate(room, *member, *m);
+    } else if (e.as<ForceResync>()) {
+        handleForceResync(id, room, *member);
+    } else if (const auto *m = e.as<HostChange>()) {
+        handleHostChange(id, room, *member, *m);
+    } else if (const auto *m = e.as<CreateInvite>()) {
+        handleCreateInvite(id, room, *member, *m);
+    } else if (const auto *m = e.as<MediaChange>()) {
+        handleMediaChange(id, room, *member, *m);
+    }
+}
+
+void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope &e)
+{
+    const auto &m = *e.as<CreateRoom>();
+    const double now = m_clock.now();
+    if (!c.room.isEmpty()) {
+        sendError(id, ErrorCode::AlreadyInRoom, tr("This connection is already in a room."));
+        return;
+    }
+    if (m.hostId && *m.hostId != e.client) {
+        sendError(id, ErrorCode::BadRequest,
+                  tr("create_room: 'host_id' must be the creator's own client id."));
+        return;
+    }
+    ProtocolError optionsError;
+    const auto typed = RoomOptions::fromJson(m.options, &optionsError);
+    if (!typed) {
+        sendError(id, optionsError.code, optionsError.message);
+        return;
+    }
+    if (m_tokens.authRequired()) {
+        if (!m.authToken) {
+            sendError(id, ErrorCode::AuthRequired,
+                      tr("This server requires an auth token to create a room."));
+            return;
+        }
+        const auto verified = m_tokens.verifyAuthToken(*m.authToken, now);
+        if (const auto *error = std::get_if<ProtocolError>(&verified)) {
+            sendError(id, error->code, error->message);
+            return;
+        }
+        const auto &user = std::get<auth::UserClaims>(verified);
+        if (!user.room.isEmpty() && user.room != e.room) {
+            sendError(id, ErrorCode::AuthInvalid, tr("The auth token is for another room."));
+            return;
+        }
+    }
+    if (!e.room.isEmpty() && m_rooms.count(e.room)) {
+        sendError(id, ErrorCode::RoomExists, tr("A room with this id already exists."));
+        return;
+    }
+    if (int(m_rooms.size()) >= m_limits.maxRooms) {
+        sendError(id, ErrorCode::Forbidden,
+                  tr("This server already holds its limit of %1 rooms.").arg(m_limits.maxRooms));
+        return;
+    }
+
+    QString roomId = e.room;
+    while (roomId.isEmpty() || m_rooms.count(roomId))
+        roomId = QString::fromLatin1(randomToken());
+    auto room = std::make_unique<Room>(roomId, m.options, *typed, now);
+    room->hostId = e.client;
+    room->mediaUrl = m.mediaUrl;
+    room->media = m.media;
+    room->timeline = Timeline{m.startPos, PlayState::Paused, now};
+    Member creator;
+    creator.clientId = e.client;
+    creator.name = m.name.value_or(e.client);
+    creator.connection = id;
+    creator.resumeToken = randomToken();
+    Member &host = room->addMember(std::move(creator));
+    room->lastParticipantsAt = now;
+
+    c.room = roomId;
+    c.client = e.client;
+    c.engaged = true;
+    Room &ref = *room;
+    m_rooms.emplace(roomId, std::move(room));
+    qCInfo(lcServer).noquote() << "room" << roomId << "created by" << e.client << "on connection"
+                               << id;
+
+    RoomState state;
+    state.room = roomId;
+    state.hostId = ref.hostId;
+    state.mediaUrl = ref.mediaUrl;
+    state.options = ref.options();
+    state.state = ref.stateAt(now);
+    state.participants = ref.participants();
+    state.participantCount = int(ref.members().size());
+    state.media = ref.media;
+    state.resumeToken = QString::fromLatin1(host.resumeToken);
+    send(id, std::move(state), roomId, e.client);
+    emit roomCreated(roomId);
+    emit participantsChanged(roomId, ref.participants());
+}
+
+void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &e)
+{
+    const auto &m = *e.as<JoinRoom>();
+    const double now = m_clock.now();
+    if (!c.room.isEmpty()) {
+        sendError(id, ErrorCode::AlreadyInRoom, tr("This connection is already in a room."));
+        return;
+    }
+    if (m.name.toUcs4().size() > m_limits.maxNameLength) {
+        sendError(id, ErrorCode::BadRequest,
+                  tr("join_room: the name must be at most %1 characters.")
+                      .arg(m_limits.maxNameLength));
+        return;
+    }
+    const auto roomIt = m_rooms.find(e.room);
+    if (roomIt == m_rooms.end()) {
+        sendError(id, ErrorCode::RoomNotFound, tr("There is no room with this id."));
+        return;
+    }
+    Room &room = *roomIt->second;
+
+    // Who may enter: an invite for this room always works; otherwise a
+    // server with JWT_SECRET wants an auth token, and an invite-only room an invite.
+    bool admitted = false;
+    std::optional<ProtocolError> refusal;
+    if (m.inviteToken) {
+        const auto invite = m_tokens.verifyInvite(*m.inviteToken, room.id(), now);
+        if (const auto *error = std::get_if<ProtocolError>(&invite))
+            refusal = *error;
+        else
+            admitted = true;
+    }
+    if (!admitted && !room.typedOptions().inviteOnly) {
+        if (!m_tokens.authRequired()) {
+            admitted = !refusal.has_value();
+        } else if (m.authToken) {
+            const auto verified = m_tokens.verifyAuthToken(*m.authToken, now);
+            if (const auto *error = std::get_if<ProtocolError>(&verified)) {
+                if (!refusal)
+                    refusal = *error;
+            } else if (const auto &user = std::get<auth::UserClaims>(verified);
+                       !user.room.isEmpty() && user.room != room.id()) {
+                if (!refusal)
+                    refusal = ProtocolError{ErrorCode::AuthInvalid,
+                                            tr("The auth token is for another room.")};
+            } else {
+                admitted = true;
+            }
+        }
+    }
+    if (!admitted) {
+        if (!refusal) {
+            refusal = room.typedOptions().inviteOnly
+                          ? ProtocolError{ErrorCode::AuthRequired,
+                                          tr("This room is invite-only: join with an invite.")}
+                          : ProtocolError{ErrorCode::AuthRequired,
+                                          tr("This server requires an auth token or an invite to "
+                                             "join a room.")};
+        }
+        sendError(id, refusal->code, refusal->message);
+        return;
+    }
+
+    if (Member *existing = room.member(e.client)) {
+        // A live client id may only be taken over by its own resume token
+        // (the client reconnected before the server noticed the old link drop).
+        if (!m.resumeToken || m.resumeToken->toLatin1() != existing->resumeToken) {
+            sendError(id, ErrorCode::ClientIdTaken,
+                      tr("Someone in this room already uses this client id."));
+            return;
+        }
+        const ConnectionId old = existing->connection;
+        existing->connection = id;
+        existing->name = m.name;
+        if (const auto oldIt = m_connections.find(old); oldIt != m_connections.end()) {
+            oldIt->second.room.clear();
+            oldIt->second.client.clear();
+            oldIt->second.closing = true;
+            m_transport.closeConnection(old, kCloseReplaced, QStringLiteral("Replaced"));
+        }
+        qCInfo(lcServer).noquote() << e.client << "resumed in room" << room.id()
+                                   << "on connection" << id;
+    } else {
+        const int cap = std::min(m_limits.maxParticipants,
+                                 room.typedOptions().maxParticipants.value_or(
+                                     m_limits.maxParticipants));
+        if (int(room.members().size()) >= cap) {
+            sendError(id, ErrorCode::RoomFull,
+                      tr("The room is full (%1 participants).").arg(cap));
+            return;
+        }
+        Member member;
+        member.clientId = e.client;
+        member.name = m.name;
+        member.connection = id;
+        member.resumeToken = randomToken();
+        member.judgeAfter = now + m_limits.resyncSettle;
+        room.addMember(std::move(member));
+        if (room.hostId.isEmpty())
+            room.hostId = e.client;
+        qCInfo(lcServer).noquote() << e.client << "joined room" << room.id() << "on connection"
+                                   << id;
+    }
+    c.room = room.id();
+    c.client = e.client;
+    c.engaged = true;
+
+    const Member &joined = *room.member(e.client);
+    RoomState state;
+    state.room = room.id();
+    state.hostId = room.hostId;
+    state.mediaUrl = room.mediaUrl;
+    state.options = room.options();
+    state.state = room.stateAt(now);
+    state.participants = room.participants();
+    state.participantCount = int(room.members().size());
+    state.media = room.media;
+    state.resumeToken = QString::fromLatin1(joined.resumeToken);
+    send(id, std::move(state), room.id(), e.client);
+    broadcast(room, ClientJoined{m.name}, e.client, e.client);
+    markParticipantsDirty(room);
+}
+
+void ServerCore::leaveRoom(Connection &c)
+{
+    if (c.room.isEmpty())
+        return;
+    const auto roomIt = m_rooms.find(c.room);
+    const QString clientId = c.client;
+    c.room.clear();
+    c.client.clear();
+    if (roomIt == m_rooms.end())
+        return;
+    Room &room = *roomIt->second;
+    const auto removed = room.removeMember(clientId);
+    if (!removed)
+        return;
+    const double now = m_clock.now();
+    qCInfo(lcServer).noquote() << clientId << "left room" << room.id();
+    broadcast(room, ClientLeft{removed->name}, clientId);
+    if (room.hostId == clientId) {
+        room.hostId = room.isEmpty() ? QString() : room.members().front().clientId;
+        if (!room.hostId.isEmpty()) {
+            qCInfo(lcServer).noquote() << "room" << room.id() << "host is now" << room.hostId;
+            broadcast(room, HostChange{room.hostId}, room.hostId);
+        }
+    }
+    if (room.isEmpty()) {
+        room.emptySince = now;
+        emit participantsChanged(room.id(), {});
+        return;
+    }
+    if (room.autoPaused && room.waitingFor.isEmpty()) {
+        room.autoPaused = false;
+        applyTimeline(room, Timeline{room.timeline.position, PlayState::Playing, now});
+        relayPlayerEvent(room, room.hostId, PlayerAction::Play, room.timeline.position, {});
+    }
+    markParticipantsDirty(room);
+}
+
+void ServerCore::removeRoom(const QString &id)
+{
+    if (m_rooms.erase(id)) {
+        qCInfo(lcServer).noquote() << "room" << id << "removed";
+        emit roomRemoved(id);
+    }
+}
+
+// ---------------------------------------------------------------- playback
+
+bool ServerCore::mayControl(const Room &room, const Member &member) const
+{
+    return room.typedOptions().control == ControlMode::Everyone || member.clientId == room.hostId;
+}
+
+void ServerCore::applyTimeline(Room &room, const Timeline &timeline)
+{
+    room.setTimeline(timeline, m_limits.resyncSettle);
+}
+
+void ServerCore::relayPlayerEvent(Room &room, const QString &from, PlayerAction action,
+                                  double position, const QString &except)
+{
+    broadcast(room, PlayerEvent{action, position}, from, except);
+}
+
+void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent &event)
+{
+    const double now = m_clock.now();
+    Timeline next{event.position, room.timeline.state, now};
+    if (event.action == PlayerAction::Play)
+        next.state = PlayState::Playing;
+    else if (event.action == PlayerAction::Pause)
+        next.state = PlayState::Paused;
+    // A person's own action ends any automatic wait for buffering participants.
+    room.autoPaused = false;
+    room.waitingFor.clear();
+    applyTimeline(room, next);
+    qCInfo(lcServer).noquote() << "room" << room.id() << sender.clientId
+                               << describe(event.action, event.position);
+    relayPlayerEvent(room, sender.clientId, event.action, event.position, sender.clientId);
+}
+
+void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate &update)
+{
+    const double now = m_clock.now();
+    const double latency = update.reportedLatency / 1000.0;
+    const auto previousState = sender.playState;
+    const auto previousDrift = sender.driftMs;
+    const auto previousRtt = sender.rttMs;
+    sender.playState = update.playState;
+    sender.rttMs = update.reportedLatency * 2.0;
+
+    const bool buffering = update.playState == PlayState::Buffering;
+    if (!buffering) {
+        const bool playing = update.playState == PlayState::Playing;
+        const double actual = update.position + (playing ? latency : 0.0);
+        sender.driftMs = (actual - room.timeline.positionAt(now)) * 1000.0;
+    }
+
+    // The "wait" policy: the room pauses while anyone buffers.
+    if (room.typedOptions().buffering == BufferingPolicy::Wait) {
+        if (buffering && previousState != PlayState::Buffering
+            && (room.timeline.state == PlayState::Playing || room.autoPaused)) {
+            room.waitingFor.insert(sender.clientId);
+            if (room.timeline.state == PlayState::Playing) {
+                room.autoPaused = true;
+                const double position = room.timeline.positionAt(now);
+                applyTimeline(room, Timeline{position, PlayState::Paused, now});
+                relayPlayerEvent(room, sender.clientId, PlayerAction::Pause, position, {});
+            }
+        } else if (!buffering && room.waitingFor.remove(sender.clientId)
+                   && room.waitingFor.isEmpty() && room.autoPaused) {
+            room.autoPaused = false;
+            applyTimeline(room, Timeline{room.timeline.position, PlayState::Playing, now});
+            relayPlayerEvent(room, sender.clientId, PlayerAction::Play, room.timeline.position,
+                             {});
+        }
+    }
+
+    const bool statesDiffer = !buffering && update.playState != room.timeline.state;
+    const double threshold = room.typedOptions().resyncThreshold * 1000.0;
+    if (!buffering && now >= sender.judgeAfter
+        && now - sender.lastResyncAt >= m_limits.resyncInterval
+        && (statesDiffer || std::abs(sender.driftMs.value_or(0.0)) > threshold)) {
+        sender.lastResyncAt = now;
+        const TimelineState state = room.stateAt(now);
+        qCInfo(lcServer).noquote() << "room" << room.id() << "resyncing" << sender.clientId
+                                   << "drift" << sender.driftMs.value_or(0.0) << "ms";
+        send(sender.connection, ForceResync{state.position, state.playState}, room.id(),
+             sender.clientId);
+    }
+
+    const auto moved = [](std::optional<double> a, std::optional<double> b) {
+        return a.has_value() != b.has_value() || (a && std::abs(*a - *b) >= 10.0);
+    };
+    if (previousState != sender.playState || moved(previousDrift, sender.driftMs)
+        || moved(previousRtt, sender.rttMs))
+        markParticipantsDirty(room);
+}
+
+void ServerCore::handleForceResync(ConnectionId id, Room &room, Member &sender)
+{
+    if (sender.clientId != room.hostId) {
+        sendError(id, ErrorCode::Forbidden, tr("Only the host can resync everyone."));
+        return;
+    }
+    const double now = m_clock.now();
+    const TimelineState state = room.stateAt(now);
+    qCInfo(lcServer).noquote() << "room" << room.id() << "host resyncs everyone";
+    for (Member &member : room.members()) {
+        member.lastResyncAt = now;
+        send(member.connection, ForceResync{state.position, state.playState}, room.id(),
+             member.clientId);
+    }
+}
+
+void ServerCore::handleHostChange(ConnectionId id, Room &room, Member &sender, const HostChange &m)
+{
+    if (sender.clientId != room.hostId) {
+        sendError(id, ErrorCode::Forbidden, tr("Only the host can hand over the host role."));
+        return;
+    }
+    if (!room.member(m.hostId)) {
+        sendError(id, ErrorCode::BadRequest, tr("There is no participant '%1' in this room.")
+                                                 .arg(m.hostId));
+        return;
+    }
+    room.hostId = m.hostId;
+    qCInfo(lcServer).noquote() << "room" << room.id() << "host handed over to" << m.hostId;
+    broadcast(room, HostChange{m.hostId}, sender.clientId);
+    markParticipantsDirty(room);
+}
+
+void ServerCore::handleCreateInvite(ConnectionId id, Room &room, Member &sender,
+                                    const CreateInvite &m)
+{
+    const bool everyone = room.options().value("invites", Json()) == "everyone";
+    if (sender.clientId != room.hostId && !everyone) {
+        sendError(id, ErrorCode::Forbidden, tr("Only the host can create invites in this room."));
+        return;
+    }
+    const auto invite = m_tokens.issueInvite(room.id(), m.expiresIn, m_clock.now());
+    if (invite.token.isEmpty()) {
+        sendError(id, ErrorCode::Internal, tr("The invite could not be signed."));
+        return;
+    }
+    qCInfo(lcServer).noquote() << "room" << room.id() << "invite created by" << sender.clientId
+                               << "for" << m.expiresIn << "s";
+    send(id, InviteCreated{invite.token, invite.expiresAt}, room.id(), sender.clientId);
+}
+
+void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
+                                   const MediaChange &m)
+{
+    if (!mayControl(room, sender)) {
+        sendError(id, ErrorCode::Forbidden, tr("Only the host chooses the media in this room."));
+        return;
+    }
+    room.mediaUrl = m.mediaUrl;
+    room.media = m.media;
+    room.autoPaused = false;
+    room.waitingFor.clear();
+    applyTimeline(room, Timeline{0.0, PlayState::Paused, m_clock.now()});
+    qCInfo(lcServer).noquote() << "room" << room.id() << "media changed by" << sender.clientId;
+    broadcast(room, m, sender.clientId, sender.clientId);
+}
+
+// ---------------------------------------------------------------- periodic work
+
+void ServerCore::markParticipantsDirty(Room &room)
+{
+    room.participantsDirty = true;
+    flushParticipants(room, false);
+}
+
+void ServerCore::flushParticipants(Room &room, bool force)
+{
+    const double now = m_clock.now();
+    if (!room.participantsDirty || room.isEmpty())
+        return;
+    if (!force && now - room.lastParticipantsAt < m_limits.participantsInterval)
+        return;
+    room.participantsDirty = false;
+    room.lastParticipantsAt = now;
+    const QList<Participant> participants = room.participants();
+    broadcast(room, ParticipantsUpdate{participants, int(participants.size())}, {});
+    emit participantsChanged(room.id(), participants);
+}
+
+void ServerCore::tick()
+{
+    const double now = m_clock.now();
+    QStringList expired;
+    for (auto &[id, room] : m_rooms) {
+        if (room->isEmpty()) {
+            if (now - room->emptySince >= m_limits.emptyRoomGrace)
+                expired.append(id);
+            continue;
+        }
+        flushParticipants(*room, false);
+    }
+    for (const QString &id : std::as_const(expired))
+        removeRoom(id);
+
+    std::vector<ConnectionId> idle;
+    for (const auto &[id, connection] : m_connections) {
+        if (!connection.engaged && !connection.closing
+            && now - connection.openedAt >= m_limits.idleTimeout)
+            idle.push_back(id);
+    }
+    for (const ConnectionId id : idle) {
+        qCInfo(lcServer).noquote() << "connection" << id << "closed: idle";
+        m_connections[id].closing = true;
+        m_transport.closeConnection(id, kClosePolicyViolation,
+                                    QStringLiteral("No room created or joined in time"));
+    }
+}
+
+// ---------------------------------------------------------------- output
+
+void ServerCore::sendError(ConnectionId id, ErrorCode code, const QString &message)
+{
+    qCDebug(lcServer).noquote() << "connection" << id << "error"
+                                << QString::fromUtf8(errorCodeName(code).data()) << message;
+    const auto it = m_connections.find(id);
+    const QString room = it == m_connections.end() ? QString() : it->second.room;
+    const QString client = it == m_connections.end() ? QString() : it->second.client;
+    send(id, Error{QString::fromUtf8(errorCodeName(code).data()), message}, room, client);
+}
+
+void ServerCore::send(ConnectionId id, Message message, const QString &room, const QString &client)
+{
+    m_transport.sendText(id, encode(std::move(message), room, client, m_clock.now()));
+}
+
+void ServerCore::broadcast(Room &room, Message message, const QString &client,
+                           const QString &except)
+{
+    const QByteArray frame = encode(std::move(message), room.id(), client, m_clock.now());
+    for (const Member &member : room.members()) {
+        if (member.clientId != except)
+            m_transport.sendText(member.connection, frame);
+    }
+}
+
+} // namespace lockstep::server

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "Room.h"
+#include "ServerLimits.h"
+#include "Transport.h"
+#include "protocol/Codec.h"
+
+#include <QObject>
+
+#include <memory>
+#include <unordered_map>
+
+namespace lockstep::auth {
+class TokenService;
+}
+namespace lockstep::sync {
+class Clock;
+}
+
+namespace lockstep::server {
+
+// The session server's protocol engine, independent of sockets: it takes
+// frames from connections and answers through a Transport. The WebSocket
+// server (SessionServer) and the simulator both drive it, and so does the
+// fuzzer. Everything time-based happens in tick(), against the injected clock.
+class ServerCore : public QObject
+{
+    Q_OBJECT
+
+public:
+    ServerCore(const ServerLimits &limits, const sync::Clock &clock, auth::TokenService &tokens,
+               Transport &transport, QObject *parent = nullptr);
+    ~ServerCore() override;
+
+    void connectionOpened(ConnectionId id, const QString &peer = {});
+    void textReceived(ConnectionId id, QByteArrayView frame);
+    void binaryReceived(ConnectionId id, qsizetype size);
+    void connectionClosed(ConnectionId id);
+    void tick();
+
+    // Closes every connection (e.g. on shutdown) with the given close code.
+    void closeAll(quint16 code, const QString &reason);
+
+    const ServerLimits &limits() const { return m_limits; }
+    int connectionCount() const { return int(m_connections.size()); }
+    int roomCount() const { return int(m_rooms.size()); }
+    QStringList roomIds() const;
+    const Room *room(const QString &id) const;
+
+signals:
+    void roomCreated(const QString &room);
+    void roomRemoved(const QString &room);
+    void participantsChanged(const QString &room, const QList<protocol::Participant> &participants);
+    void connectionCountChanged(int count);
+
+private:
+    struct Connection;
+
+    void handle(ConnectionId id, Connection &connection, protocol::Envelope envelope);
+    void handleCreateRoom(ConnectionId id, Connection &c, const protocol::Envelope &e);
+    void handleJoinRoom(ConnectionId id, Connection &c, const protocol::Envelope &e);
+    void handlePlayerEvent(Room &room, Member &sender, const protocol::PlayerEvent &event);
+    void handleStateUpdate(Room &room, Member &sender, const protocol::StateUpdate &update);
+    void handleForceResync(ConnectionId id, Room &room, Member &sender);
+    void handleHostChange(ConnectionId id, Room &room, Member &sender, const protocol::HostChange &m);
+    void handleCreateInvite(ConnectionId id, Room &room, Member &sender,
+                            const protocol::CreateInvite &m);
+    void handleMediaChange(ConnectionId id, Room &room, Member &sender,
+                           const protocol::MediaChange &m);
+
+    void leaveRoom(Connection &connection);
+    void removeRoom(const QString &id);
+    bool mayControl(const Room &room, const Member &member) const;
+    void applyTimeline(Room &room, const Timeline &timeline);
+    void relayPlayerEvent(Room &room, const QString &from, protocol::PlayerAction action,
+                          double position, const QString &except);
+    void markParticipantsDirty(Room &room);
+    void flushParticipants(Room &room, bool force);
+    bool admitFrame(ConnectionId id, Connection &connection);
+
+    void sendError(ConnectionId id, protocol::ErrorCode code, const QString &message);
+    void send(ConnectionId id, protocol::Message message, const QString &room = {},
+              const QString &client = {});
+    void broadcast(Room &room, protocol::Message message, const QString &client,
+                   const QString &except = {});
+
+    ServerLimits m_limits;
+    const sync::Clock &m_clock;
+    auth::TokenService &m_tokens;
+    Transport &m_transport;
+    std::unordered_map<ConnectionId, Connection> m_connections;
+    std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
+};
+
+} // namespace lockstep::server

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "ServerCore.h"
+#include "ServerLimits.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+#include <unordered_map>
+
+class QWebSocket;
+class QWebSocketServer;
+class QTimer;
+
+namespace lockstep::auth {
+class TokenService;
+}
+
+namespace lockstep::server {
+
+struct SessionServerConfig {
+    QHostAddress address = QHostAddress::Any;
+    quint16 port = 8765; // 0: any free port
+    ServerLimits limits;
+    QByteArray jwtSecret; // empty: open rooms, invites signed with a random key
+    QString tlsCertificatePath; // both set: wss
+    QString tlsKeyPath;
+};
+
+// The embeddable session server: a QWebSocketServer feeding ServerCore. The
+// app runs one in-process when a user hosts; lockstep-server runs one headless.
+class SessionServer : public QObject, private Transport
+{
+    Q_OBJECT
+
+public:
+    explicit SessionServer(SessionServerConfig config, QObject *parent = nullptr);
+    ~SessionServer() override;
+
+    // Starts listening; on failure returns false and says why in `error`.
+    bool start(QString *error = nullptr);
+    // Closes every connection with `code` (1001: going away) and stops listening.
+    void stop(quint16 code = 1001, const QString &reason = QStringLiteral("Server shutting down"));
+
+    bool isListening() const;
+    quint16 port() const;
+    QHostAddress address() const;
+    bool isSecure() const;
+    // ws://127.0.0.1:PORT (or wss) for a client on this machine.
+    QUrl loopbackUrl() const;
+
+    ServerCore &core() { return *m_core; }
+    auth::TokenService &tokens() { return *m_tokens; }
+    int connectionCount() const { return int(m_sockets.size()); }
+
+signals:
+    void errorOccurred(const QString &message);
+
+private:
+    void sendText(ConnectionId id, const QByteArray &frame) override;
+    void closeConnection(ConnectionId id, quint16 code, const QString &reason) override;
+
+    void acceptConnections();
+    void sendKeepalives();
+
+    struct Peer {
+        QWebSocket *socket = nullptr;
+        double lastSeen = 0.0;
+    };
+
+    SessionServerConfig m_config;
+    std::unique_ptr<auth::TokenService> m_tokens;
+    std::unique_ptr<ServerCore> m_core;
+    QWebSocketServer *m_server = nullptr;
+    QTimer *m_tickTimer = nullptr;
+    QTimer *m_keepaliveTimer = nullptr;
+    std::unordered_map<ConnectionId, Peer> m_sockets;
+    ConnectionId m_nextId = 1;
+};
+
+} // namespace lockstep::server

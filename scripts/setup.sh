@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Shared set-up for run.sh, test.sh and package.sh: installs the Debian
+# packages that are missing (and only those), then configures and builds.
+# Sourced, not executed. Honours:
+#   LOCKSTEP_BUILD_DIR   build folder (default: build)
+#   LOCKSTEP_CMAKE_ARGS  extra CMake arguments
+#   CI                   when "true", warnings are errors
+set -euo pipefail
+
+LOCKSTEP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCKSTEP_BUILD_DIR="${LOCKSTEP_BUILD_DIR:-$LOCKSTEP_ROOT/build}"
+
+lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Packages needed to build and run the core, the server and their tests.
+LOCKSTEP_CORE_PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-websockets-dev libqt6websockets6-dev
+    nlohmann-json3-dev libcpp-jwt-dev libssl-dev
+)
+# Packages the desktop app adds: Widgets, Multimedia (GStreamer), translations,
+# UPnP, and what the media tests use to make and play a clip.
+LOCKSTEP_UI_PACKAGES=(
+    qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-qpa-plugins libqt6svg6-dev qt6-image-formats-plugins
+    libminiupnpc-dev
+    gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
+    gstreamer1.0-libav ffmpeg
+    xvfb xauth fonts-dejavu-core
+)
+
+lockstep_missing_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$pkg")
+        fi
+    done
+    echo "${missing[@]:-}"
+}
+
+lockstep_install_packages() {
+    local wanted=("${LOCKSTEP_CORE_PACKAGES[@]}")
+    if [[ "${LOCKSTEP_BUILD_UI:-ON}" == "ON" ]]; then
+        wanted+=("${LOCKSTEP_UI_PACKAGES[@]}")
+    fi
+    wanted+=("$@")
+    local missing
+    missing="$(lockstep_missing_packages "${wanted[@]}")"
+    if [[ -z "${missing// /}" ]]; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        lockstep_log "Missing packages and no apt-get here; install them by hand: $missing"
+        return 1
+    fi
+    local sudo=()
+    if [[ "$(id -u)" != 0 ]]; then
+        sudo=(sudo)
+    fi
+    lockstep_log "Installing missing packages: $missing"
+    # An out-of-date package list is the usual reason an install fails.
+    "${sudo[@]}" apt-get update -qq
+    # shellcheck disable=SC2086
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+lockstep_configure_and_build() {
+    local args=(-G Ninja -DLOCKSTEP_BUILD_UI="${LOCKSTEP_BUILD_UI:-ON}")
+    if [[ "${CI:-}" == "true" ]]; then
+        args+=(-DLOCKSTEP_WERROR=ON)
+    fi
+    # shellcheck disable=SC2206
+    args+=(${LOCKSTEP_CMAKE_ARGS:-})
+    lockstep_log "Configuring in $LOCKSTEP_BUILD_DIR"
+    cmake -S "$LOCKSTEP_ROOT" -B "$LOCKSTEP_BUILD_DIR" "${args[@]}" >/dev/null
+    lockstep_log "Building"
+    cmake --build "$LOCKSTEP_BUILD_DIR" --parallel "$(nproc)"
+}
