@@ -58,6 +58,14 @@ std::optional<RoomOptions> RoomOptions::fromJson(const Json &options, ProtocolEr
                         "3600.");
         result.resyncThreshold = it->get<double>();
     }
+    if (const auto it = options.find("invites"); it != options.end() && !it->is_null()) {
+        if (*it == "host")
+            result.invites = InviteControl::Host;
+        else if (*it == "everyone")
+            result.invites = InviteControl::Everyone;
+        else
+            return fail(error, "Room option 'invites' must be \"host\" or \"everyone\".");
+    }
     return result;
 }
 

@@ -12,12 +12,15 @@ enum class BufferingPolicy {
 
 // Typed view of the room options the server understands. The options object
 // itself is kept whole (unknown options are echoed back), this only reads it.
+enum class InviteControl { Host, Everyone };
+
 struct RoomOptions {
     ControlMode control = ControlMode::Everyone;
     bool inviteOnly = false;
     std::optional<int> maxParticipants;
     BufferingPolicy buffering = BufferingPolicy::CatchUp;
     double resyncThreshold = 2.0; // seconds
+    InviteControl invites = InviteControl::Host;
 
     // Validates the known options of `options`; on failure returns nullopt and
     // fills `error` with a bad_request.

@@ -3,6 +3,7 @@
 #include "Transport.h"
 #include "protocol/Messages.h"
 #include "protocol/RoomOptions.h"
+#include "sync/Timeline.h"
 
 #include <QSet>
 
@@ -11,18 +12,7 @@
 
 namespace lockstep::server {
 
-// The room's shared timeline: `position` at server time `at`, advancing in
-// real time while playing.
-struct Timeline {
-    double position = 0.0;
-    protocol::PlayState state = protocol::PlayState::Paused;
-    double at = 0.0;
-
-    double positionAt(double t) const
-    {
-        return state == protocol::PlayState::Playing ? position + (t - at) : position;
-    }
-};
+using sync::Timeline;
 
 struct Member {
     QString clientId;
@@ -35,6 +25,7 @@ struct Member {
     std::optional<double> rttMs;
     double lastResyncAt = -std::numeric_limits<double>::infinity();
     double judgeAfter = 0.0;
+    bool participantsStale = false; // owed the next participants_update
 };
 
 class Room

@@ -246,6 +246,12 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
                   tr("create_room: 'host_id' must be the creator's own client id."));
         return;
     }
+    if (m.name && m.name->toUcs4().size() > m_limits.maxNameLength) {
+        sendError(id, ErrorCode::BadRequest,
+                  tr("create_room: the name must be at most %1 characters.")
+                      .arg(m_limits.maxNameLength));
+        return;
+    }
     ProtocolError optionsError;
     const auto typed = RoomOptions::fromJson(m.options, &optionsError);
     if (!typed) {
@@ -352,7 +358,8 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     }
     if (!admitted && !room.typedOptions().inviteOnly) {
         if (!m_tokens.authRequired()) {
-            admitted = !refusal.has_value();
+            admitted = true; // an open room: a stale invite in the link does not matter
+            refusal.reset();
         } else if (m.authToken) {
             const auto verified = m_tokens.verifyAuthToken(*m.authToken, now);
             if (const auto *error = std::get_if<ProtocolError>(&verified)) {
@@ -381,6 +388,7 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         return;
     }
 
+    bool resumed = false;
     if (Member *existing = room.member(e.client)) {
         // A live client id may only be taken over by its own resume token
         // (the client reconnected before the server noticed the old link drop).
@@ -398,6 +406,7 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
             oldIt->second.closing = true;
             m_transport.closeConnection(old, kCloseReplaced, QStringLiteral("Replaced"));
         }
+        resumed = true;
         qCInfo(lcServer).noquote() << e.client << "resumed in room" << room.id()
                                    << "on connection" << id;
     } else {
@@ -437,8 +446,10 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     state.media = room.media;
     state.resumeToken = QString::fromLatin1(joined.resumeToken);
     send(id, std::move(state), room.id(), e.client);
-    broadcast(room, ClientJoined{m.name}, e.client, e.client);
-    markParticipantsDirty(room);
+    if (!resumed) {
+        broadcast(room, ClientJoined{m.name}, e.client, e.client);
+        markParticipantsDirty(room, e.client);
+    }
 }
 
 void ServerCore::leaveRoom(Connection &c)
@@ -615,7 +626,7 @@ void ServerCore::handleHostChange(ConnectionId id, Room &room, Member &sender, c
 void ServerCore::handleCreateInvite(ConnectionId id, Room &room, Member &sender,
                                     const CreateInvite &m)
 {
-    const bool everyone = room.options().value("invites", Json()) == "everyone";
+    const bool everyone = room.typedOptions().invites == InviteControl::Everyone;
     if (sender.clientId != room.hostId && !everyone) {
         sendError(id, ErrorCode::Forbidden, tr("Only the host can create invites in this room."));
         return;
@@ -648,9 +659,12 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
 
 // ---------------------------------------------------------------- periodic work
 
-void ServerCore::markParticipantsDirty(Room &room)
+void ServerCore::markParticipantsDirty(Room &room, const QString &upToDate)
 {
     room.participantsDirty = true;
+    // Everyone but the one whose room_state already carries this list needs it.
+    for (Member &member : room.members())
+        member.participantsStale = member.participantsStale || member.clientId != upToDate;
     flushParticipants(room, false);
 }
 
@@ -664,7 +678,13 @@ void ServerCore::flushParticipants(Room &room, bool force)
     room.participantsDirty = false;
     room.lastParticipantsAt = now;
     const QList<Participant> participants = room.participants();
-    broadcast(room, ParticipantsUpdate{participants, int(participants.size())}, {});
+    const QByteArray frame = encode(ParticipantsUpdate{participants, int(participants.size())},
+                                    room.id(), {}, now);
+    for (Member &member : room.members()) {
+        if (member.participantsStale)
+            m_transport.sendText(member.connection, frame);
+        member.participantsStale = false;
+    }
     emit participantsChanged(room.id(), participants);
 }
 

@@ -74,7 +74,7 @@ private:
     void applyTimeline(Room &room, const Timeline &timeline);
     void relayPlayerEvent(Room &room, const QString &from, protocol::PlayerAction action,
                           double position, const QString &except);
-    void markParticipantsDirty(Room &room);
+    void markParticipantsDirty(Room &room, const QString &upToDate = {});
     void flushParticipants(Room &room, bool force);
     bool admitFrame(ConnectionId id, Connection &connection);
 

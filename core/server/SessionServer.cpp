@@ -97,7 +97,9 @@ bool SessionServer::start(QString *error)
         connect(m_server, &QWebSocketServer::originAuthenticationRequired, this,
                 [this](QWebSocketCorsAuthenticator *auth) {
                     const QStringList &allowed = m_config.limits.allowedOrigins;
-                    auth->setAllowed(allowed.isEmpty() || allowed.contains(auth->origin()));
+                    // Browsers always send an Origin; native clients (the app) send none.
+                    auth->setAllowed(allowed.isEmpty() || auth->origin().isEmpty()
+                                     || allowed.contains(auth->origin()));
                     if (!auth->allowed())
                         qCInfo(lcServer).noquote() << "refused Origin" << auth->origin();
                 });
@@ -180,8 +182,9 @@ void SessionServer::acceptConnections()
         socket->setParent(this);
         // Qt closes with 1009 past this hard limit; frames between the
         // protocol limit and it get a `too_large` error first.
-        socket->setMaxAllowedIncomingMessageSize(m_config.limits.maxFrameBytes * 4);
-        socket->setMaxAllowedIncomingFrameSize(m_config.limits.maxFrameBytes * 4);
+        const quint64 hardLimit = std::max<quint64>(m_config.limits.maxFrameBytes * 16, 1 << 20);
+        socket->setMaxAllowedIncomingMessageSize(hardLimit);
+        socket->setMaxAllowedIncomingFrameSize(hardLimit);
         m_sockets[id] = Peer{socket, sync::SystemClock::instance().now()};
         const auto touch = [this, id] {
             if (const auto it = m_sockets.find(id); it != m_sockets.end())

@@ -1,0 +1,347 @@
+#include "SessionClient.h"
+
+#include "protocol/Codec.h"
+#include "sync/Clock.h"
+
+#include <QLoggingCategory>
+#include <QUuid>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcClient, "lockstep.client", QtInfoMsg)
+
+namespace lockstep::client {
+
+using namespace protocol;
+
+namespace {
+
+// Errors that end an attempt to enter a room for good.
+bool isPermanent(const QString &code)
+{
+    static const QStringList permanent{
+        QStringLiteral("auth_required"),  QStringLiteral("auth_invalid"),
+        QStringLiteral("invite_invalid"), QStringLiteral("invite_expired"),
+        QStringLiteral("room_full"),      QStringLiteral("room_exists"),
+        QStringLiteral("forbidden"),      QStringLiteral("bad_request"),
+    };
+    return permanent.contains(code);
+}
+
+} // namespace
+
+SessionClient::SessionClient(const sync::Clock &clock, std::unique_ptr<ClientTransport> transport,
+                             QObject *parent)
+    : QObject(parent), m_clock(clock), m_transport(std::move(transport)),
+      m_clientId(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_random(QRandomGenerator::global()->generate())
+{
+    connect(m_transport.get(), &ClientTransport::opened, this, &SessionClient::onOpened);
+    connect(m_transport.get(), &ClientTransport::closed, this, &SessionClient::onClosed);
+    connect(m_transport.get(), &ClientTransport::textReceived, this, &SessionClient::onText);
+}
+
+SessionClient::~SessionClient()
+{
+    m_transport->disconnect(this);
+    m_transport->close();
+}
+
+QString SessionClient::participantName(const QString &clientId) const
+{
+    for (const Participant &p : m_room.participants) {
+        if (p.clientId == clientId)
+            return p.name;
+    }
+    return {};
+}
+
+void SessionClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void SessionClient::start(const SessionSpec &spec)
+{
+    m_spec = spec;
+    m_room = RoomState{};
+    m_everJoined = false;
+    m_wasHost = spec.create;
+    m_attempt = 0;
+    m_pending.reset();
+    m_resumeToken.clear();
+    setState(State::Connecting);
+    connectNow();
+}
+
+void SessionClient::connectNow()
+{
+    qCInfo(lcClient).noquote() << "connecting to" << m_spec.server.toString();
+    m_transport->open(m_spec.server);
+}
+
+void SessionClient::leave()
+{
+    if (m_state == State::Idle)
+        return;
+    m_transport->close();
+    m_pending.reset();
+    setState(State::Idle);
+    emit ended(tr("You left the room."));
+}
+
+void SessionClient::onOpened()
+{
+    const double now = m_clock.now();
+    m_clockSync.reset(now);
+    // The first ping goes ahead of the join, so its pong (answered at once)
+    // arrives before room_state and the first timeline is read with an offset.
+    Envelope ping;
+    ping.client = m_clientId;
+    ping.message = Ping{m_clockSync.pingSent(now)};
+    m_transport->sendText(encode(ping));
+    setState(State::Joining);
+    Envelope envelope;
+    envelope.client = m_clientId;
+    envelope.ts = m_clock.now();
+    const bool create = m_recreating || (m_spec.create && !m_everJoined);
+    if (create) {
+        CreateRoom create = m_spec.createParams;
+        create.hostId = m_clientId;
+        if (!m_spec.name.isEmpty())
+            create.name = m_spec.name;
+        if (!m_spec.authToken.isEmpty())
+            create.authToken = m_spec.authToken;
+        envelope.room = m_everJoined ? m_room.room : m_spec.room;
+        if (m_recreating && m_timelineProvider)
+            create.startPos = m_timelineProvider().position;
+        if (m_everJoined) {
+            create.mediaUrl = m_room.mediaUrl;
+            create.media = m_room.media;
+            create.options = m_room.options;
+        }
+        envelope.message = std::move(create);
+    } else {
+        JoinRoom join;
+        join.name = m_spec.name;
+        if (!m_spec.inviteToken.isEmpty())
+            join.inviteToken = m_spec.inviteToken;
+        if (!m_spec.authToken.isEmpty())
+            join.authToken = m_spec.authToken;
+        if (!m_resumeToken.isEmpty())
+            join.resumeToken = m_resumeToken;
+        envelope.room = m_everJoined ? m_room.room : m_spec.room;
+        envelope.message = std::move(join);
+    }
+    m_transport->sendText(encode(envelope));
+}
+
+void SessionClient::onClosed(quint16 code, const QString &reason)
+{
+    if (m_state == State::Idle)
+        return;
+    qCInfo(lcClient).noquote() << "connection closed" << code << reason;
+    if (!m_everJoined && m_state != State::Reconnecting) {
+        setState(State::Idle);
+        emit ended(reason.isEmpty() ? tr("Could not connect to the server.") : reason);
+        return;
+    }
+    emit connectionLost(code, reason);
+    scheduleReconnect();
+}
+
+void SessionClient::scheduleReconnect()
+{
+    const double base = std::min(m_backoff.max,
+                                 m_backoff.initial * std::pow(m_backoff.factor, m_attempt));
+    const double jitter = 1.0 + m_backoff.jitter * (2.0 * m_random.generateDouble() - 1.0);
+    m_reconnectAt = m_clock.now() + base * jitter;
+    ++m_attempt;
+    setState(State::Reconnecting);
+}
+
+void SessionClient::tick()
+{
+    const double now = m_clock.now();
+    if (m_state == State::Reconnecting) {
+        if (now >= m_reconnectAt && !m_transport->isOpen())
+            connectNow();
+        return;
+    }
+    if (m_transport->isOpen() && m_clockSync.pingDue(now)) {
+        Envelope envelope;
+        envelope.room = m_room.room;
+        envelope.client = m_clientId;
+        envelope.message = Ping{m_clockSync.pingSent(now)};
+        m_transport->sendText(encode(envelope));
+    }
+}
+
+bool SessionClient::sendMessage(Message message)
+{
+    if (m_state != State::InRoom)
+        return false;
+    Envelope envelope;
+    envelope.room = m_room.room;
+    envelope.client = m_clientId;
+    envelope.ts = m_clock.now();
+    envelope.message = std::move(message);
+    m_transport->sendText(encode(envelope));
+    return true;
+}
+
+void SessionClient::sendPlayerEvent(const PlayerEvent &event)
+{
+    if (m_state == State::InRoom) {
+        sendMessage(event);
+        return;
+    }
+    if (m_everJoined)
+        m_pending = Pending{event, m_clock.now()};
+}
+
+void SessionClient::flushPending()
+{
+    if (!m_pending)
+        return;
+    PlayerEvent event = m_pending->event;
+    m_pending.reset();
+    // The player kept going while we were away: send where it is now.
+    if (m_timelineProvider) {
+        const TimelineState local = m_timelineProvider();
+        event.position = local.position;
+        if (local.playState == PlayState::Playing)
+            event.position += oneWayLatency();
+    }
+    sendMessage(event);
+}
+
+bool SessionClient::sendStateUpdate(const StateUpdate &update)
+{
+    return sendMessage(update);
+}
+
+bool SessionClient::requestResyncAll()
+{
+    return sendMessage(ForceResync{});
+}
+
+bool SessionClient::handOverHost(const QString &clientId)
+{
+    return sendMessage(HostChange{clientId});
+}
+
+bool SessionClient::createInvite(int expiresInSeconds)
+{
+    return sendMessage(CreateInvite{expiresInSeconds});
+}
+
+bool SessionClient::changeMedia(const MediaChange &change)
+{
+    return sendMessage(change);
+}
+
+void SessionClient::onText(const QByteArray &frame)
+{
+    // Server frames may be larger than what the server accepts from us
+    // (participant lists of big rooms).
+    DecodeResult decoded = decode(frame, DecodeOptions{16 * 1024 * 1024});
+    if (!decoded) {
+        qCWarning(lcClient).noquote() << "ignored a frame the server sent:"
+                                      << decoded.error().message;
+        return;
+    }
+    handle(decoded.envelope());
+}
+
+void SessionClient::handle(const Envelope &e)
+{
+    const double serverTs = e.serverTs.value_or(m_clockSync.toServerTime(m_clock.now()));
+    if (const auto *pong = e.as<Pong>()) {
+        if (e.serverTs && m_clockSync.pongReceived(pong->clientTs, *e.serverTs, m_clock.now()))
+            emit pongReceived(m_clockSync.latestRtt());
+        return;
+    }
+    if (const auto *state = e.as<RoomState>()) {
+        const bool rejoined = m_everJoined;
+        const bool recreated = m_recreating;
+        m_room = *state;
+        if (state->resumeToken)
+            m_resumeToken = *state->resumeToken;
+        m_everJoined = true;
+        m_recreating = false;
+        m_attempt = 0;
+        m_wasHost = isHost();
+        setState(State::InRoom);
+        qCInfo(lcClient).noquote() << (rejoined ? "rejoined" : "joined") << "room" << m_room.room
+                                   << "as" << m_clientId;
+        emit joined(m_room, serverTs, rejoined);
+        emit participantsChanged(m_room.participants);
+        if (recreated && m_timelineProvider && !m_pending
+            && m_timelineProvider().playState == PlayState::Playing)
+            m_pending = Pending{PlayerEvent{PlayerAction::Play, 0.0}, m_clock.now()};
+        flushPending();
+        return;
+    }
+    if (const auto *error = e.as<Error>()) {
+        if (m_state == State::Joining) {
+            if (m_everJoined && error->code == QLatin1String("room_not_found") && m_wasHost) {
+                // The server lost the room (restarted): the host brings it back.
+                m_recreating = true;
+                m_transport->close();
+                m_reconnectAt = m_clock.now();
+                setState(State::Reconnecting);
+                return;
+            }
+            if (!m_everJoined || isPermanent(error->code)) {
+                m_transport->close();
+                setState(State::Idle);
+                emit joinFailed(*error);
+                emit ended(error->message);
+                return;
+            }
+            // room_not_found or client_id_taken on a rejoin: the host may be
+            // re-creating the room, or the server has not seen our old link drop yet.
+            m_transport->close();
+            scheduleReconnect();
+            return;
+        }
+        emit errorReceived(*error);
+        return;
+    }
+    if (m_state != State::InRoom)
+        return;
+    if (const auto *event = e.as<PlayerEvent>()) {
+        emit playerEventReceived(e.client, *event, serverTs);
+    } else if (const auto *resync = e.as<ForceResync>()) {
+        emit forceResyncReceived(*resync, serverTs);
+    } else if (const auto *update = e.as<ParticipantsUpdate>()) {
+        m_room.participants = update->participants;
+        m_room.participantCount = update->participantCount;
+        emit participantsChanged(m_room.participants);
+    } else if (const auto *joinedMsg = e.as<ClientJoined>()) {
+        emit clientJoined(e.client, joinedMsg->name);
+    } else if (const auto *left = e.as<ClientLeft>()) {
+        m_room.participants.removeIf([&](const Participant &p) { return p.clientId == e.client; });
+        emit clientLeft(e.client, left->name);
+    } else if (const auto *host = e.as<HostChange>()) {
+        const QString previous = m_room.hostId;
+        m_room.hostId = host->hostId;
+        for (Participant &p : m_room.participants)
+            p.isHost = p.clientId == host->hostId;
+        m_wasHost = isHost();
+        emit hostChanged(host->hostId, previous);
+        emit participantsChanged(m_room.participants);
+    } else if (const auto *invite = e.as<InviteCreated>()) {
+        emit inviteCreated(invite->inviteToken, invite->expiresAt);
+    } else if (const auto *media = e.as<MediaChange>()) {
+        m_room.mediaUrl = media->mediaUrl;
+        m_room.media = media->media;
+        emit mediaChanged(e.client, *media, serverTs);
+    }
+}
+
+} // namespace lockstep::client

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "ClientTransport.h"
+#include "protocol/Messages.h"
+#include "sync/ClockSync.h"
+
+#include <QObject>
+#include <QRandomGenerator>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace lockstep::sync {
+class Clock;
+}
+
+namespace lockstep::client {
+
+// What a client needs to (re)enter a room.
+struct SessionSpec {
+    QUrl server;
+    QString room;      // wanted id when creating (may be empty), required when joining
+    QString name;
+    QString inviteToken;
+    QString authToken;
+    bool create = false;
+    protocol::CreateRoom createParams; // when creating
+};
+
+// The protocol client: one room over one connection, every frame through the
+// codec. It keeps the clock estimate (ClockSync) fed with pings, reconnects
+// with capped exponential backoff and jitter, rejoins the same room with the
+// same client id, and sends the latest action taken while it was away.
+// Everything time-based happens in tick(), against the injected clock.
+class SessionClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Connecting, Joining, InRoom, Reconnecting };
+    Q_ENUM(State)
+
+    struct Backoff {
+        double initial = 0.5; // s
+        double factor = 2.0;
+        double max = 8.0;     // s
+        double jitter = 0.25; // +/- fraction
+    };
+
+    SessionClient(const sync::Clock &clock, std::unique_ptr<ClientTransport> transport,
+                  QObject *parent = nullptr);
+    ~SessionClient() override;
+
+    // The client id, a random UUID unless set before the first connect.
+    QString clientId() const { return m_clientId; }
+    void setClientId(const QString &id) { m_clientId = id; }
+    void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
+    void setRandomSeed(quint32 seed) { m_random.seed(seed); }
+    // Where the room's playback stands now; used to re-create the room with
+    // the same id, timeline and host when a restarted server lost it.
+    void setTimelineProvider(std::function<protocol::TimelineState()> provider)
+    {
+        m_timelineProvider = std::move(provider);
+    }
+
+    void start(const SessionSpec &spec);
+    void leave();
+    void tick();
+
+    State state() const { return m_state; }
+    bool inRoom() const { return m_state == State::InRoom; }
+    const SessionSpec &spec() const { return m_spec; }
+    QString roomId() const { return m_room.room; }
+    QString hostId() const { return m_room.hostId; }
+    bool isHost() const { return !m_clientId.isEmpty() && m_room.hostId == m_clientId; }
+    const protocol::RoomState &room() const { return m_room; }
+    const QList<protocol::Participant> &participants() const { return m_room.participants; }
+    QString participantName(const QString &clientId) const;
+    const sync::ClockSync &clockSync() const { return m_clockSync; }
+    // One-way latency estimate in seconds (half the smoothed round trip).
+    double oneWayLatency() const { return m_clockSync.smoothedRtt() / 2.0; }
+    int reconnectAttempts() const { return m_attempt; }
+
+    // Playback actions. While the connection is down, the latest player_event
+    // is kept and sent after the rejoin, its position advanced if it was a play.
+    void sendPlayerEvent(const protocol::PlayerEvent &event);
+    bool sendStateUpdate(const protocol::StateUpdate &update);
+    bool requestResyncAll();
+    bool handOverHost(const QString &clientId);
+    bool createInvite(int expiresInSeconds);
+    bool changeMedia(const protocol::MediaChange &change);
+    bool hasPendingAction() const { return m_pending.has_value(); }
+
+signals:
+    void stateChanged(lockstep::client::SessionClient::State state);
+    // room_state arrived: first entry (rejoined false) or back after a drop.
+    void joined(const lockstep::protocol::RoomState &room, double serverTs, bool rejoined);
+    // The server refused to let us in (bad invite, room full, ...); we stop.
+    void joinFailed(const lockstep::protocol::Error &error);
+    // The connection ended and will not be retried (left, or refused).
+    void ended(const QString &reason);
+    void connectionLost(quint16 code, const QString &reason);
+    void playerEventReceived(const QString &from, const lockstep::protocol::PlayerEvent &event,
+                             double serverTs);
+    void forceResyncReceived(const lockstep::protocol::ForceResync &resync, double serverTs);
+    void mediaChanged(const QString &from, const lockstep::protocol::MediaChange &change,
+                      double serverTs);
+    void participantsChanged(const QList<lockstep::protocol::Participant> &participants);
+    void clientJoined(const QString &clientId, const QString &name);
+    void clientLeft(const QString &clientId, const QString &name);
+    void hostChanged(const QString &hostId, const QString &previousHostId);
+    void inviteCreated(const QString &token, double expiresAt);
+    void errorReceived(const lockstep::protocol::Error &error);
+    void pongReceived(double rtt);
+
+private:
+    void setState(State state);
+    void connectNow();
+    void onOpened();
+    void onClosed(quint16 code, const QString &reason);
+    void onText(const QByteArray &frame);
+    void handle(const protocol::Envelope &envelope);
+    void scheduleReconnect();
+    bool sendMessage(protocol::Message message);
+    void flushPending();
+
+    const sync::Clock &m_clock;
+    std::unique_ptr<ClientTransport> m_transport;
+    sync::ClockSync m_clockSync;
+    SessionSpec m_spec;
+    QString m_clientId;
+    QString m_resumeToken;
+    protocol::RoomState m_room;
+    State m_state = State::Idle;
+    bool m_everJoined = false;
+    bool m_wasHost = false;
+    int m_attempt = 0;
+    double m_reconnectAt = 0.0;
+    Backoff m_backoff;
+    QRandomGenerator m_random;
+
+    struct Pending {
+        protocol::PlayerEvent event;
+        double queuedAt = 0.0;
+    };
+    std::optional<Pending> m_pending;
+    std::function<protocol::TimelineState()> m_timelineProvider;
+    bool m_recreating = false;
+};
+
+} // namespace lockstep::client

@@ -1,0 +1,91 @@
+#include "SimPlayer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lockstep::sim {
+
+SimPlayer::SimPlayer(const sync::Clock &clock, PlayerProfile profile)
+    : m_clock(clock), m_profile(profile), m_anchorTime(clock.now())
+{
+}
+
+double SimPlayer::truePositionAt(double t) const
+{
+    double position = m_anchorPosition;
+    if (m_playing && !m_buffering) {
+        const double movingSince = std::max(m_anchorTime, m_stallUntil);
+        position += m_rate * std::max(0.0, t - movingSince);
+    }
+    return std::clamp(position, 0.0, m_profile.duration);
+}
+
+void SimPlayer::reanchor()
+{
+    const double now = m_clock.now();
+    // A stall still pending keeps holding: truePositionAt honours m_stallUntil.
+    m_anchorPosition = truePositionAt(now);
+    m_anchorTime = now;
+}
+
+sync::PlayerBackend::State SimPlayer::state() const
+{
+    if (!m_hasMedia)
+        return State::NoMedia;
+    if (truePosition() >= m_profile.duration)
+        return State::Ended;
+    if (!m_playing)
+        return State::Paused;
+    return m_buffering ? State::Buffering : State::Playing;
+}
+
+double SimPlayer::position() const
+{
+    const double seen = truePositionAt(m_clock.now() - m_profile.reportLag);
+    const double step = m_profile.granularity;
+    return step > 0.0 ? std::floor(seen / step + 1e-9) * step : seen;
+}
+
+void SimPlayer::play()
+{
+    if (m_playing)
+        return;
+    reanchor();
+    m_playing = true;
+    m_stallUntil = m_clock.now() + m_profile.startLatency;
+}
+
+void SimPlayer::pause()
+{
+    reanchor();
+    m_playing = false;
+}
+
+void SimPlayer::seek(double position)
+{
+    ++m_seeks;
+    const double now = m_clock.now();
+    m_anchorPosition = std::clamp(position, 0.0, m_profile.duration);
+    m_anchorTime = now;
+    if (m_playing)
+        m_stallUntil = now + m_profile.seekStall;
+}
+
+void SimPlayer::setPlaybackRate(double rate)
+{
+    if (rate == m_rate)
+        return;
+    ++m_rateChanges;
+    reanchor();
+    m_rate = rate;
+    if (!m_profile.smoothRate && m_playing)
+        m_stallUntil = m_clock.now() + m_profile.rateChangeStall;
+}
+
+void SimPlayer::setBuffering(bool buffering)
+{
+    reanchor();
+    m_buffering = buffering;
+}
+
+} // namespace lockstep::sim

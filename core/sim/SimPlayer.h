@@ -1,0 +1,62 @@
+#pragma once
+
+#include "sync/Clock.h"
+#include "sync/PlayerBackend.h"
+
+namespace lockstep::sim {
+
+// How the simulated player misbehaves. The defaults are the figures measured
+// on QMediaPlayer 6.4 with GStreamer (docs/architecture.md): every rate change
+// flushes and stalls about 40 ms, a seek while playing lands about 50 ms
+// behind its target, and play() takes a moment to get going.
+struct PlayerProfile {
+    double rateChangeStall = 0.040;
+    double seekStall = 0.050;
+    double startLatency = 0.030;
+    double reportLag = 0.0;     // position() lags the picture by this much
+    double granularity = 0.001; // position() is reported in whole milliseconds
+    bool smoothRate = false;    // true: rate changes cost nothing (Qt 6.6+)
+    double duration = 7200.0;
+};
+
+class SimPlayer final : public sync::PlayerBackend
+{
+public:
+    SimPlayer(const sync::Clock &clock, PlayerProfile profile = {});
+
+    State state() const override;
+    double position() const override;
+    double duration() const override { return m_profile.duration; }
+    double playbackRate() const override { return m_rate; }
+    void play() override;
+    void pause() override;
+    void seek(double position) override;
+    void setPlaybackRate(double rate) override;
+    bool smoothRateChanges() const override { return m_profile.smoothRate; }
+
+    // The position the viewer actually sees now: the ground truth of the benchmarks.
+    double truePosition() const { return truePositionAt(m_clock.now()); }
+    void setBuffering(bool buffering);
+    bool isBuffering() const { return m_buffering; }
+    void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }
+    int rateChanges() const { return m_rateChanges; }
+    int seeks() const { return m_seeks; }
+
+private:
+    double truePositionAt(double t) const;
+    void reanchor();
+
+    const sync::Clock &m_clock;
+    PlayerProfile m_profile;
+    bool m_hasMedia = true;
+    bool m_playing = false;
+    bool m_buffering = false;
+    double m_rate = 1.0;
+    double m_anchorPosition = 0.0;
+    double m_anchorTime = 0.0;
+    double m_stallUntil = 0.0;
+    int m_rateChanges = 0;
+    int m_seeks = 0;
+};
+
+} // namespace lockstep::sim

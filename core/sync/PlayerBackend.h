@@ -1,0 +1,38 @@
+#pragma once
+
+namespace lockstep::sync {
+
+// The only way the sync engine touches a media player. The app adapts
+// QMediaPlayer to it; tests and benchmarks use a simulated player that behaves
+// like the measured one. The engine polls it on every tick.
+class PlayerBackend
+{
+public:
+    enum class State {
+        NoMedia,   // nothing loaded, or the media failed
+        Paused,
+        Playing,
+        Buffering, // wants to play but is waiting for data
+        Ended,     // reached the end of the media
+    };
+
+    virtual ~PlayerBackend() = default;
+
+    virtual State state() const = 0;
+    // Current media position in seconds, as the player reports it.
+    virtual double position() const = 0;
+    // Media length in seconds, 0 when unknown.
+    virtual double duration() const = 0;
+    virtual double playbackRate() const = 0;
+
+    virtual void play() = 0;
+    virtual void pause() = 0;
+    virtual void seek(double position) = 0;
+    virtual void setPlaybackRate(double rate) = 0;
+
+    // Whether changing the rate is free (no flush); the engine starts from
+    // this and then learns the real cost.
+    virtual bool smoothRateChanges() const = 0;
+};
+
+} // namespace lockstep::sync

@@ -1,0 +1,404 @@
+#include "SyncController.h"
+
+#include "Clock.h"
+#include "client/SessionClient.h"
+#include "protocol/RoomOptions.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lockstep::sync {
+
+using namespace protocol;
+using State = PlayerBackend::State;
+
+SyncController::SyncController(const Clock &clock, client::SessionClient &client,
+                               PlayerBackend &player, SyncConfig config, QObject *parent)
+    : QObject(parent), m_clock(clock), m_client(client), m_player(player), m_config(config),
+      m_seekLag(config.initialSeekLag), m_startLag(config.initialStartLag),
+      m_rateStall(player.smoothRateChanges() ? 0.0 : config.initialRateStall)
+{
+    using client::SessionClient;
+    connect(&client, &SessionClient::joined, this, &SyncController::onJoined);
+    connect(&client, &SessionClient::playerEventReceived, this, &SyncController::onPlayerEvent);
+    connect(&client, &SessionClient::forceResyncReceived, this, &SyncController::onForceResync);
+    connect(&client, &SessionClient::mediaChanged, this,
+            [this](const QString &, const MediaChange &, double serverTs) {
+                onMediaChanged(serverTs);
+            });
+    connect(&client, &SessionClient::stateChanged, this, [this](SessionClient::State state) {
+        if (state == SessionClient::State::Idle) {
+            m_hasTimeline = false;
+            setActivity(SyncActivity::NotInRoom);
+        }
+    });
+    client.setTimelineProvider([this] { return localState(); });
+}
+
+double SyncController::serverNow() const
+{
+    return m_client.clockSync().toServerTime(m_clock.now());
+}
+
+double SyncController::clampToMedia(double position) const
+{
+    const double duration = m_player.duration();
+    position = std::max(0.0, position);
+    return duration > 0.0 ? std::min(position, duration) : position;
+}
+
+double SyncController::expectedPosition() const
+{
+    return clampToMedia(m_timeline.positionAt(serverNow()));
+}
+
+TimelineState SyncController::localState() const
+{
+    const bool playing = m_player.state() == State::Playing || m_player.state() == State::Buffering;
+    return {m_player.position(), playing ? PlayState::Playing : PlayState::Paused};
+}
+
+bool SyncController::canControl() const
+{
+    if (!m_client.inRoom())
+        return true;
+    ProtocolError ignored;
+    const auto options = RoomOptions::fromJson(m_client.room().options, &ignored);
+    return !options || options->control == ControlMode::Everyone || m_client.isHost();
+}
+
+// ---------------------------------------------------------------- local actions
+
+bool SyncController::play()
+{
+    if (!canControl())
+        return false;
+    const double now = m_clock.now();
+    const double position = m_player.position();
+    if (m_hasTimeline) {
+        const double latency = m_client.oneWayLatency();
+        // The player starts moving after its start latency; the timeline says so.
+        m_timeline = Timeline{position, PlayState::Playing, serverNow() + m_startLag};
+        m_lastLocalActionAt = serverNow() + latency;
+        m_client.sendPlayerEvent(
+            PlayerEvent{PlayerAction::Play, std::max(0.0, position + latency - m_startLag)});
+        m_settleUntil = now + m_startLag + 0.15;
+        m_measure = Measure::Start;
+        m_measureAt = m_settleUntil + 0.1;
+        emit timelineChanged(m_timeline);
+    }
+    m_player.play();
+    report(now, true);
+    return true;
+}
+
+bool SyncController::pause()
+{
+    if (!canControl())
+        return false;
+    const double now = m_clock.now();
+    m_player.pause();
+    if (m_player.playbackRate() != 1.0)
+        m_player.setPlaybackRate(1.0);
+    const double position = m_player.position();
+    if (m_hasTimeline) {
+        m_timeline = Timeline{position, PlayState::Paused, serverNow()};
+        m_lastLocalActionAt = serverNow() + m_client.oneWayLatency();
+        m_client.sendPlayerEvent(PlayerEvent{PlayerAction::Pause, position});
+        m_measure = Measure::None;
+        emit timelineChanged(m_timeline);
+    }
+    report(now, true);
+    return true;
+}
+
+bool SyncController::seek(double position)
+{
+    if (!canControl())
+        return false;
+    position = clampToMedia(position);
+    const double now = m_clock.now();
+    m_player.seek(position);
+    if (m_hasTimeline) {
+        const double latency = m_client.oneWayLatency();
+        m_lastLocalActionAt = serverNow() + latency;
+        if (m_timeline.isPlaying()) {
+            m_timeline = Timeline{position, PlayState::Playing, serverNow() + m_seekLag};
+            m_client.sendPlayerEvent(
+                PlayerEvent{PlayerAction::Seek, std::max(0.0, position + latency - m_seekLag)});
+            m_settleUntil = now + m_seekLag + 0.15;
+            m_measure = Measure::Seek;
+            m_measureAt = m_settleUntil + 0.1;
+        } else {
+            m_timeline = Timeline{position, PlayState::Paused, serverNow()};
+            m_client.sendPlayerEvent(PlayerEvent{PlayerAction::Seek, position});
+        }
+        emit timelineChanged(m_timeline);
+    }
+    return true;
+}
+
+bool SyncController::togglePlayPause()
+{
+    const bool playing = m_hasTimeline ? m_timeline.isPlaying() : m_player.state() == State::Playing;
+    return playing ? pause() : play();
+}
+
+// ---------------------------------------------------------------- remote changes
+
+void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoined)
+{
+    if (rejoined && m_client.hasPendingAction())
+        return; // our own action taken while away wins; the client sends it now
+    const PlayState state =
+        room.state.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
+    applyTimeline(Timeline{room.state.position, state, serverTs}, !rejoined);
+}
+
+void SyncController::onPlayerEvent(const QString &, const PlayerEvent &event, double serverTs)
+{
+    // An event the server applied before our own later action is already superseded.
+    if (serverTs < m_lastLocalActionAt - 0.001)
+        return;
+    Timeline next{event.position, m_timeline.state, serverTs};
+    if (event.action == PlayerAction::Play)
+        next.state = PlayState::Playing;
+    else if (event.action == PlayerAction::Pause)
+        next.state = PlayState::Paused;
+    applyTimeline(next, false);
+}
+
+void SyncController::onForceResync(const ForceResync &resync, double serverTs)
+{
+    Timeline next = m_timeline;
+    next.position = resync.targetPosition.value_or(m_timeline.positionAt(serverTs));
+    next.at = serverTs;
+    if (resync.playState)
+        next.state = *resync.playState == PlayState::Playing ? PlayState::Playing
+                                                             : PlayState::Paused;
+    applyTimeline(next, true);
+}
+
+void SyncController::onMediaChanged(double serverTs)
+{
+    applyTimeline(Timeline{0.0, PlayState::Paused, serverTs}, true);
+}
+
+void SyncController::applyTimeline(const Timeline &timeline, bool force)
+{
+    m_timeline = timeline;
+    m_hasTimeline = true;
+    m_ticksOutside = 0;
+    emit timelineChanged(m_timeline);
+
+    const double now = m_clock.now();
+    const State state = m_player.state();
+    if (state == State::NoMedia)
+        return;
+    if (m_player.playbackRate() != 1.0)
+        m_player.setPlaybackRate(1.0);
+    if (!timeline.isPlaying()) {
+        if (state == State::Playing || state == State::Buffering)
+            m_player.pause();
+        if (force || std::abs(m_player.position() - timeline.position) > m_config.pausedTolerance)
+            m_player.seek(clampToMedia(timeline.position));
+        m_measure = Measure::None;
+        setActivity(SyncActivity::Paused);
+        return;
+    }
+    const double expected = expectedPosition();
+    if (state != State::Playing) {
+        startPlayback(now, expected);
+        return;
+    }
+    if (force || std::abs(m_player.position() - expected) > m_config.corrector.deadband)
+        correctiveSeek(now, expected);
+}
+
+// ---------------------------------------------------------------- correction
+
+void SyncController::startPlayback(double now, double expected)
+{
+    m_player.seek(clampToMedia(expected + m_startLag));
+    m_player.play();
+    m_lastCorrectionAt = now;
+    m_settleUntil = now + m_startLag + 0.15;
+    m_measure = Measure::Start;
+    m_measureAt = m_settleUntil + 0.1;
+    ++m_corrections;
+    setActivity(SyncActivity::Seeking);
+}
+
+void SyncController::correctiveSeek(double now, double expected)
+{
+    m_player.seek(clampToMedia(expected + m_seekLag));
+    m_lastCorrectionAt = now;
+    m_settleUntil = now + m_seekLag + 0.15;
+    m_measure = Measure::Seek;
+    m_measureAt = m_settleUntil + 0.1;
+    m_ticksOutside = 0;
+    ++m_corrections;
+    setActivity(SyncActivity::Seeking);
+}
+
+void SyncController::setRate(double now, double rate)
+{
+    const double expected = expectedPosition();
+    m_measureStartError = m_player.position() - expected;
+    m_player.setPlaybackRate(rate);
+    m_measure = Measure::Rate;
+    m_measureStartTime = now;
+    m_measureRate = rate;
+    m_measureAt = now + m_config.learnDelay;
+    ++m_corrections;
+    setActivity(std::abs(rate - 1.0) > 1e-9 ? SyncActivity::Nudging : SyncActivity::InSync);
+}
+
+void SyncController::learn(double now, double error)
+{
+    constexpr double kWeight = 0.6;
+    switch (m_measure) {
+    case Measure::Start:
+        m_startLag = std::clamp(m_startLag - kWeight * error, 0.0, 1.0);
+        break;
+    case Measure::Seek:
+        m_seekLag = std::clamp(m_seekLag - kWeight * error, 0.0, 1.0);
+        break;
+    case Measure::Rate: {
+        if (std::abs(m_player.playbackRate() - m_measureRate) > 1e-9)
+            break; // the rate changed again meanwhile: no clean measurement
+        const double predicted = m_measureStartError
+                                 + (m_measureRate - 1.0) * (now - m_measureStartTime);
+        const double stall = std::max(0.0, predicted - error);
+        m_rateStall = std::clamp(0.5 * m_rateStall + 0.5 * stall, 0.0, 1.0);
+        break;
+    }
+    case Measure::None:
+        break;
+    }
+    m_measure = Measure::None;
+}
+
+void SyncController::tick()
+{
+    const double now = m_clock.now();
+    if (!m_hasTimeline) {
+        setActivity(SyncActivity::NotInRoom);
+        return;
+    }
+    report(now, false);
+    const State state = m_player.state();
+    if (state == State::NoMedia) {
+        setActivity(SyncActivity::NoMedia);
+        return;
+    }
+    if (now < m_settleUntil)
+        return;
+
+    const double expected = expectedPosition();
+    if (!m_timeline.isPlaying()) {
+        if (state == State::Playing || state == State::Buffering)
+            m_player.pause();
+        if (m_player.playbackRate() != 1.0)
+            m_player.setPlaybackRate(1.0);
+        m_error = m_player.position() - expected;
+        if (std::abs(m_error) > m_config.pausedTolerance && now - m_lastCorrectionAt > 0.3) {
+            m_player.seek(expected);
+            m_lastCorrectionAt = now;
+        }
+        setActivity(SyncActivity::Paused);
+        return;
+    }
+
+    const double duration = m_player.duration();
+    const bool pastEnd = duration > 0.0 && expected >= duration - 0.25;
+    if (state == State::Buffering) {
+        m_ticksOutside = 0;
+        setActivity(SyncActivity::Buffering);
+        return;
+    }
+    if (state == State::Paused || (state == State::Ended && !pastEnd)) {
+        startPlayback(now, expected);
+        return;
+    }
+    if (state == State::Ended || pastEnd) {
+        setActivity(SyncActivity::InSync);
+        return;
+    }
+
+    m_error = m_player.position() - expected;
+    if (m_measure != Measure::None && now >= m_measureAt)
+        learn(now, m_error);
+
+    m_ticksOutside = std::abs(m_error) > m_config.corrector.deadband ? m_ticksOutside + 1 : 0;
+    const CorrectorAction action = decideCorrection(
+        {m_error, m_player.playbackRate(), m_ticksOutside, now - m_lastCorrectionAt, m_rateStall},
+        m_config.corrector);
+    switch (action.kind) {
+    case CorrectorAction::Kind::Seek:
+        if (m_player.playbackRate() != 1.0)
+            m_player.setPlaybackRate(1.0);
+        correctiveSeek(now, expected);
+        break;
+    case CorrectorAction::Kind::SetRate:
+        setRate(now, action.rate);
+        break;
+    case CorrectorAction::Kind::None:
+        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9)
+            setActivity(SyncActivity::InSync);
+        break;
+    }
+}
+
+// ---------------------------------------------------------------- reporting
+
+PlayState SyncController::reportedState() const
+{
+    switch (m_player.state()) {
+    case State::Playing:
+        return PlayState::Playing;
+    case State::Buffering:
+        return PlayState::Buffering;
+    default:
+        return PlayState::Paused;
+    }
+}
+
+void SyncController::report(double now, bool force)
+{
+    if (!m_client.inRoom())
+        return;
+    const PlayState state = reportedState();
+    if (!force && m_lastReported == state && now - m_lastReportAt < m_config.stateUpdateInterval)
+        return;
+    if (m_client.sendStateUpdate(
+            StateUpdate{m_player.position(), state, m_client.oneWayLatency() * 1000.0})) {
+        m_lastReported = state;
+        m_lastReportAt = now;
+    }
+}
+
+void SyncController::setActivity(SyncActivity activity)
+{
+    if (m_activity == activity)
+        return;
+    m_activity = activity;
+    emit activityChanged(activity);
+}
+
+SyncSnapshot SyncController::snapshot() const
+{
+    SyncSnapshot s;
+    s.localTime = m_clock.now();
+    s.serverTime = serverNow();
+    s.position = m_player.position();
+    s.expected = m_hasTimeline ? expectedPosition() : s.position;
+    s.error = s.position - s.expected;
+    s.rate = m_player.playbackRate();
+    s.offset = m_client.clockSync().offset();
+    s.rtt = m_client.clockSync().smoothedRtt();
+    s.activity = m_activity;
+    return s;
+}
+
+} // namespace lockstep::sync

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "Corrector.h"
+#include "PlayerBackend.h"
+#include "Timeline.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace lockstep::client {
+class SessionClient;
+}
+
+namespace lockstep::sync {
+
+class Clock;
+
+struct SyncConfig {
+    CorrectorConfig corrector;
+    double stateUpdateInterval = 1.0; // s between state_update reports
+    double initialSeekLag = 0.050;    // s a seek while playing lands behind its target
+    double initialStartLag = 0.030;   // s from play() until the position advances
+    double initialRateStall = 0.040;  // s lost per rate change on a flushing backend
+    double pausedTolerance = 0.005;   // s: a paused player this close is where it should be
+    double learnDelay = 0.300;        // s after an action before its outcome is measured
+};
+
+// What the engine is doing, for the status bar and the sync log.
+enum class SyncActivity { NotInRoom, NoMedia, Paused, InSync, Nudging, Seeking, Buffering };
+
+struct SyncSnapshot {
+    double localTime = 0.0;
+    double serverTime = 0.0;
+    double position = 0.0;
+    double expected = 0.0;
+    double error = 0.0; // s, actual - expected
+    double rate = 1.0;
+    double offset = 0.0;
+    double rtt = 0.0;
+    SyncActivity activity = SyncActivity::NotInRoom;
+};
+
+// Keeps one player on the room's timeline. Local user actions become
+// player_event frames; remote player_event / room_state / force_resync move the
+// timeline; every tick the error against the timeline is measured and corrected
+// (deadband, bounded proportional rate nudge, or a seek aimed where the
+// timeline will be when it lands). The player's seek and start latencies and
+// the cost of a rate change are learned as it plays.
+class SyncController : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncController(const Clock &clock, client::SessionClient &client, PlayerBackend &player,
+                   SyncConfig config = {}, QObject *parent = nullptr);
+
+    // User actions. They return false when the room lets only the host control playback.
+    bool play();
+    bool pause();
+    bool seek(double position);
+    bool togglePlayPause();
+    bool canControl() const;
+
+    void tick();
+
+    bool hasTimeline() const { return m_hasTimeline; }
+    const Timeline &timeline() const { return m_timeline; }
+    double expectedPosition() const;
+    SyncActivity activity() const { return m_activity; }
+    SyncSnapshot snapshot() const;
+    double lastError() const { return m_error; }
+    double learnedSeekLag() const { return m_seekLag; }
+    double learnedStartLag() const { return m_startLag; }
+    double learnedRateStall() const { return m_rateStall; }
+    int correctionCount() const { return m_corrections; }
+    // Where the local playback stands, for re-creating a lost room.
+    protocol::TimelineState localState() const;
+
+signals:
+    void activityChanged(lockstep::sync::SyncActivity activity);
+    void timelineChanged(const lockstep::sync::Timeline &timeline);
+
+private:
+    enum class Measure { None, Start, Seek, Rate };
+
+    void onJoined(const protocol::RoomState &room, double serverTs, bool rejoined);
+    void onPlayerEvent(const QString &from, const protocol::PlayerEvent &event, double serverTs);
+    void onForceResync(const protocol::ForceResync &resync, double serverTs);
+    void onMediaChanged(double serverTs);
+
+    void applyTimeline(const Timeline &timeline, bool force);
+    void startPlayback(double now, double expected);
+    void correctiveSeek(double now, double expected);
+    void setRate(double now, double rate);
+    void learn(double now, double error);
+    void report(double now, bool force);
+    void setActivity(SyncActivity activity);
+    double serverNow() const;
+    double clampToMedia(double position) const;
+    protocol::PlayState reportedState() const;
+
+    const Clock &m_clock;
+    client::SessionClient &m_client;
+    PlayerBackend &m_player;
+    SyncConfig m_config;
+
+    Timeline m_timeline;
+    bool m_hasTimeline = false;
+    double m_lastLocalActionAt = -1.0e18; // server time our last action reaches the server
+
+    double m_seekLag;
+    double m_startLag;
+    double m_rateStall;
+
+    int m_ticksOutside = 0;
+    double m_lastCorrectionAt = -1.0e18;
+    double m_settleUntil = -1.0e18;
+    Measure m_measure = Measure::None;
+    double m_measureAt = 0.0;
+    double m_measureStartError = 0.0;
+    double m_measureStartTime = 0.0;
+    double m_measureRate = 1.0;
+    double m_error = 0.0;
+    int m_corrections = 0;
+
+    double m_lastReportAt = -1.0e18;
+    std::optional<protocol::PlayState> m_lastReported;
+    SyncActivity m_activity = SyncActivity::NotInRoom;
+};
+
+} // namespace lockstep::sync

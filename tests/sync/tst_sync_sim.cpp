@@ -1,0 +1,306 @@
+// End-to-end sync in virtual time: the real server core and sync engine, three
+// simulated participants on a simulated network, players that behave like
+// QMediaPlayer. Each test asserts convergence within bounds.
+#include "sim/SimWorld.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace lockstep;
+using namespace lockstep::sim;
+
+namespace {
+
+const QString kRoom = QStringLiteral("movie-night");
+
+struct Party {
+    explicit Party(const LinkProfile &link = {0.010, 0.010, 0.002, 0.0},
+                   const protocol::Json &options = protocol::Json::object())
+        : world(7)
+    {
+        host = &world.add(QStringLiteral("alice"), 3.2, link);
+        host->create(kRoom, options);
+        world.run(0.5);
+        bob = &world.add(QStringLiteral("bob"), -1.7, link);
+        bob->join(kRoom);
+        carol = &world.add(QStringLiteral("carol"), 12.0, link);
+        carol->join(kRoom);
+        world.run(1.0);
+    }
+
+    QList<SimParticipant *> all() const { return {host, bob, carol}; }
+
+    // Largest distance between what two participants show, in seconds.
+    double spread() const
+    {
+        double lo = 1e18;
+        double hi = -1e18;
+        for (SimParticipant *p : all()) {
+            lo = std::min(lo, p->truePosition());
+            hi = std::max(hi, p->truePosition());
+        }
+        return hi - lo;
+    }
+
+    // Largest distance of any participant from the server's timeline.
+    double worstError() const
+    {
+        const double truth = *world.roomPosition(kRoom);
+        double worst = 0.0;
+        for (SimParticipant *p : all())
+            worst = std::max(worst, std::abs(p->truePosition() - truth));
+        return worst;
+    }
+
+    // Runs until the server has the expected play state, every player follows
+    // it, and all are within `tolerance` of each other; returns the time it took.
+    double convergence(bool playing = true, double tolerance = 0.030, double limit = 10.0)
+    {
+        const double start = world.now();
+        const auto expected = playing ? sync::PlayerBackend::State::Playing
+                                      : sync::PlayerBackend::State::Paused;
+        while (world.now() - start < limit) {
+            world.run(0.01);
+            const auto *room = world.server().room(kRoom);
+            if (!room || room->timeline.isPlaying() != playing)
+                continue;
+            const QList<SimParticipant *> everyone = all();
+            const bool following = std::all_of(everyone.begin(), everyone.end(),
+                                               [&](SimParticipant *p) {
+                                                   return p->player().state() == expected;
+                                               });
+            if (following && spread() < tolerance)
+                return world.now() - start;
+        }
+        return limit;
+    }
+
+    // The worst spread seen over `duration` seconds of steady playback.
+    double steadySpread(double duration)
+    {
+        double worst = 0.0;
+        const double end = world.now() + duration;
+        while (world.now() < end) {
+            world.run(0.05);
+            worst = std::max(worst, spread());
+        }
+        return worst;
+    }
+
+    SimWorld world;
+    SimParticipant *host = nullptr;
+    SimParticipant *bob = nullptr;
+    SimParticipant *carol = nullptr;
+};
+
+} // namespace
+
+class TestSyncSim : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyoneJoinsPaused();
+    void playConvergesAndHolds_data();
+    void playConvergesAndHolds();
+    void pauseStopsEveryoneAtOnePosition();
+    void seekWhilePlaying();
+    void lateJoinerCatchesUp();
+    void bufferingParticipantCatchesUp();
+    void waitPolicyPausesTheRoom();
+    void hostLeavesAndPlaybackContinues();
+    void reconnectsAfterDroppedConnection();
+    void actionWhileDisconnectedIsNotLost();
+    void clockOffsetIsEstimated();
+    void longPlaybackStaysInSync();
+};
+
+void TestSyncSim::everyoneJoinsPaused()
+{
+    Party party;
+    for (SimParticipant *p : party.all()) {
+        QVERIFY(p->client().inRoom());
+        QCOMPARE(p->player().state(), sync::PlayerBackend::State::Paused);
+        QCOMPARE(p->client().participants().size(), 3);
+    }
+    QCOMPARE(party.host->client().hostId(), QStringLiteral("sim-alice"));
+}
+
+void TestSyncSim::playConvergesAndHolds_data()
+{
+    QTest::addColumn<double>("up");
+    QTest::addColumn<double>("down");
+    QTest::addColumn<double>("jitter");
+    QTest::addColumn<double>("loss");
+    QTest::addRow("lan") << 0.001 << 0.001 << 0.001 << 0.0;
+    QTest::addRow("wan") << 0.040 << 0.040 << 0.010 << 0.0;
+    QTest::addRow("asymmetric") << 0.020 << 0.100 << 0.002 << 0.0;
+    QTest::addRow("lossy") << 0.020 << 0.020 << 0.005 << 0.02;
+}
+
+void TestSyncSim::playConvergesAndHolds()
+{
+    QFETCH(double, up);
+    QFETCH(double, down);
+    QFETCH(double, jitter);
+    QFETCH(double, loss);
+    Party party(LinkProfile{up, down, jitter, loss});
+    party.world.run(2.0);
+    QVERIFY(party.bob->controller().play());
+    const double converged = party.convergence();
+    QVERIFY2(converged < 2.0, qPrintable(QString::number(converged)));
+    const double spread = party.steadySpread(30.0);
+    QVERIFY2(spread < 0.030, qPrintable(QStringLiteral("spread %1 ms").arg(spread * 1000)));
+    for (SimParticipant *p : party.all())
+        QCOMPARE(p->player().state(), sync::PlayerBackend::State::Playing);
+}
+
+void TestSyncSim::pauseStopsEveryoneAtOnePosition()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(5.0);
+    QVERIFY(party.carol->controller().pause());
+    party.world.run(1.0);
+    const double at = party.carol->player().position();
+    for (SimParticipant *p : party.all()) {
+        QCOMPARE(p->player().state(), sync::PlayerBackend::State::Paused);
+        QVERIFY2(std::abs(p->player().position() - at) < 0.006,
+                 qPrintable(QStringLiteral("%1 at %2, carol at %3")
+                                .arg(p->name())
+                                .arg(p->player().position())
+                                .arg(at)));
+    }
+}
+
+void TestSyncSim::seekWhilePlaying()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.bob->controller().seek(600.0);
+    QVERIFY(party.convergence() < 1.5);
+    QVERIFY(std::abs(party.host->truePosition() - 600.0) < 2.0);
+    QVERIFY(party.steadySpread(10.0) < 0.030);
+}
+
+void TestSyncSim::lateJoinerCatchesUp()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(20.0);
+    SimParticipant &dave = party.world.add(QStringLiteral("dave"), -40.0, {0.030, 0.030, 0.005});
+    dave.join(kRoom);
+    party.world.run(2.0);
+    const double truth = *party.world.roomPosition(kRoom);
+    QVERIFY2(std::abs(dave.truePosition() - truth) < 0.030,
+             qPrintable(QStringLiteral("%1 vs %2").arg(dave.truePosition()).arg(truth)));
+}
+
+void TestSyncSim::bufferingParticipantCatchesUp()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.carol->player().setBuffering(true);
+    party.world.run(2.0);
+    // The others play on ("catch_up" is the default policy).
+    QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Playing);
+    const auto *room = party.world.server().room(kRoom);
+    const auto carol = std::find_if(room->members().begin(), room->members().end(),
+                                    [](const auto &m) { return m.clientId == QLatin1String("sim-carol"); });
+    QCOMPARE(carol->playState, std::optional(protocol::PlayState::Buffering));
+    party.carol->player().setBuffering(false);
+    QVERIFY(party.convergence() < 1.5);
+    QVERIFY(party.worstError() < 0.030);
+}
+
+void TestSyncSim::waitPolicyPausesTheRoom()
+{
+    Party party({0.010, 0.010, 0.002, 0.0}, protocol::Json{{"buffering", "wait"}});
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.carol->player().setBuffering(true);
+    party.world.run(1.5);
+    QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Paused);
+    QCOMPARE(party.bob->player().state(), sync::PlayerBackend::State::Paused);
+    party.carol->player().setBuffering(false);
+    party.world.run(1.5);
+    QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Playing);
+    QVERIFY(party.convergence() < 1.5);
+    QVERIFY(party.steadySpread(5.0) < 0.030);
+}
+
+void TestSyncSim::hostLeavesAndPlaybackContinues()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.world.remove(*party.host);
+    party.host = nullptr;
+    party.world.run(1.5);
+    QCOMPARE(party.bob->client().hostId(), QStringLiteral("sim-bob"));
+    QCOMPARE(party.carol->client().hostId(), QStringLiteral("sim-bob"));
+    QCOMPARE(party.bob->player().state(), sync::PlayerBackend::State::Playing);
+    QVERIFY(std::abs(party.bob->truePosition() - party.carol->truePosition()) < 0.030);
+}
+
+void TestSyncSim::reconnectsAfterDroppedConnection()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    auto &transport = party.bob->transport();
+    // The link dies silently; bob notices after 1 s, the server after 25 s.
+    party.world.network().cut(transport.connectionId(), 1.0, 25.0);
+    party.world.run(5.0);
+    QVERIFY(party.bob->client().inRoom());
+    QCOMPARE(party.bob->client().clientId(), QStringLiteral("sim-bob"));
+    QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
+    QVERIFY(party.convergence() < 1.5);
+}
+
+void TestSyncSim::actionWhileDisconnectedIsNotLost()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.world.network().cut(party.bob->transport().connectionId(), 0.2, 25.0);
+    party.world.run(0.3);
+    QVERIFY(!party.bob->client().inRoom());
+    party.bob->controller().pause();
+    party.world.run(6.0);
+    QVERIFY(party.bob->client().inRoom());
+    QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Paused);
+    QCOMPARE(party.carol->player().state(), sync::PlayerBackend::State::Paused);
+    QVERIFY(std::abs(party.host->player().position() - party.bob->player().position()) < 0.010);
+}
+
+void TestSyncSim::clockOffsetIsEstimated()
+{
+    Party party(LinkProfile{0.020, 0.100, 0.0, 0.0});
+    party.world.run(5.0);
+    for (SimParticipant *p : party.all()) {
+        // Each participant's clock is off by its own offset; the estimate
+        // may be off by half the path asymmetry, no more.
+        const double trueOffset = -p->clock().offset();
+        const double error = std::abs(p->client().clockSync().offset() - trueOffset);
+        QVERIFY2(error <= 0.040 + 0.001, qPrintable(QString::number(error)));
+    }
+}
+
+void TestSyncSim::longPlaybackStaysInSync()
+{
+    Party party(LinkProfile{0.030, 0.050, 0.010, 0.0});
+    party.host->controller().play();
+    party.world.run(2.0);
+    QVERIFY(party.steadySpread(600.0) < 0.030);
+    // Once aligned, a player that keeps time needs no further corrections.
+    const int corrections = party.bob->controller().correctionCount();
+    party.world.run(300.0);
+    QVERIFY(party.bob->controller().correctionCount() - corrections <= 2);
+}
+
+QTEST_GUILESS_MAIN(TestSyncSim)
+#include "tst_sync_sim.moc"

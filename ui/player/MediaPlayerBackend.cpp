@@ -1,0 +1,82 @@
+#include "MediaPlayerBackend.h"
+
+#include <QLibraryInfo>
+#include <QMediaPlayer>
+#include <QVersionNumber>
+
+#include <cmath>
+
+namespace lockstep::ui {
+
+MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, QObject *parent)
+    : QObject(parent), m_player(player)
+{
+}
+
+sync::PlayerBackend::State MediaPlayerBackend::state() const
+{
+    if (m_player.source().isEmpty() || m_player.error() != QMediaPlayer::NoError)
+        return State::NoMedia;
+    switch (m_player.mediaStatus()) {
+    case QMediaPlayer::NoMedia:
+    case QMediaPlayer::LoadingMedia:
+    case QMediaPlayer::InvalidMedia:
+        return State::NoMedia;
+    case QMediaPlayer::EndOfMedia:
+        return State::Ended;
+    case QMediaPlayer::StalledMedia:
+    case QMediaPlayer::BufferingMedia:
+        return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Buffering
+                                                                      : State::Paused;
+    case QMediaPlayer::LoadedMedia:
+    case QMediaPlayer::BufferedMedia:
+        break;
+    }
+    return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Playing : State::Paused;
+}
+
+double MediaPlayerBackend::position() const
+{
+    return double(m_player.position()) / 1000.0;
+}
+
+double MediaPlayerBackend::duration() const
+{
+    return double(m_player.duration()) / 1000.0;
+}
+
+double MediaPlayerBackend::playbackRate() const
+{
+    return m_player.playbackRate();
+}
+
+void MediaPlayerBackend::play()
+{
+    m_player.play();
+}
+
+void MediaPlayerBackend::pause()
+{
+    m_player.pause();
+}
+
+void MediaPlayerBackend::seek(double position)
+{
+    // A stopped player shows nothing after a seek; paused shows the frame.
+    if (m_player.playbackState() == QMediaPlayer::StoppedState)
+        m_player.pause();
+    m_player.setPosition(qint64(std::llround(std::max(0.0, position) * 1000.0)));
+}
+
+void MediaPlayerBackend::setPlaybackRate(double rate)
+{
+    m_player.setPlaybackRate(rate);
+}
+
+bool MediaPlayerBackend::smoothRateChanges() const
+{
+    // Before Qt 6.6 every rate change is a flushing seek on GStreamer.
+    return QLibraryInfo::version() >= QVersionNumber(6, 6);
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "sync/PlayerBackend.h"
+
+#include <QObject>
+
+class QMediaPlayer;
+
+namespace lockstep::ui {
+
+// Adapts QMediaPlayer to the sync engine. Buffering and stalls report as
+// Buffering, the end of the media as Ended, and anything unplayable as NoMedia.
+class MediaPlayerBackend final : public QObject, public sync::PlayerBackend
+{
+    Q_OBJECT
+
+public:
+    explicit MediaPlayerBackend(QMediaPlayer &player, QObject *parent = nullptr);
+
+    State state() const override;
+    double position() const override;
+    double duration() const override;
+    double playbackRate() const override;
+    void play() override;
+    void pause() override;
+    void seek(double position) override;
+    void setPlaybackRate(double rate) override;
+    bool smoothRateChanges() const override;
+
+    QMediaPlayer &player() const { return m_player; }
+
+private:
+    QMediaPlayer &m_player;
+};
+
+} // namespace lockstep::ui
