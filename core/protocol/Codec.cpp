@@ -423,6 +423,7 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
                                                "\"play\", \"pause\", \"seek\"")
                        .value_or(PlayerAction::Pause);
         m.position = r.number("position", true, 0.0, limits::kMaxPosition).value_or(0.0);
+        m.echo = r.boolean("echo", false).value_or(false);
         return m;
     }
     if (type == "state_update"sv) {
@@ -557,7 +558,10 @@ struct PayloadWriter {
     }
     Json operator()(const PlayerEvent &m) const
     {
-        return {{"action", playerActionName(m.action)}, {"position", roundPosition(m.position)}};
+        Json p = {{"action", playerActionName(m.action)}, {"position", roundPosition(m.position)}};
+        if (m.echo)
+            p["echo"] = true;
+        return p;
     }
     Json operator()(const StateUpdate &m) const
     {

@@ -75,6 +75,9 @@ struct JoinRoom {
 struct PlayerEvent {
     PlayerAction action = PlayerAction::Pause;
     double position = 0.0;
+    // Extension: the sender asks to receive the relayed event too, so it
+    // learns the exact timeline the server applied.
+    bool echo = false;
 
     bool operator==(const PlayerEvent &) const = default;
 };

@@ -529,7 +529,8 @@ void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent
     applyTimeline(room, next);
     qCInfo(lcServer).noquote() << "room" << room.id() << sender.clientId
                                << describe(event.action, event.position);
-    relayPlayerEvent(room, sender.clientId, event.action, event.position, sender.clientId);
+    relayPlayerEvent(room, sender.clientId, event.action, event.position,
+                     event.echo ? QString() : sender.clientId);
 }
 
 void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate &update)

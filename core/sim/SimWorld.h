@@ -22,6 +22,7 @@ public:
     Scheduler &scheduler() { return m_scheduler; }
     SimNetwork &network() { return m_network; }
     server::ServerCore &server() { return *m_server; }
+    const server::ServerCore &server() const { return *m_server; }
     double now() const { return m_scheduler.now(); }
 
     SimParticipant &add(const QString &name, double clockOffset, const LinkProfile &link,

@@ -21,7 +21,7 @@ void ClockSync::reset(double now)
     m_count = 0;
     m_next = 0;
     m_inFlight.clear();
-    m_offset = m_windowOffset = m_offsetRtt = m_offsetAt = 0.0;
+    m_offset = m_windowOffset = m_lo = m_hi = m_boundsAt = 0.0;
     m_bestRtt = m_latestRtt = m_smoothedRtt = m_rttJitter = 0.0;
     burst(now);
 }
@@ -80,6 +80,7 @@ void ClockSync::addSample(const Sample &sample)
     m_next = (m_next + 1) % kWindow;
     m_count = std::min(m_count + 1, kWindow);
     recompute();
+    narrow(sample);
 
     // A round trip far above the best one is a hiccup: re-measure quickly.
     if (m_count == kWindow && rtt > 3.0 * m_bestRtt + 0.05 && m_greedyLeft == 0)
@@ -94,17 +95,21 @@ void ClockSync::recompute()
     });
     m_windowOffset = best->offset();
     m_bestRtt = best->rtt();
+}
 
-    const double now = m_samples[std::size_t((m_next + kWindow - 1) % kWindow)].receivedAt;
-    const bool first = m_count == 1;
-    const bool morePrecise = m_bestRtt < m_offsetRtt;
-    const bool inconsistent = std::abs(m_windowOffset - m_offset) > (m_bestRtt + m_offsetRtt) / 2.0;
-    const bool stale = now - m_offsetAt > kMaxHold;
-    if (first || morePrecise || inconsistent || stale) {
-        m_offset = m_windowOffset;
-        m_offsetRtt = m_bestRtt;
-        m_offsetAt = now;
+void ClockSync::narrow(const Sample &sample)
+{
+    const double lo = sample.serverTs - sample.receivedAt - kStampPrecision;
+    const double hi = sample.serverTs - sample.sentAt + kStampPrecision;
+    const double age = sample.receivedAt - m_boundsAt;
+    m_lo = std::max(m_lo - kDriftRate * age, lo);
+    m_hi = std::min(m_hi + kDriftRate * age, hi);
+    if (m_count == 1 || m_lo > m_hi) {
+        m_lo = lo;
+        m_hi = hi;
     }
+    m_boundsAt = sample.receivedAt;
+    m_offset = (m_lo + m_hi) / 2.0;
 }
 
 } // namespace lockstep::sync

@@ -40,15 +40,22 @@ public:
     void addSample(const Sample &sample);
 
     bool hasEstimate() const { return m_count > 0; }
-    // The offset playback uses. It follows the window's best sample, but does
-    // not move while the new best agrees with it within their error bounds
-    // (rtt / 2 each): a less precise sample replacing an aged-out better one
-    // is not news, and every needless step would become a correction. It is
-    // refreshed at least every kMaxHold seconds, so clock drift cannot pile up.
+    // The offset playback uses. Every sample bounds the true offset: the
+    // server stamped its pong between our send and our receive, so
+    // offset lies in [server_ts - received, server_ts - sent]. Intersecting
+    // those intervals (each widened as it ages, since clocks drift apart by
+    // up to kDriftRate) narrows in on the offset far faster than any single
+    // sample: the two path delays only need to have been small at some time,
+    // not both in the same round trip. An empty intersection (a clock step)
+    // restarts from the newest sample.
     double offset() const { return m_offset; }
-    // The lowest-RTT sample of the window, as measured.
+    // Half the width of the interval the offset is known to lie in.
+    double offsetUncertainty() const { return (m_hi - m_lo) / 2.0; }
+    // NTP's clock filter: the offset of the lowest-RTT sample of the window.
     double windowOffset() const { return m_windowOffset; }
-    static constexpr double kMaxHold = 60.0;
+    static constexpr double kDriftRate = 20e-6;
+    // Times on the wire are rounded to the millisecond.
+    static constexpr double kStampPrecision = 0.0005;
     // Round trip of the best sample, and of the latest one.
     double bestRtt() const { return m_bestRtt; }
     double latestRtt() const { return m_latestRtt; }
@@ -61,13 +68,15 @@ public:
 
 private:
     void recompute();
+    void narrow(const Sample &sample);
 
     std::array<Sample, kWindow> m_samples{};
     int m_count = 0;
     int m_next = 0;
     double m_offset = 0.0;
-    double m_offsetRtt = 0.0;
-    double m_offsetAt = 0.0;
+    double m_lo = 0.0;
+    double m_hi = 0.0;
+    double m_boundsAt = 0.0;
     double m_windowOffset = 0.0;
     double m_bestRtt = 0.0;
     double m_latestRtt = 0.0;

@@ -4,8 +4,8 @@ namespace lockstep::sync {
 
 // Tuning of the drift corrector. Times in seconds.
 struct CorrectorConfig {
-    double deadband = 0.010;       // |error| above this starts a correction...
-    double settleBand = 0.004;     // ...which ends once |error| is below this (hysteresis)
+    double deadband = 0.005;       // |error| above this starts a correction...
+    double settleBand = 0.002;     // ...which ends once |error| is below this (hysteresis)
     int persistTicks = 3;          // ticks the error must stay outside the deadband
     double seekThreshold = 0.400;  // beyond this, seek even when rate changes are cheap
     double maxRateDeviation = 0.05; // rate stays within 1 +/- this (audio stays natural)

@@ -75,19 +75,16 @@ bool SyncController::play()
         return false;
     const double now = m_clock.now();
     const double position = m_player.position();
+    m_player.play();
     if (m_hasTimeline) {
-        const double latency = m_client.oneWayLatency();
-        // The player starts moving after its start latency; the timeline says so.
-        m_timeline = Timeline{position, PlayState::Playing, serverNow() + m_startLag};
-        m_lastLocalActionAt = serverNow() + latency;
-        m_client.sendPlayerEvent(
-            PlayerEvent{PlayerAction::Play, std::max(0.0, position + latency - m_startLag)});
+        // The player starts moving after its start latency; the event says
+        // where it will be when the server applies it.
+        sendAction(PlayerAction::Play, position + m_client.oneWayLatency() - m_startLag,
+                   PlayState::Playing);
         m_settleUntil = now + m_startLag + 0.15;
         m_measure = Measure::Start;
         m_measureAt = m_settleUntil + 0.1;
-        emit timelineChanged(m_timeline);
     }
-    m_player.play();
     report(now, true);
     return true;
 }
@@ -100,13 +97,9 @@ bool SyncController::pause()
     m_player.pause();
     if (m_player.playbackRate() != 1.0)
         m_player.setPlaybackRate(1.0);
-    const double position = m_player.position();
     if (m_hasTimeline) {
-        m_timeline = Timeline{position, PlayState::Paused, serverNow()};
-        m_lastLocalActionAt = serverNow() + m_client.oneWayLatency();
-        m_client.sendPlayerEvent(PlayerEvent{PlayerAction::Pause, position});
+        sendAction(PlayerAction::Pause, m_player.position(), PlayState::Paused);
         m_measure = Measure::None;
-        emit timelineChanged(m_timeline);
     }
     report(now, true);
     return true;
@@ -120,22 +113,32 @@ bool SyncController::seek(double position)
     const double now = m_clock.now();
     m_player.seek(position);
     if (m_hasTimeline) {
-        const double latency = m_client.oneWayLatency();
-        m_lastLocalActionAt = serverNow() + latency;
         if (m_timeline.isPlaying()) {
-            m_timeline = Timeline{position, PlayState::Playing, serverNow() + m_seekLag};
-            m_client.sendPlayerEvent(
-                PlayerEvent{PlayerAction::Seek, std::max(0.0, position + latency - m_seekLag)});
+            sendAction(PlayerAction::Seek, position + m_client.oneWayLatency() - m_seekLag,
+                       PlayState::Playing);
             m_settleUntil = now + m_seekLag + 0.15;
             m_measure = Measure::Seek;
             m_measureAt = m_settleUntil + 0.1;
         } else {
-            m_timeline = Timeline{position, PlayState::Paused, serverNow()};
-            m_client.sendPlayerEvent(PlayerEvent{PlayerAction::Seek, position});
+            sendAction(PlayerAction::Seek, position, PlayState::Paused);
         }
-        emit timelineChanged(m_timeline);
     }
     return true;
+}
+
+void SyncController::sendAction(PlayerAction action, double position, PlayState state)
+{
+    position = std::max(0.0, position);
+    const double arrival = serverNow() + m_client.oneWayLatency();
+    // Our view of the timeline is exactly what the server will compute from
+    // this event, by our estimates; the echo tells us what it really applied.
+    m_timeline = Timeline{position, state, arrival};
+    m_lastLocalActionAt = arrival;
+    ++m_unacknowledged;
+    PlayerEvent event{action, position};
+    event.echo = true;
+    m_client.sendPlayerEvent(event);
+    emit timelineChanged(m_timeline);
 }
 
 bool SyncController::togglePlayPause()
@@ -148,6 +151,7 @@ bool SyncController::togglePlayPause()
 
 void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoined)
 {
+    m_unacknowledged = 0;
     if (rejoined && m_client.hasPendingAction())
         return; // our own action taken while away wins; the client sends it now
     const PlayState state =
@@ -155,8 +159,25 @@ void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoi
     applyTimeline(Timeline{room.state.position, state, serverTs}, !rejoined);
 }
 
-void SyncController::onPlayerEvent(const QString &, const PlayerEvent &event, double serverTs)
+void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event, double serverTs)
 {
+    if (from == m_client.clientId()) {
+        // The echo of our own action: the timeline the server really applied.
+        // Adopt it quietly (the corrector takes care of any difference) unless
+        // a later action of ours is still on its way.
+        m_unacknowledged = std::max(0, m_unacknowledged - 1);
+        if (m_unacknowledged > 0 || serverTs < m_lastLocalActionAt - 1.0)
+            return;
+        m_lastLocalActionAt = serverTs;
+        Timeline applied{event.position, m_timeline.state, serverTs};
+        if (event.action == PlayerAction::Play)
+            applied.state = PlayState::Playing;
+        else if (event.action == PlayerAction::Pause)
+            applied.state = PlayState::Paused;
+        m_timeline = applied;
+        emit timelineChanged(m_timeline);
+        return;
+    }
     // An event the server applied before our own later action is already superseded.
     if (serverTs < m_lastLocalActionAt - 0.001)
         return;

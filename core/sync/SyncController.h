@@ -90,6 +90,7 @@ private:
     void onMediaChanged(double serverTs);
 
     void applyTimeline(const Timeline &timeline, bool force);
+    void sendAction(protocol::PlayerAction action, double position, protocol::PlayState state);
     void startPlayback(double now, double expected);
     void correctiveSeek(double now, double expected);
     void setRate(double now, double rate);
@@ -108,6 +109,7 @@ private:
     Timeline m_timeline;
     bool m_hasTimeline = false;
     double m_lastLocalActionAt = -1.0e18; // server time our last action reaches the server
+    int m_unacknowledged = 0;             // our actions whose echo has not come back
 
     double m_seekLag;
     double m_startLag;
