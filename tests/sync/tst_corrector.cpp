@@ -30,7 +30,7 @@ void TestCorrector::decisions_data()
     const double cheap = 0.0;
     const double flushing = 0.040;
     // error, rate, ticks, since, stall -> action
-    QTest::addRow("in deadband") << 0.008 << 1.0 << 0 << 10.0 << cheap << Kind::None << 1.0;
+    QTest::addRow("in deadband") << 0.004 << 1.0 << 0 << 10.0 << cheap << Kind::None << 1.0;
     QTest::addRow("outside but not yet persistent")
         << 0.050 << 1.0 << 2 << 10.0 << cheap << Kind::None << 1.0;
     QTest::addRow("ahead, cheap rate: slow down")
@@ -44,13 +44,13 @@ void TestCorrector::decisions_data()
     QTest::addRow("flushing, seeked just now: wait")
         << 0.030 << 1.0 << 3 << 0.5 << flushing << Kind::None << 1.0;
     QTest::addRow("nudging, settled: back to 1.0")
-        << 0.003 << 0.97 << 0 << 10.0 << cheap << Kind::SetRate << 1.0;
+        << 0.0015 << 0.97 << 0 << 10.0 << cheap << Kind::SetRate << 1.0;
     QTest::addRow("nudging, overshot: back to 1.0")
         << -0.006 << 0.97 << 3 << 10.0 << cheap << Kind::SetRate << 1.0;
     QTest::addRow("nudging, still converging: keep")
         << 0.020 << 0.97 << 3 << 10.0 << cheap << Kind::None << 1.0;
     QTest::addRow("nudging inside deadband, not settled: keep (hysteresis)")
-        << 0.007 << 0.97 << 0 << 10.0 << cheap << Kind::None << 1.0;
+        << 0.004 << 0.97 << 0 << 10.0 << cheap << Kind::None << 1.0;
     QTest::addRow("nudging, jumped far: seek")
         << 1.5 << 0.97 << 3 << 10.0 << cheap << Kind::Seek << 1.0;
 }
@@ -81,6 +81,12 @@ void TestCorrector::rateIsBoundedAndProportional()
     QVERIFY(std::abs(rateFor(-0.3) - (1.0 + config.maxRateDeviation)) < 1e-9);
     QVERIFY(rateFor(0.02) > rateFor(0.04)); // more error, stronger nudge
     QVERIFY(std::abs(rateFor(0.011) - (1.0 - 0.011)) < 1e-9);
+    // A small error still gets a nudge large enough to matter.
+    CorrectorConfig gentle;
+    gentle.rateGain = 0.1;
+    QVERIFY(std::abs(decideCorrection({0.006, 1.0, 5, 10.0, 0.0}, gentle).rate
+                     - (1.0 - gentle.minRateDeviation))
+            < 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestCorrector)
