@@ -61,18 +61,22 @@ public:
         const auto other = [this](int k) -> SimParticipant & {
             return *m_participants[std::size_t(k) % m_participants.size()];
         };
-        action("play", [&] { host.controller().play(); }, true);
+        action(
+            "play", [&] { host.controller().play(); }, true);
         steady(30.0);
-        action("pause", [&] { other(1).controller().pause(); }, false);
+        action(
+            "pause", [&] { other(1).controller().pause(); }, false);
         steady(3.0);
-        action("play", [&] { other(2).controller().play(); }, true);
+        action(
+            "play", [&] { other(2).controller().play(); }, true);
         steady(20.0);
         // A seek storm: five seeks by different people within two seconds.
         for (int i = 0; i < 5; ++i) {
             other(i).controller().seek(300.0 + 37.0 * i);
             m_world.run(0.4);
         }
-        action("seek storm", [&] { host.controller().seek(900.0); }, true);
+        action(
+            "seek storm", [&] { host.controller().seek(900.0); }, true);
         steady(20.0);
         // Late joiners.
         action(
@@ -91,7 +95,8 @@ public:
         m_excluded = &slow;
         m_world.run(2.0);
         m_excluded = nullptr;
-        action("buffering end", [&] { slow.player().setBuffering(false); }, true);
+        action(
+            "buffering end", [&] { slow.player().setBuffering(false); }, true);
         steady(30.0);
     }
 
@@ -126,8 +131,8 @@ public:
         for (const auto &[name, seconds] : m_convergence)
             worstConvergence = std::max(worstConvergence, seconds);
         std::printf("},\"convergence_max_s\":%.3f,", worstConvergence);
-        std::printf("\"corrections_per_min\":%.2f,", double(corrections) / minutes
-                                                         / double(m_participants.size()));
+        std::printf("\"corrections_per_min\":%.2f,",
+                    double(corrections) / minutes / double(m_participants.size()));
         std::printf("\"clock_offset_error_ms\":{\"p50\":%.2f,\"max\":%.2f,\"bound\":%.2f},",
                     percentile(offsets, 50), *std::max_element(offsets.begin(), offsets.end()),
                     asymmetry / 2.0 + 1.0);
@@ -141,8 +146,8 @@ private:
         const int index = int(m_participants.size());
         // Every machine's clock disagrees with the server's by up to a minute.
         const double clockOffset = (m_random.generateDouble() * 2.0 - 1.0) * 60.0;
-        SimParticipant &p = m_world.add(QStringLiteral("p%1").arg(index), clockOffset,
-                                        m_scenario.link);
+        SimParticipant &p
+            = m_world.add(QStringLiteral("p%1").arg(index), clockOffset, m_scenario.link);
         m_participants.push_back(&p);
         return p;
     }
@@ -173,8 +178,8 @@ private:
         const auto *room = m_world.server().room(kRoom);
         if (!room || room->timeline.isPlaying() != playing)
             return false;
-        const auto want = playing ? sync::PlayerBackend::State::Playing
-                                  : sync::PlayerBackend::State::Paused;
+        const auto want
+            = playing ? sync::PlayerBackend::State::Playing : sync::PlayerBackend::State::Paused;
         const auto list = measured();
         return std::all_of(list.begin(), list.end(),
                            [&](SimParticipant *p) { return p->player().state() == want; });
@@ -234,10 +239,8 @@ int main(int argc, char *argv[])
     };
 
     const Scenario scenarios[] = {
-        {"loopback", {0.0001, 0.0001, 0.00005, 0.0}},
-        {"lan", {0.001, 0.001, 0.001, 0.0}},
-        {"wan", {0.040, 0.040, 0.020, 0.0}},
-        {"asymmetric", {0.020, 0.100, 0.002, 0.0}},
+        {"loopback", {0.0001, 0.0001, 0.00005, 0.0}}, {"lan", {0.001, 0.001, 0.001, 0.0}},
+        {"wan", {0.040, 0.040, 0.020, 0.0}},          {"asymmetric", {0.020, 0.100, 0.002, 0.0}},
         {"lossy", {0.020, 0.020, 0.005, 0.02}},
     };
     const QString only = value("--scenario");

@@ -67,9 +67,9 @@ int runPeer(const QCommandLineParser &args)
     tick.start(50);
     QTimer sample;
     QObject::connect(&sample, &QTimer::timeout, &sample, [&] {
-        std::printf("S %.6f %lld %d %d\n", monotonicSeconds(), static_cast<long long>(player.position()),
-                    player.playbackState() == QMediaPlayer::PlayingState ? 1 : 0,
-                    client.inRoom() ? 1 : 0);
+        std::printf(
+            "S %.6f %lld %d %d\n", monotonicSeconds(), static_cast<long long>(player.position()),
+            player.playbackState() == QMediaPlayer::PlayingState ? 1 : 0, client.inRoom() ? 1 : 0);
         std::fflush(stdout);
     });
     sample.start(20);
@@ -149,13 +149,13 @@ int runBenchmark()
     }
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("clip.mp4"));
-    if (QProcess::execute(ffmpeg, {QStringLiteral("-v"), QStringLiteral("error"),
-                                   QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                   QStringLiteral("-i"),
-                                   QStringLiteral("testsrc=duration=120:size=320x240:rate=25"),
-                                   QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                                   QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                   QStringLiteral("-g"), QStringLiteral("25"), clip})
+    if (QProcess::execute(ffmpeg,
+                          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                           QStringLiteral("lavfi"), QStringLiteral("-i"),
+                           QStringLiteral("testsrc=duration=120:size=320x240:rate=25"),
+                           QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                           QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                           QStringLiteral("-g"), QStringLiteral("25"), clip})
         != 0) {
         std::fprintf(stderr, "sync_media: ffmpeg failed\n");
         return 2;
@@ -184,30 +184,28 @@ int runBenchmark()
         Peer &peer = peers[i];
         peer.name = QString::fromLatin1(names[i]);
         peer.process = new QProcess(qApp);
-        QStringList arguments{QStringLiteral("--peer"),
-                              QStringLiteral("--server"),
-                              QStringLiteral("ws://127.0.0.1:%1/?room=bench").arg(port),
-                              QStringLiteral("--name"),
-                              peer.name,
-                              QStringLiteral("--clip"),
-                              clip};
+        QStringList arguments {QStringLiteral("--peer"),
+                               QStringLiteral("--server"),
+                               QStringLiteral("ws://127.0.0.1:%1/?room=bench").arg(port),
+                               QStringLiteral("--name"),
+                               peer.name,
+                               QStringLiteral("--clip"),
+                               clip};
         if (i == 0)
             arguments << QStringLiteral("--create");
-        QObject::connect(peer.process, &QProcess::readyReadStandardOutput, peer.process,
-                         [&peer] {
-                             peer.pending += peer.process->readAllStandardOutput();
-                             qsizetype newline;
-                             while ((newline = peer.pending.indexOf('\n')) >= 0) {
-                                 const QList<QByteArray> f =
-                                     peer.pending.left(newline).split(' ');
-                                 peer.pending.remove(0, newline + 1);
-                                 if (f.size() == 5 && f[0] == "S") {
-                                     peer.samples.push_back(
-                                         {f[1].toDouble(), f[2].toDouble() / 1000.0, f[3] == "1"});
-                                     peer.inRoom = f[4] == "1";
-                                 }
-                             }
-                         });
+        QObject::connect(peer.process, &QProcess::readyReadStandardOutput, peer.process, [&peer] {
+            peer.pending += peer.process->readAllStandardOutput();
+            qsizetype newline;
+            while ((newline = peer.pending.indexOf('\n')) >= 0) {
+                const QList<QByteArray> f = peer.pending.left(newline).split(' ');
+                peer.pending.remove(0, newline + 1);
+                if (f.size() == 5 && f[0] == "S") {
+                    peer.samples.push_back(
+                        {f[1].toDouble(), f[2].toDouble() / 1000.0, f[3] == "1"});
+                    peer.inRoom = f[4] == "1";
+                }
+            }
+        });
         peer.process->start(QCoreApplication::applicationFilePath(), arguments);
         if (i == 0) {
             const double until = monotonicSeconds() + 10;
@@ -230,7 +228,7 @@ int runBenchmark()
         const char *command;
         double hold; // seconds to let it run
     };
-    const Action script[] = {{"play", 12}, {"pause", 3}, {"play", 10}, {"seek 60", 10},
+    const Action script[] = {{"play", 12},    {"pause", 3}, {"play", 10},   {"seek 60", 10},
                              {"seek 20", 10}, {"pause", 3}, {"seek 90", 3}, {"play", 10}};
     std::vector<std::pair<double, std::string>> marks;
     for (const Action &action : script) {
@@ -291,16 +289,19 @@ int runBenchmark()
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
-                                                                    : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen")
+                                                 : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("lockstep.*.info=false\nqt.multimedia.*=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("lockstep.*.info=false\nqt.multimedia.*=false"));
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("peer"), QStringLiteral("Run as one participant.")},
-                       {QStringLiteral("create"), QStringLiteral("Create the room.")},
-                       {QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("url")},
-                       {QStringLiteral("name"), QStringLiteral("Name."), QStringLiteral("name")},
-                       {QStringLiteral("clip"), QStringLiteral("Media file."), QStringLiteral("file")}});
+    parser.addOptions(
+        {{QStringLiteral("peer"), QStringLiteral("Run as one participant.")},
+         {QStringLiteral("create"), QStringLiteral("Create the room.")},
+         {QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("url")},
+         {QStringLiteral("name"), QStringLiteral("Name."), QStringLiteral("name")},
+         {QStringLiteral("clip"), QStringLiteral("Media file."), QStringLiteral("file")}});
     parser.process(app);
     return parser.isSet(QStringLiteral("peer")) ? runPeer(parser) : runBenchmark();
 }

@@ -19,7 +19,7 @@ namespace {
 // Errors that end an attempt to enter a room for good.
 bool isPermanent(const QString &code)
 {
-    static const QStringList permanent{
+    static const QStringList permanent {
         QStringLiteral("auth_required"),  QStringLiteral("auth_invalid"),
         QStringLiteral("invite_invalid"), QStringLiteral("invite_expired"),
         QStringLiteral("room_full"),      QStringLiteral("room_exists"),
@@ -67,7 +67,7 @@ void SessionClient::setState(State state)
 void SessionClient::start(const SessionSpec &spec)
 {
     m_spec = spec;
-    m_room = RoomState{};
+    m_room = RoomState {};
     m_everJoined = false;
     m_wasHost = spec.create;
     m_attempt = 0;
@@ -101,7 +101,7 @@ void SessionClient::onOpened()
     // arrives before room_state and the first timeline is read with an offset.
     Envelope ping;
     ping.client = m_clientId;
-    ping.message = Ping{m_clockSync.pingSent(now)};
+    ping.message = Ping {m_clockSync.pingSent(now)};
     m_transport->sendText(encode(ping));
     setState(State::Joining);
     Envelope envelope;
@@ -155,8 +155,8 @@ void SessionClient::onClosed(quint16 code, const QString &reason)
 
 void SessionClient::scheduleReconnect()
 {
-    const double base = std::min(m_backoff.max,
-                                 m_backoff.initial * std::pow(m_backoff.factor, m_attempt));
+    const double base
+        = std::min(m_backoff.max, m_backoff.initial * std::pow(m_backoff.factor, m_attempt));
     const double jitter = 1.0 + m_backoff.jitter * (2.0 * m_random.generateDouble() - 1.0);
     m_reconnectAt = m_clock.now() + base * jitter;
     ++m_attempt;
@@ -175,7 +175,7 @@ void SessionClient::tick()
         Envelope envelope;
         envelope.room = m_room.room;
         envelope.client = m_clientId;
-        envelope.message = Ping{m_clockSync.pingSent(now)};
+        envelope.message = Ping {m_clockSync.pingSent(now)};
         m_transport->sendText(encode(envelope));
     }
 }
@@ -200,7 +200,7 @@ void SessionClient::sendPlayerEvent(const PlayerEvent &event)
         return;
     }
     if (m_everJoined)
-        m_pending = Pending{event, m_clock.now()};
+        m_pending = Pending {event, m_clock.now()};
 }
 
 void SessionClient::flushPending()
@@ -226,17 +226,17 @@ bool SessionClient::sendStateUpdate(const StateUpdate &update)
 
 bool SessionClient::requestResyncAll()
 {
-    return sendMessage(ForceResync{});
+    return sendMessage(ForceResync {});
 }
 
 bool SessionClient::handOverHost(const QString &clientId)
 {
-    return sendMessage(HostChange{clientId});
+    return sendMessage(HostChange {clientId});
 }
 
 bool SessionClient::createInvite(int expiresInSeconds)
 {
-    return sendMessage(CreateInvite{expiresInSeconds});
+    return sendMessage(CreateInvite {expiresInSeconds});
 }
 
 bool SessionClient::changeMedia(const MediaChange &change)
@@ -248,10 +248,10 @@ void SessionClient::onText(const QByteArray &frame)
 {
     // Server frames may be larger than what the server accepts from us
     // (participant lists of big rooms).
-    DecodeResult decoded = decode(frame, DecodeOptions{16 * 1024 * 1024});
+    DecodeResult decoded = decode(frame, DecodeOptions {16 * 1024 * 1024});
     if (!decoded) {
-        qCWarning(lcClient).noquote() << "ignored a frame the server sent:"
-                                      << decoded.error().message;
+        qCWarning(lcClient).noquote()
+            << "ignored a frame the server sent:" << decoded.error().message;
         return;
     }
     handle(decoded.envelope());
@@ -276,13 +276,13 @@ void SessionClient::handle(const Envelope &e)
         m_attempt = 0;
         m_wasHost = isHost();
         setState(State::InRoom);
-        qCInfo(lcClient).noquote() << (rejoined ? "rejoined" : "joined") << "room" << m_room.room
-                                   << "as" << m_clientId;
+        qCInfo(lcClient).noquote()
+            << (rejoined ? "rejoined" : "joined") << "room" << m_room.room << "as" << m_clientId;
         emit joined(m_room, serverTs, rejoined);
         emit participantsChanged(m_room.participants);
         if (recreated && m_timelineProvider && !m_pending
             && m_timelineProvider().playState == PlayState::Playing)
-            m_pending = Pending{PlayerEvent{PlayerAction::Play, 0.0}, m_clock.now()};
+            m_pending = Pending {PlayerEvent {PlayerAction::Play, 0.0}, m_clock.now()};
         flushPending();
         return;
     }

@@ -21,7 +21,7 @@ namespace lockstep::client {
 // What a client needs to (re)enter a room.
 struct SessionSpec {
     QUrl server;
-    QString room;      // wanted id when creating (may be empty), required when joining
+    QString room; // wanted id when creating (may be empty), required when joining
     QString name;
     QString inviteToken;
     QString authToken;
@@ -45,7 +45,7 @@ public:
     struct Backoff {
         double initial = 0.5; // s
         double factor = 2.0;
-        double max = 8.0;     // s
+        double max = 8.0; // s
         double jitter = 0.25; // +/- fraction
     };
 

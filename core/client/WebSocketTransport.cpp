@@ -4,7 +4,9 @@
 
 namespace lockstep::client {
 
-WebSocketTransport::WebSocketTransport(QObject *parent) : ClientTransport(parent) {}
+WebSocketTransport::WebSocketTransport(QObject *parent) : ClientTransport(parent)
+{
+}
 
 WebSocketTransport::~WebSocketTransport()
 {
@@ -29,9 +31,8 @@ void WebSocketTransport::open(const QUrl &url)
         m_open = true;
         emit opened();
     });
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-        finish(quint16(socket->closeCode()), socket->closeReason());
-    });
+    connect(socket, &QWebSocket::disconnected, this,
+            [this, socket] { finish(quint16(socket->closeCode()), socket->closeReason()); });
     const auto onError = [this, socket](QAbstractSocket::SocketError) {
         if (!m_open)
             finish(1006, socket->errorString());

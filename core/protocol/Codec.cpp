@@ -12,11 +12,11 @@ using namespace std::string_view_literals;
 
 // ---------------------------------------------------------------- names
 
-constexpr std::array<std::string_view, std::variant_size_v<Message>> kTypeNames{
-    "create_room", "join_room",    "player_event",        "state_update",
-    "room_state",  "client_joined", "client_left",        "participants_update",
-    "host_change", "force_resync", "ping",                "pong",
-    "error",       "create_invite", "invite_created",     "media_change",
+constexpr std::array<std::string_view, std::variant_size_v<Message>> kTypeNames {
+    "create_room", "join_room",     "player_event",   "state_update",
+    "room_state",  "client_joined", "client_left",    "participants_update",
+    "host_change", "force_resync",  "ping",           "pong",
+    "error",       "create_invite", "invite_created", "media_change",
 };
 
 QString qs(std::string_view text)
@@ -105,18 +105,17 @@ int nestingDepth(QByteArrayView bytes, int limit)
 class FieldReader
 {
 public:
-    FieldReader(const Json &object, std::string_view context)
-        : m_object(object), m_context(context)
+    FieldReader(const Json &object, std::string_view context) : m_object(object), m_context(context)
     {
     }
 
     bool failed() const { return m_error.has_value(); }
-    ProtocolError error() const { return m_error.value_or(ProtocolError{}); }
+    ProtocolError error() const { return m_error.value_or(ProtocolError {}); }
 
     void fail(const QString &message)
     {
         if (!m_error)
-            m_error = ProtocolError{ErrorCode::BadRequest, message};
+            m_error = ProtocolError {ErrorCode::BadRequest, message};
     }
 
     const Json *field(std::string_view key, bool required)
@@ -181,12 +180,11 @@ public:
         if (!value)
             return std::nullopt;
         const bool whole = value->is_number_integer()
-                           || (value->is_number_float() && std::isfinite(value->get<double>())
-                               && std::floor(value->get<double>()) == value->get<double>()
-                               && std::abs(value->get<double>()) < 9.0e15);
+            || (value->is_number_float() && std::isfinite(value->get<double>())
+                && std::floor(value->get<double>()) == value->get<double>()
+                && std::abs(value->get<double>()) < 9.0e15);
         if (!whole) {
-            fail(prefix()
-                 + QStringLiteral("the field '%1' must be a whole number.").arg(qs(key)));
+            fail(prefix() + QStringLiteral("the field '%1' must be a whole number.").arg(qs(key)));
             return std::nullopt;
         }
         qint64 number = 0;
@@ -365,7 +363,8 @@ Json writeParticipants(const QList<Participant> &participants)
 {
     Json list = Json::array();
     for (const Participant &p : participants) {
-        Json entry = {{"client_id", toStd(p.clientId)}, {"name", toStd(p.name)}, {"is_host", p.isHost}};
+        Json entry
+            = {{"client_id", toStd(p.clientId)}, {"name", toStd(p.name)}, {"is_host", p.isHost}};
         if (p.playState)
             entry["play_state"] = playStateName(*p.playState);
         if (p.driftMs)
@@ -431,8 +430,8 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.position = r.number("position", true, 0.0, limits::kMaxPosition).value_or(0.0);
         m.playState = r.enumeration<PlayState>("play_state", true, playStateFromName, kPlayStates)
                           .value_or(PlayState::Paused);
-        m.reportedLatency =
-            r.number("reported_latency", false, 0.0, limits::kMaxLatencyMs).value_or(0.0);
+        m.reportedLatency
+            = r.number("reported_latency", false, 0.0, limits::kMaxLatencyMs).value_or(0.0);
         return m;
     }
     if (type == "room_state"sv) {
@@ -445,14 +444,15 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         if (const Json *state = r.object("state", true)) {
             FieldReader s(*state, "room_state.state");
             m.state.position = s.number("position", true, 0.0, limits::kMaxPosition).value_or(0.0);
-            m.state.playState =
-                s.enumeration<PlayState>("play_state", true, playStateFromName, kPlayStates)
-                    .value_or(PlayState::Paused);
+            m.state.playState
+                = s.enumeration<PlayState>("play_state", true, playStateFromName, kPlayStates)
+                      .value_or(PlayState::Paused);
             r.adopt(s);
         }
-        m.participants = readParticipants(r, r.array("participants", true)).value_or(QList<Participant>());
-        m.participantCount =
-            int(r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
+        m.participants
+            = readParticipants(r, r.array("participants", true)).value_or(QList<Participant>());
+        m.participantCount = int(
+            r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
         m.media = readMedia(r, r.object("media", false), "media");
         m.resumeToken = r.string("resume_token", false, limits::kMaxIdLength);
         return m;
@@ -469,9 +469,10 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
     }
     if (type == "participants_update"sv) {
         ParticipantsUpdate m;
-        m.participants = readParticipants(r, r.array("participants", true)).value_or(QList<Participant>());
-        m.participantCount =
-            int(r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
+        m.participants
+            = readParticipants(r, r.array("participants", true)).value_or(QList<Participant>());
+        m.participantCount = int(
+            r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
         return m;
     }
     if (type == "host_change"sv) {
@@ -503,14 +504,15 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
     }
     if (type == "create_invite"sv) {
         CreateInvite m;
-        m.expiresIn = int(r.integer("expires_in", false, limits::kMinInviteSeconds,
-                                    limits::kMaxInviteSeconds)
-                              .value_or(limits::kDefaultInviteSeconds));
+        m.expiresIn = int(
+            r.integer("expires_in", false, limits::kMinInviteSeconds, limits::kMaxInviteSeconds)
+                .value_or(limits::kDefaultInviteSeconds));
         return m;
     }
     if (type == "invite_created"sv) {
         InviteCreated m;
-        m.inviteToken = r.string("invite_token", true, limits::kMaxTokenLength, 1).value_or(QString());
+        m.inviteToken
+            = r.string("invite_token", true, limits::kMaxTokenLength, 1).value_or(QString());
         m.expiresAt = r.number("expires_at", true, 0.0, limits::kMaxTimestamp).value_or(0.0);
         return m;
     }
@@ -642,14 +644,15 @@ DecodeResult decodeEnvelope(const Json &root)
     const auto known = std::find(kTypeNames.begin(), kTypeNames.end(), std::string_view(type));
     if (known == kTypeNames.end()) {
         const QString shown = QString::fromStdString(type).left(64);
-        return ProtocolError{ErrorCode::UnknownType,
-                             QStringLiteral("Unknown message type '%1'.").arg(shown)};
+        return ProtocolError {ErrorCode::UnknownType,
+                              QStringLiteral("Unknown message type '%1'.").arg(shown)};
     }
 
     FieldReader envelopeReader(root, "envelope");
     Envelope envelope;
     envelope.room = envelopeReader.string("room", false, limits::kMaxIdLength).value_or(QString());
-    envelope.client = envelopeReader.string("client", false, limits::kMaxIdLength).value_or(QString());
+    envelope.client
+        = envelopeReader.string("client", false, limits::kMaxIdLength).value_or(QString());
     envelope.ts = envelopeReader.number("ts", false, 0.0, limits::kMaxTimestamp);
     envelope.serverTs = envelopeReader.number("server_ts", false, 0.0, limits::kMaxTimestamp);
     if (envelopeReader.failed())
@@ -675,9 +678,9 @@ DecodeResult decodeEnvelope(const Json &root)
         return reader.error();
 
     if ((type == "create_room" || type == "join_room") && envelope.client.isEmpty())
-        return ProtocolError{ErrorCode::BadRequest,
-                             QStringLiteral("%1: the envelope's 'client' is required.")
-                                 .arg(QString::fromStdString(type))};
+        return ProtocolError {ErrorCode::BadRequest,
+                              QStringLiteral("%1: the envelope's 'client' is required.")
+                                  .arg(QString::fromStdString(type))};
     if (type == "join_room" && envelope.room.isEmpty())
         return badRequest("join_room: the envelope's 'room' is required.");
 
@@ -754,7 +757,7 @@ bool isValidClientId(const QString &id)
     for (const QChar c : id) {
         const char16_t u = c.unicode();
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-                        || u == '_' || u == '-';
+            || u == '_' || u == '-';
         if (!ok)
             return false;
     }
@@ -768,7 +771,7 @@ bool isValidRoomId(const QString &id)
     for (const QChar c : id) {
         const char16_t u = c.unicode();
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
-                        || u == '_' || u == '-' || u == '.' || u == '~';
+            || u == '_' || u == '-' || u == '.' || u == '~';
         if (!ok)
             return false;
     }
@@ -783,9 +786,9 @@ double roundToMillis(double seconds)
 DecodeResult decode(QByteArrayView frame, const DecodeOptions &options)
 {
     if (std::size_t(frame.size()) > options.maxFrameBytes) {
-        return ProtocolError{ErrorCode::TooLarge,
-                             QStringLiteral("The frame is larger than %1 bytes.")
-                                 .arg(options.maxFrameBytes)};
+        return ProtocolError {
+            ErrorCode::TooLarge,
+            QStringLiteral("The frame is larger than %1 bytes.").arg(options.maxFrameBytes)};
     }
     if (!isValidUtf8(frame))
         return badRequest("The frame is not valid UTF-8.");
@@ -811,7 +814,7 @@ QByteArray encode(const Envelope &envelope)
         root["room"] = toStd(envelope.room);
     if (!envelope.client.isEmpty())
         root["client"] = toStd(envelope.client);
-    root["payload"] = std::visit(PayloadWriter{}, envelope.message);
+    root["payload"] = std::visit(PayloadWriter {}, envelope.message);
     if (envelope.ts)
         root["ts"] = roundToMillis(*envelope.ts);
     if (envelope.serverTs)

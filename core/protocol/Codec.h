@@ -18,8 +18,8 @@ struct DecodeOptions {
 class DecodeResult
 {
 public:
-    DecodeResult(Envelope envelope) : m_value(std::move(envelope)) {}
-    DecodeResult(ProtocolError error) : m_value(std::move(error)) {}
+    DecodeResult(Envelope envelope) : m_value(std::move(envelope)) { }
+    DecodeResult(ProtocolError error) : m_value(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<Envelope>(m_value); }
     explicit operator bool() const { return ok(); }

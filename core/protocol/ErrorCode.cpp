@@ -7,7 +7,7 @@ namespace lockstep::protocol {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kNames {{
     {ErrorCode::BadRequest, "bad_request"},
     {ErrorCode::UnknownType, "unknown_type"},
     {ErrorCode::TooLarge, "too_large"},

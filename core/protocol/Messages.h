@@ -26,7 +26,7 @@ std::optional<PlayState> playStateFromName(std::string_view name);
 // their own copy and be warned when it does not match.
 struct MediaInfo {
     QString name;
-    std::optional<qint64> size;     // bytes
+    std::optional<qint64> size; // bytes
     std::optional<double> duration; // seconds
 
     bool operator==(const MediaInfo &) const = default;
@@ -58,7 +58,7 @@ struct CreateRoom {
     Json options = Json::object();
     std::optional<QString> authToken;
     std::optional<MediaInfo> media; // extension
-    std::optional<QString> name;    // extension: the creator's display name
+    std::optional<QString> name; // extension: the creator's display name
 
     bool operator==(const CreateRoom &) const = default;
 };
@@ -98,8 +98,8 @@ struct RoomState {
     TimelineState state;
     QList<Participant> participants;
     int participantCount = 0;
-    std::optional<MediaInfo> media;       // extension
-    std::optional<QString> resumeToken;   // extension: private to the receiving client
+    std::optional<MediaInfo> media; // extension
+    std::optional<QString> resumeToken; // extension: private to the receiving client
 
     bool operator==(const RoomState &) const = default;
 };
@@ -171,9 +171,8 @@ struct MediaChange {
 };
 
 using Message = std::variant<CreateRoom, JoinRoom, PlayerEvent, StateUpdate, RoomState,
-                             ClientJoined, ClientLeft, ParticipantsUpdate, HostChange,
-                             ForceResync, Ping, Pong, Error, CreateInvite, InviteCreated,
-                             MediaChange>;
+                             ClientJoined, ClientLeft, ParticipantsUpdate, HostChange, ForceResync,
+                             Ping, Pong, Error, CreateInvite, InviteCreated, MediaChange>;
 
 // The wire name of a message's `type`.
 std::string_view messageTypeName(const Message &message);
@@ -181,7 +180,7 @@ std::string_view messageTypeName(const Message &message);
 struct Envelope {
     QString room;
     QString client;
-    std::optional<double> ts;       // epoch seconds
+    std::optional<double> ts; // epoch seconds
     std::optional<double> serverTs; // epoch seconds
     Message message;
 

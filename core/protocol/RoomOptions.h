@@ -7,7 +7,7 @@ namespace lockstep::protocol {
 enum class ControlMode { Everyone, Host };
 enum class BufferingPolicy {
     CatchUp, // the room plays on; a participant that buffered catches up
-    Wait,    // the room pauses while anyone buffers and resumes when all are ready
+    Wait, // the room pauses while anyone buffers and resumes when all are ready
 };
 
 // Typed view of the room options the server understands. The options object

@@ -4,7 +4,7 @@ namespace lockstep::sim {
 
 void Scheduler::at(double time, std::function<void()> task)
 {
-    m_queue.push(Event{std::max(time, now()), m_order++, std::move(task)});
+    m_queue.push(Event {std::max(time, now()), m_order++, std::move(task)});
 }
 
 void Scheduler::every(double period, std::function<void()> task, double phase)

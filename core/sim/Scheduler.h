@@ -16,7 +16,7 @@ namespace lockstep::sim {
 class Scheduler
 {
 public:
-    explicit Scheduler(double start = 1'733'820'000.0) : m_clock(start) {}
+    explicit Scheduler(double start = 1'733'820'000.0) : m_clock(start) { }
 
     const sync::Clock &clock() const { return m_clock; }
     double now() const { return m_clock.now(); }
@@ -52,7 +52,7 @@ private:
 class OffsetClock final : public sync::Clock
 {
 public:
-    OffsetClock(const sync::Clock &base, double offset) : m_base(base), m_offset(offset) {}
+    OffsetClock(const sync::Clock &base, double offset) : m_base(base), m_offset(offset) { }
     double now() const override { return m_base.now() + m_offset; }
     double offset() const { return m_offset; }
 

@@ -108,9 +108,8 @@ void SimNetwork::closeConnection(server::ConnectionId id, quint16 code, const QS
         return;
     it->second.alive = false;
     SimClientTransport *client = it->second.client;
-    m_scheduler.at(delay(it->second, false), [client, id, code, reason] {
-        client->deliverClosed(id, code, reason);
-    });
+    m_scheduler.at(delay(it->second, false),
+                   [client, id, code, reason] { client->deliverClosed(id, code, reason); });
     // The server learns of its own close at once, as QWebSocket reports it.
     m_scheduler.after(0.0, [this, id] {
         m_links.erase(id);

@@ -18,10 +18,10 @@ namespace lockstep::sim {
 // are never lost or reordered: a lost packet shows up as a retransmission
 // delay for that frame and everything behind it.
 struct LinkProfile {
-    double up = 0.001;     // s, client -> server one-way delay
-    double down = 0.001;   // s, server -> client
-    double jitter = 0.0;   // s, +/- uniform per frame and direction
-    double loss = 0.0;     // probability a frame needs a retransmission
+    double up = 0.001; // s, client -> server one-way delay
+    double down = 0.001; // s, server -> client
+    double jitter = 0.0; // s, +/- uniform per frame and direction
+    double loss = 0.0; // probability a frame needs a retransmission
     double retransmitDelay = 0.200; // s added by a retransmission (TCP's minimum RTO)
 };
 
@@ -57,7 +57,7 @@ private:
     struct Link {
         SimClientTransport *client = nullptr;
         LinkProfile profile;
-        double lastUp = 0.0;   // in-order delivery per direction
+        double lastUp = 0.0; // in-order delivery per direction
         double lastDown = 0.0;
         bool serverSide = false; // the server knows this connection
         bool alive = true;

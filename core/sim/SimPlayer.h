@@ -13,9 +13,9 @@ struct PlayerProfile {
     double rateChangeStall = 0.040;
     double seekStall = 0.050;
     double startLatency = 0.030;
-    double reportLag = 0.0;     // position() lags the picture by this much
+    double reportLag = 0.0; // position() lags the picture by this much
     double granularity = 0.001; // position() is reported in whole milliseconds
-    bool smoothRate = false;    // true: rate changes cost nothing (Qt 6.6+)
+    bool smoothRate = false; // true: rate changes cost nothing (Qt 6.6+)
     double duration = 7200.0;
 };
 

@@ -3,9 +3,8 @@
 namespace lockstep::sim {
 
 SimWorld::SimWorld(quint32 seed, const server::ServerLimits &limits)
-    : m_network(m_scheduler, seed),
-      m_server(std::make_unique<server::ServerCore>(limits, m_scheduler.clock(), m_tokens,
-                                                    m_network))
+    : m_network(m_scheduler, seed), m_server(std::make_unique<server::ServerCore>(
+                                        limits, m_scheduler.clock(), m_tokens, m_network))
 {
     m_network.attachServer(m_server.get());
     m_scheduler.every(0.1, [server = m_server.get()] { server->tick(); });

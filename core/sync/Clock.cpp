@@ -19,8 +19,7 @@ long long monotonicNs()
 } // namespace
 
 SystemClock::SystemClock()
-    : m_epochAtStart(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0),
-      m_startNs(monotonicNs())
+    : m_epochAtStart(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0), m_startNs(monotonicNs())
 {
 }
 

@@ -30,7 +30,7 @@ private:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(double start = 1'700'000'000.0) : m_now(start) {}
+    explicit ManualClock(double start = 1'700'000'000.0) : m_now(start) { }
     double now() const override { return m_now; }
     void set(double t) { m_now = t; }
     void advance(double seconds) { m_now += seconds; }

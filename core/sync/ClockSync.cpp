@@ -90,9 +90,8 @@ void ClockSync::addSample(const Sample &sample)
 void ClockSync::recompute()
 {
     const auto begin = m_samples.begin();
-    const auto best = std::min_element(begin, begin + m_count, [](const Sample &a, const Sample &b) {
-        return a.rtt() < b.rtt();
-    });
+    const auto best = std::min_element(
+        begin, begin + m_count, [](const Sample &a, const Sample &b) { return a.rtt() < b.rtt(); });
     m_windowOffset = best->offset();
     m_bestRtt = best->rtt();
 }

@@ -15,7 +15,7 @@ class ClockSync
 {
 public:
     struct Sample {
-        double sentAt = 0.0;     // local time the ping left
+        double sentAt = 0.0; // local time the ping left
         double receivedAt = 0.0; // local time the pong arrived
         double serverTs = 0.0;
         double rtt() const { return receivedAt - sentAt; }
@@ -70,7 +70,7 @@ private:
     void recompute();
     void narrow(const Sample &sample);
 
-    std::array<Sample, kWindow> m_samples{};
+    std::array<Sample, kWindow> m_samples {};
     int m_count = 0;
     int m_next = 0;
     double m_offset = 0.0;

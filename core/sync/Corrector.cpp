@@ -13,7 +13,8 @@ CorrectorAction decideCorrection(const CorrectorInput &in, const CorrectorConfig
     if (nudging) {
         // Stop once back inside the settle band, or when the error changed
         // sign (overshoot): never chase it back and forth.
-        const bool overshot = (in.rate > 1.0 && in.error > 0.0) || (in.rate < 1.0 && in.error < 0.0);
+        const bool overshot
+            = (in.rate > 1.0 && in.error > 0.0) || (in.rate < 1.0 && in.error < 0.0);
         if (magnitude < config.settleBand || overshot)
             return CorrectorAction::setRate(1.0);
         if (magnitude > config.seekThreshold && in.sinceCorrection >= config.minCorrectionGap)

@@ -9,11 +9,11 @@ class PlayerBackend
 {
 public:
     enum class State {
-        NoMedia,   // nothing loaded, or the media failed
+        NoMedia, // nothing loaded, or the media failed
         Paused,
         Playing,
         Buffering, // wants to play but is waiting for data
-        Ended,     // reached the end of the media
+        Ended, // reached the end of the media
     };
 
     virtual ~PlayerBackend() = default;

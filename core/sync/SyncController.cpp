@@ -132,10 +132,10 @@ void SyncController::sendAction(PlayerAction action, double position, PlayState 
     const double arrival = serverNow() + m_client.oneWayLatency();
     // Our view of the timeline is exactly what the server will compute from
     // this event, by our estimates; the echo tells us what it really applied.
-    m_timeline = Timeline{position, state, arrival};
+    m_timeline = Timeline {position, state, arrival};
     m_lastLocalActionAt = arrival;
     ++m_unacknowledged;
-    PlayerEvent event{action, position};
+    PlayerEvent event {action, position};
     event.echo = true;
     m_client.sendPlayerEvent(event);
     emit timelineChanged(m_timeline);
@@ -143,7 +143,8 @@ void SyncController::sendAction(PlayerAction action, double position, PlayState 
 
 bool SyncController::togglePlayPause()
 {
-    const bool playing = m_hasTimeline ? m_timeline.isPlaying() : m_player.state() == State::Playing;
+    const bool playing
+        = m_hasTimeline ? m_timeline.isPlaying() : m_player.state() == State::Playing;
     return playing ? pause() : play();
 }
 
@@ -154,9 +155,9 @@ void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoi
     m_unacknowledged = 0;
     if (rejoined && m_client.hasPendingAction())
         return; // our own action taken while away wins; the client sends it now
-    const PlayState state =
-        room.state.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
-    applyTimeline(Timeline{room.state.position, state, serverTs}, !rejoined);
+    const PlayState state
+        = room.state.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
+    applyTimeline(Timeline {room.state.position, state, serverTs}, !rejoined);
 }
 
 void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event, double serverTs)
@@ -169,7 +170,7 @@ void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event
         if (m_unacknowledged > 0 || serverTs < m_lastLocalActionAt - 1.0)
             return;
         m_lastLocalActionAt = serverTs;
-        Timeline applied{event.position, m_timeline.state, serverTs};
+        Timeline applied {event.position, m_timeline.state, serverTs};
         if (event.action == PlayerAction::Play)
             applied.state = PlayState::Playing;
         else if (event.action == PlayerAction::Pause)
@@ -181,7 +182,7 @@ void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event
     // An event the server applied before our own later action is already superseded.
     if (serverTs < m_lastLocalActionAt - 0.001)
         return;
-    Timeline next{event.position, m_timeline.state, serverTs};
+    Timeline next {event.position, m_timeline.state, serverTs};
     if (event.action == PlayerAction::Play)
         next.state = PlayState::Playing;
     else if (event.action == PlayerAction::Pause)
@@ -195,14 +196,14 @@ void SyncController::onForceResync(const ForceResync &resync, double serverTs)
     next.position = resync.targetPosition.value_or(m_timeline.positionAt(serverTs));
     next.at = serverTs;
     if (resync.playState)
-        next.state = *resync.playState == PlayState::Playing ? PlayState::Playing
-                                                             : PlayState::Paused;
+        next.state
+            = *resync.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
     applyTimeline(next, true);
 }
 
 void SyncController::onMediaChanged(double serverTs)
 {
-    applyTimeline(Timeline{0.0, PlayState::Paused, serverTs}, true);
+    applyTimeline(Timeline {0.0, PlayState::Paused, serverTs}, true);
 }
 
 void SyncController::applyTimeline(const Timeline &timeline, bool force)
@@ -288,8 +289,8 @@ void SyncController::learn(double now, double error)
     case Measure::Rate: {
         if (std::abs(m_player.playbackRate() - m_measureRate) > 1e-9)
             break; // the rate changed again meanwhile: no clean measurement
-        const double predicted = m_measureStartError
-                                 + (m_measureRate - 1.0) * (now - m_measureStartTime);
+        const double predicted
+            = m_measureStartError + (m_measureRate - 1.0) * (now - m_measureStartTime);
         const double stall = std::max(0.0, predicted - error);
         m_rateStall = std::clamp(0.5 * m_rateStall + 0.5 * stall, 0.0, 1.0);
         break;
@@ -393,7 +394,7 @@ void SyncController::report(double now, bool force)
     if (!force && m_lastReported == state && now - m_lastReportAt < m_config.stateUpdateInterval)
         return;
     if (m_client.sendStateUpdate(
-            StateUpdate{m_player.position(), state, m_client.oneWayLatency() * 1000.0})) {
+            StateUpdate {m_player.position(), state, m_client.oneWayLatency() * 1000.0})) {
         m_lastReported = state;
         m_lastReportAt = now;
     }

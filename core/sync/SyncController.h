@@ -19,11 +19,11 @@ class Clock;
 struct SyncConfig {
     CorrectorConfig corrector;
     double stateUpdateInterval = 1.0; // s between state_update reports
-    double initialSeekLag = 0.050;    // s a seek while playing lands behind its target
-    double initialStartLag = 0.030;   // s from play() until the position advances
-    double initialRateStall = 0.040;  // s lost per rate change on a flushing backend
-    double pausedTolerance = 0.005;   // s: a paused player this close is where it should be
-    double learnDelay = 0.300;        // s after an action before its outcome is measured
+    double initialSeekLag = 0.050; // s a seek while playing lands behind its target
+    double initialStartLag = 0.030; // s from play() until the position advances
+    double initialRateStall = 0.040; // s lost per rate change on a flushing backend
+    double pausedTolerance = 0.005; // s: a paused player this close is where it should be
+    double learnDelay = 0.300; // s after an action before its outcome is measured
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -109,7 +109,7 @@ private:
     Timeline m_timeline;
     bool m_hasTimeline = false;
     double m_lastLocalActionAt = -1.0e18; // server time our last action reaches the server
-    int m_unacknowledged = 0;             // our actions whose echo has not come back
+    int m_unacknowledged = 0; // our actions whose echo has not come back
 
     double m_seekLag;
     double m_startLag;

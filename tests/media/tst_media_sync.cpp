@@ -62,12 +62,12 @@ void TestMediaSync::initTestCase()
         QSKIP("ffmpeg is not installed; scripts/test.sh installs it");
     m_clip = m_dir.filePath(QStringLiteral("clip.mp4"));
     QProcess process;
-    process.start(ffmpeg, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
-                           QStringLiteral("lavfi"), QStringLiteral("-i"),
-                           QStringLiteral("testsrc=duration=40:size=320x240:rate=25"),
-                           QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                           QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                           QStringLiteral("-g"), QStringLiteral("25"), m_clip});
+    process.start(ffmpeg,
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                   QStringLiteral("lavfi"), QStringLiteral("-i"),
+                   QStringLiteral("testsrc=duration=40:size=320x240:rate=25"),
+                   QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                   QStringLiteral("yuv420p"), QStringLiteral("-g"), QStringLiteral("25"), m_clip});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
 }
@@ -109,10 +109,10 @@ void TestMediaSync::followerLandsWithTheHostAfterASeek()
     QTest::qWait(2000);
     const qint64 hostPosition = host.player.position();
     const qint64 followerPosition = follower.player.position();
-    QVERIFY2(std::abs(hostPosition - followerPosition) < 100,
-             qPrintable(QStringLiteral("host %1 ms, follower %2 ms")
-                            .arg(hostPosition)
-                            .arg(followerPosition)));
+    QVERIFY2(
+        std::abs(hostPosition - followerPosition) < 100,
+        qPrintable(
+            QStringLiteral("host %1 ms, follower %2 ms").arg(hostPosition).arg(followerPosition)));
     QCOMPARE(follower.player.playbackState(), QMediaPlayer::PlayingState);
 }
 

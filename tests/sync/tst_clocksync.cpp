@@ -190,9 +190,9 @@ void TestClockSync::hiccupTriggersGreedyBurst()
 
 void TestClockSync::timelineExtrapolates()
 {
-    Timeline playing{10.0, lockstep::protocol::PlayState::Playing, 1000.0};
+    Timeline playing {10.0, lockstep::protocol::PlayState::Playing, 1000.0};
     QCOMPARE(playing.positionAt(1002.5), 12.5);
-    Timeline paused{10.0, lockstep::protocol::PlayState::Paused, 1000.0};
+    Timeline paused {10.0, lockstep::protocol::PlayState::Paused, 1000.0};
     QCOMPARE(paused.positionAt(1002.5), 10.0);
     QVERIFY(playing.isPlaying());
     QVERIFY(!paused.isPlaying());

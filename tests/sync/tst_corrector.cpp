@@ -64,8 +64,8 @@ void TestCorrector::decisions()
     QFETCH(double, rateStall);
     QFETCH(Kind, kind);
     QFETCH(double, newRate);
-    const CorrectorAction action =
-        decideCorrection({error, rate, ticksOutside, sinceCorrection, rateStall}, {});
+    const CorrectorAction action
+        = decideCorrection({error, rate, ticksOutside, sinceCorrection, rateStall}, {});
     QCOMPARE(action.kind, kind);
     if (kind == Kind::SetRate)
         QVERIFY2(std::abs(action.rate - newRate) < 1e-9, qPrintable(QString::number(action.rate)));

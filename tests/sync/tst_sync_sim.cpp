@@ -59,18 +59,17 @@ struct Party {
     double convergence(bool playing = true, double tolerance = 0.030, double limit = 10.0)
     {
         const double start = world.now();
-        const auto expected = playing ? sync::PlayerBackend::State::Playing
-                                      : sync::PlayerBackend::State::Paused;
+        const auto expected
+            = playing ? sync::PlayerBackend::State::Playing : sync::PlayerBackend::State::Paused;
         while (world.now() - start < limit) {
             world.run(0.01);
             const auto *room = world.server().room(kRoom);
             if (!room || room->timeline.isPlaying() != playing)
                 continue;
             const QList<SimParticipant *> everyone = all();
-            const bool following = std::all_of(everyone.begin(), everyone.end(),
-                                               [&](SimParticipant *p) {
-                                                   return p->player().state() == expected;
-                                               });
+            const bool following
+                = std::all_of(everyone.begin(), everyone.end(),
+                              [&](SimParticipant *p) { return p->player().state() == expected; });
             if (following && spread() < tolerance)
                 return world.now() - start;
         }
@@ -149,7 +148,7 @@ void TestSyncSim::playConvergesAndHolds()
     QFETCH(double, down);
     QFETCH(double, jitter);
     QFETCH(double, loss);
-    Party party(LinkProfile{up, down, jitter, loss});
+    Party party(LinkProfile {up, down, jitter, loss});
     party.world.run(2.0);
     QVERIFY(party.bob->controller().play());
     const double converged = party.convergence();
@@ -214,8 +213,9 @@ void TestSyncSim::bufferingParticipantCatchesUp()
     // The others play on ("catch_up" is the default policy).
     QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Playing);
     const auto *room = party.world.server().room(kRoom);
-    const auto carol = std::find_if(room->members().begin(), room->members().end(),
-                                    [](const auto &m) { return m.clientId == QLatin1String("sim-carol"); });
+    const auto carol
+        = std::find_if(room->members().begin(), room->members().end(),
+                       [](const auto &m) { return m.clientId == QLatin1String("sim-carol"); });
     QCOMPARE(carol->playState, std::optional(protocol::PlayState::Buffering));
     party.carol->player().setBuffering(false);
     QVERIFY(party.convergence() < 1.5);
@@ -224,7 +224,7 @@ void TestSyncSim::bufferingParticipantCatchesUp()
 
 void TestSyncSim::waitPolicyPausesTheRoom()
 {
-    Party party({0.010, 0.010, 0.002, 0.0}, protocol::Json{{"buffering", "wait"}});
+    Party party({0.010, 0.010, 0.002, 0.0}, protocol::Json {{"buffering", "wait"}});
     party.host->controller().play();
     party.world.run(3.0);
     party.carol->player().setBuffering(true);
@@ -285,7 +285,7 @@ void TestSyncSim::actionWhileDisconnectedIsNotLost()
 
 void TestSyncSim::clockOffsetIsEstimated()
 {
-    Party party(LinkProfile{0.020, 0.100, 0.0, 0.0});
+    Party party(LinkProfile {0.020, 0.100, 0.0, 0.0});
     party.world.run(5.0);
     for (SimParticipant *p : party.all()) {
         // Each participant's clock is off by its own offset; the estimate
@@ -298,7 +298,7 @@ void TestSyncSim::clockOffsetIsEstimated()
 
 void TestSyncSim::longPlaybackStaysInSync()
 {
-    Party party(LinkProfile{0.030, 0.050, 0.010, 0.0});
+    Party party(LinkProfile {0.030, 0.050, 0.010, 0.0});
     party.host->controller().play();
     party.world.run(2.0);
     QVERIFY(party.steadySpread(600.0) < 0.030);

@@ -59,11 +59,11 @@ void TestCodec::roundTrip_data()
     create.mediaUrl = QStringLiteral("https://example.org/movie.mp4");
     create.startPos = 12.5;
     create.hostId = QStringLiteral("client-1");
-    create.options = Json{{"control", "host"}, {"invite_only", true}, {"custom", {1, 2, 3}}};
+    create.options = Json {{"control", "host"}, {"invite_only", true}, {"custom", {1, 2, 3}}};
     create.authToken = QStringLiteral("a.b.c");
-    create.media = MediaInfo{QStringLiteral("movie.mp4"), 123456789, 5400.25};
+    create.media = MediaInfo {QStringLiteral("movie.mp4"), 123456789, 5400.25};
     QTest::addRow("create_room") << make(create);
-    QTest::addRow("create_room minimal") << make(CreateRoom{}, QString());
+    QTest::addRow("create_room minimal") << make(CreateRoom {}, QString());
 
     JoinRoom join;
     join.name = QStringLiteral("Zoë 🎬");
@@ -72,17 +72,17 @@ void TestCodec::roundTrip_data()
     join.authToken = QStringLiteral("a.b.c");
     QTest::addRow("join_room with both tokens") << make(join);
 
-    QTest::addRow("player_event play") << make(PlayerEvent{PlayerAction::Play, 1.5});
-    QTest::addRow("player_event pause") << make(PlayerEvent{PlayerAction::Pause, 0.0});
-    QTest::addRow("player_event seek") << make(PlayerEvent{PlayerAction::Seek, 3600.125});
+    QTest::addRow("player_event play") << make(PlayerEvent {PlayerAction::Play, 1.5});
+    QTest::addRow("player_event pause") << make(PlayerEvent {PlayerAction::Pause, 0.0});
+    QTest::addRow("player_event seek") << make(PlayerEvent {PlayerAction::Seek, 3600.125});
 
-    QTest::addRow("state_update") << make(StateUpdate{42.25, PlayState::Buffering, 17.5});
+    QTest::addRow("state_update") << make(StateUpdate {42.25, PlayState::Buffering, 17.5});
 
     RoomState state;
     state.room = QStringLiteral("room-1");
     state.hostId = QStringLiteral("client-1");
     state.mediaUrl = QStringLiteral("file.mkv");
-    state.options = Json{{"max_participants", 4}};
+    state.options = Json {{"max_participants", 4}};
     state.state = {99.5, PlayState::Playing};
     Participant host = participant("client-1", "Alice", true);
     host.playState = PlayState::Playing;
@@ -90,26 +90,25 @@ void TestCodec::roundTrip_data()
     host.rttMs = 21.0;
     state.participants = {host, participant("client-2", "Bob", false)};
     state.participantCount = 2;
-    state.media = MediaInfo{QStringLiteral("file.mkv"), std::nullopt, 60.0};
+    state.media = MediaInfo {QStringLiteral("file.mkv"), std::nullopt, 60.0};
     QTest::addRow("room_state") << make(state);
 
-    QTest::addRow("client_joined") << make(ClientJoined{QStringLiteral("Bob")});
-    QTest::addRow("client_left") << make(ClientLeft{QStringLiteral("Bob")});
+    QTest::addRow("client_joined") << make(ClientJoined {QStringLiteral("Bob")});
+    QTest::addRow("client_left") << make(ClientLeft {QStringLiteral("Bob")});
     ParticipantsUpdate update;
     update.participants = {participant("a", "A", true)};
     update.participantCount = 1;
     QTest::addRow("participants_update") << make(update);
-    QTest::addRow("host_change") << make(HostChange{QStringLiteral("client-2")});
-    QTest::addRow("force_resync") << make(ForceResync{77.0, PlayState::Paused});
-    QTest::addRow("force_resync request") << make(ForceResync{});
-    QTest::addRow("ping") << make(Ping{1733820000.5});
-    QTest::addRow("pong") << make(Pong{1733820000.5});
-    QTest::addRow("error") << make(Error{QStringLiteral("room_full"), QStringLiteral("Full.")});
-    QTest::addRow("create_invite") << make(CreateInvite{7200});
-    QTest::addRow("invite_created")
-        << make(InviteCreated{QStringLiteral("h.p.s"), 1733823600.0});
-    QTest::addRow("media_change")
-        << make(MediaChange{QStringLiteral("https://example.org/b.webm"), std::nullopt});
+    QTest::addRow("host_change") << make(HostChange {QStringLiteral("client-2")});
+    QTest::addRow("force_resync") << make(ForceResync {77.0, PlayState::Paused});
+    QTest::addRow("force_resync request") << make(ForceResync {});
+    QTest::addRow("ping") << make(Ping {1733820000.5});
+    QTest::addRow("pong") << make(Pong {1733820000.5});
+    QTest::addRow("error") << make(Error {QStringLiteral("room_full"), QStringLiteral("Full.")});
+    QTest::addRow("create_invite") << make(CreateInvite {7200});
+    QTest::addRow("invite_created") << make(InviteCreated {QStringLiteral("h.p.s"), 1733823600.0});
+    QTest::addRow("media_change") << make(
+        MediaChange {QStringLiteral("https://example.org/b.webm"), std::nullopt});
 }
 
 void TestCodec::roundTrip()
@@ -129,10 +128,10 @@ void TestCodec::draftExamples_data()
 
     QTest::addRow("create_room")
         << QByteArray("create_room")
-        << QByteArray(R"({"media_url":"...","start_pos":0,"host_id":"...","options":{},"auth_token":"JWT"})");
-    QTest::addRow("join_room")
-        << QByteArray("join_room")
-        << QByteArray(R"({"name":"...","auth_token":"JWT","invite_token":"JWT"})");
+        << QByteArray(
+               R"({"media_url":"...","start_pos":0,"host_id":"...","options":{},"auth_token":"JWT"})");
+    QTest::addRow("join_room") << QByteArray(
+        "join_room") << QByteArray(R"({"name":"...","auth_token":"JWT","invite_token":"JWT"})");
     QTest::addRow("player_event") << QByteArray("player_event")
                                   << QByteArray(R"({"action":"seek","position":0.0})");
     QTest::addRow("state_update")
@@ -143,7 +142,8 @@ void TestCodec::draftExamples_data()
         "state": { "position": 0.0, "play_state": "playing" },
         "participants": [ { "client_id": "client-1", "name": "Alice", "is_host": true } ],
         "participant_count": 1 })");
-    QTest::addRow("client_joined") << QByteArray("client_joined") << QByteArray(R"({"name":"..."})");
+    QTest::addRow("client_joined")
+        << QByteArray("client_joined") << QByteArray(R"({"name":"..."})");
     QTest::addRow("client_left") << QByteArray("client_left") << QByteArray(R"({"name":"..."})");
     QTest::addRow("participants_update") << QByteArray("participants_update") << QByteArray(R"({
         "participants": [ { "client_id": "client-1", "name": "Alice", "is_host": true } ],
@@ -156,8 +156,8 @@ void TestCodec::draftExamples_data()
     QTest::addRow("pong") << QByteArray("pong") << QByteArray(R"({"client_ts":1733820000})");
     QTest::addRow("error") << QByteArray("error")
                            << QByteArray(R"({"code":"...","message":"..."})");
-    QTest::addRow("create_invite") << QByteArray("create_invite")
-                                   << QByteArray(R"({"expires_in":3600})");
+    QTest::addRow("create_invite")
+        << QByteArray("create_invite") << QByteArray(R"({"expires_in":3600})");
     QTest::addRow("invite_created")
         << QByteArray("invite_created")
         << QByteArray(R"({"invite_token":"JWT","expires_at":1733823600})");
@@ -168,8 +168,8 @@ void TestCodec::draftExamples()
     QFETCH(QByteArray, type);
     QFETCH(QByteArray, payload);
     const QByteArray frame = R"({"type":")" + type
-                             + R"(","room":"room_id","client":"client_id","payload":)" + payload
-                             + R"(,"ts":1733820000,"server_ts":1733820001})";
+        + R"(","room":"room_id","client":"client_id","payload":)" + payload
+        + R"(,"ts":1733820000,"server_ts":1733820001})";
     const DecodeResult decoded = decode(frame);
     QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message));
     QCOMPARE(QByteArray(decoded.envelope().typeName().data()), type);
@@ -187,7 +187,7 @@ void TestCodec::malformed_data()
     const auto bad = ErrorCode::BadRequest;
     auto frame = [](const char *type, const char *payload, const char *extra = "") -> QByteArray {
         return QByteArray(R"({"type":")") + type + R"(","room":"r1","client":"c1","payload":)"
-               + payload + extra + "}";
+            + payload + extra + "}";
     };
 
     // Not an envelope at all.
@@ -202,10 +202,9 @@ void TestCodec::malformed_data()
     QTest::addRow("overlong utf-8") << QByteArray("{\"type\":\"\xc0\xaf\"}") << bad;
     QTest::addRow("utf-16 surrogate in utf-8")
         << QByteArray("{\"type\":\"ping\",\"x\":\"\xed\xa0\x80\"}") << bad;
-    QTest::addRow("deep nesting")
-        << (QByteArray(R"({"type":"ping","payload":{"client_ts":1},"x":)") + QByteArray(5000, '[')
-            + QByteArray(5000, ']') + "}")
-        << bad;
+    QTest::addRow("deep nesting") << (QByteArray(R"({"type":"ping","payload":{"client_ts":1},"x":)")
+                                      + QByteArray(5000, '[') + QByteArray(5000, ']') + "}")
+                                  << bad;
     QTest::addRow("too large") << (QByteArray(R"({"type":"ping","pad":")")
                                    + QByteArray(70 * 1024, 'a') + R"("})")
                                << ErrorCode::TooLarge;
@@ -220,14 +219,14 @@ void TestCodec::malformed_data()
     QTest::addRow("type wrong case") << QByteArray(R"({"type":"PING"})") << ErrorCode::UnknownType;
     QTest::addRow("payload array") << frame("ping", "[]") << bad;
     QTest::addRow("payload string") << frame("ping", R"("x")") << bad;
-    QTest::addRow("room number")
-        << QByteArray(R"({"type":"ping","room":5,"payload":{"client_ts":1}})") << bad;
+    QTest::addRow("room number") << QByteArray(
+        R"({"type":"ping","room":5,"payload":{"client_ts":1}})")
+                                 << bad;
     QTest::addRow("room with space")
         << QByteArray(R"({"type":"ping","room":"a b","payload":{"client_ts":1}})") << bad;
-    QTest::addRow("client too long")
-        << (QByteArray(R"({"type":"ping","client":")") + QByteArray(65, 'c')
-            + R"(","payload":{"client_ts":1}})")
-        << bad;
+    QTest::addRow("client too long") << (QByteArray(R"({"type":"ping","client":")")
+                                         + QByteArray(65, 'c') + R"(","payload":{"client_ts":1}})")
+                                     << bad;
     QTest::addRow("client bad chars")
         << QByteArray(R"({"type":"ping","client":"a/b","payload":{"client_ts":1}})") << bad;
     QTest::addRow("ts string") << frame("ping", R"({"client_ts":1})", R"(,"ts":"now")") << bad;
@@ -236,12 +235,12 @@ void TestCodec::malformed_data()
     // create_room
     QTest::addRow("create_room no client")
         << QByteArray(R"({"type":"create_room","payload":{}})") << bad;
-    QTest::addRow("create_room negative start_pos") << frame("create_room", R"({"start_pos":-1})")
-                                                    << bad;
+    QTest::addRow("create_room negative start_pos")
+        << frame("create_room", R"({"start_pos":-1})") << bad;
     QTest::addRow("create_room start_pos string")
         << frame("create_room", R"({"start_pos":"0"})") << bad;
-    QTest::addRow("create_room huge start_pos") << frame("create_room", R"({"start_pos":1e400})")
-                                                << bad;
+    QTest::addRow("create_room huge start_pos")
+        << frame("create_room", R"({"start_pos":1e400})") << bad;
     QTest::addRow("create_room options array") << frame("create_room", R"({"options":[]})") << bad;
     QTest::addRow("create_room bad control")
         << frame("create_room", R"({"options":{"control":"anyone"}})") << bad;
@@ -249,12 +248,12 @@ void TestCodec::malformed_data()
         << frame("create_room", R"({"options":{"invite_only":"yes"}})") << bad;
     QTest::addRow("create_room max_participants zero")
         << frame("create_room", R"({"options":{"max_participants":0}})") << bad;
-    QTest::addRow("create_room media_url number") << frame("create_room", R"({"media_url":1})")
-                                                  << bad;
-    QTest::addRow("create_room overlong media_url")
-        << frame("create_room",
-                 QByteArray(QByteArray(R"({"media_url":")") + QByteArray(9000, 'u') + R"("})").constData())
-        << bad;
+    QTest::addRow("create_room media_url number")
+        << frame("create_room", R"({"media_url":1})") << bad;
+    QTest::addRow("create_room overlong media_url") << frame(
+        "create_room",
+        QByteArray(QByteArray(R"({"media_url":")") + QByteArray(9000, 'u') + R"("})").constData())
+                                                    << bad;
     // join_room
     QTest::addRow("join_room no name") << frame("join_room", "{}") << bad;
     QTest::addRow("join_room blank name") << frame("join_room", R"({"name":"   "})") << bad;
@@ -262,18 +261,18 @@ void TestCodec::malformed_data()
         << frame("join_room",
                  QByteArray(QByteArray(R"({"name":")") + QByteArray(65, 'n') + R"("})").constData())
         << bad;
-    QTest::addRow("join_room name control char") << frame("join_room", R"({"name":"a\u0007b"})")
-                                                 << bad;
-    QTest::addRow("join_room token number") << frame("join_room", R"({"name":"A","invite_token":1})")
-                                            << bad;
+    QTest::addRow("join_room name control char")
+        << frame("join_room", R"({"name":"a\u0007b"})") << bad;
+    QTest::addRow("join_room token number")
+        << frame("join_room", R"({"name":"A","invite_token":1})") << bad;
     QTest::addRow("join_room no room")
         << QByteArray(R"({"type":"join_room","client":"c1","payload":{"name":"A"}})") << bad;
     // player_event
     QTest::addRow("player_event unknown action")
         << frame("player_event", R"({"action":"rewind","position":1})") << bad;
     QTest::addRow("player_event no action") << frame("player_event", R"({"position":1})") << bad;
-    QTest::addRow("player_event no position") << frame("player_event", R"({"action":"play"})")
-                                              << bad;
+    QTest::addRow("player_event no position")
+        << frame("player_event", R"({"action":"play"})") << bad;
     QTest::addRow("player_event negative position")
         << frame("player_event", R"({"action":"seek","position":-0.5})") << bad;
     QTest::addRow("player_event position string")
@@ -295,19 +294,19 @@ void TestCodec::malformed_data()
     // others
     QTest::addRow("host_change no host_id") << frame("host_change", "{}") << bad;
     QTest::addRow("host_change host_id object") << frame("host_change", R"({"host_id":{}})") << bad;
-    QTest::addRow("force_resync negative") << frame("force_resync", R"({"target_position":-3})")
-                                           << bad;
+    QTest::addRow("force_resync negative")
+        << frame("force_resync", R"({"target_position":-3})") << bad;
     QTest::addRow("ping no client_ts") << frame("ping", "{}") << bad;
     QTest::addRow("ping client_ts string") << frame("ping", R"({"client_ts":"1"})") << bad;
     QTest::addRow("pong negative client_ts") << frame("pong", R"({"client_ts":-1})") << bad;
-    QTest::addRow("create_invite too short") << frame("create_invite", R"({"expires_in":10})")
-                                             << bad;
+    QTest::addRow("create_invite too short")
+        << frame("create_invite", R"({"expires_in":10})") << bad;
     QTest::addRow("create_invite too long")
         << frame("create_invite", R"({"expires_in":604801})") << bad;
-    QTest::addRow("create_invite fractional") << frame("create_invite", R"({"expires_in":90.5})")
-                                              << bad;
-    QTest::addRow("invite_created no token") << frame("invite_created", R"({"expires_at":1})")
-                                             << bad;
+    QTest::addRow("create_invite fractional")
+        << frame("create_invite", R"({"expires_in":90.5})") << bad;
+    QTest::addRow("invite_created no token")
+        << frame("invite_created", R"({"expires_at":1})") << bad;
     QTest::addRow("error no code") << frame("error", R"({"message":"x"})") << bad;
     QTest::addRow("room_state no state")
         << frame("room_state", R"({"room":"r","participants":[]})") << bad;
@@ -330,7 +329,7 @@ void TestCodec::malformed()
 
 void TestCodec::encodesDraftFieldNames()
 {
-    StateUpdate update{10.0, PlayState::Playing, 12.0};
+    StateUpdate update {10.0, PlayState::Playing, 12.0};
     const Json json = Json::parse(encode(make(update)).toStdString());
     QVERIFY(json.at("type") == "state_update");
     QVERIFY(json.at("room") == "room-1");
@@ -346,7 +345,7 @@ void TestCodec::encodesDraftFieldNames()
 
 void TestCodec::encodesMillisecondTimes()
 {
-    Envelope e = make(Ping{1733820000.1234567});
+    Envelope e = make(Ping {1733820000.1234567});
     e.serverTs = 1733820001.9876;
     const QByteArray frame = encode(e);
     QVERIFY2(frame.contains("\"server_ts\":1733820001.988"), frame.constData());
@@ -373,8 +372,8 @@ void TestCodec::payloadDefaultsToEmptyObject()
 
 void TestCodec::trimsNames()
 {
-    const DecodeResult decoded =
-        decode(R"({"type":"join_room","room":"r","client":"c","payload":{"name":"  Ann  "}})");
+    const DecodeResult decoded
+        = decode(R"({"type":"join_room","room":"r","client":"c","payload":{"name":"  Ann  "}})");
     QVERIFY(decoded.ok());
     QCOMPARE(decoded.envelope().as<JoinRoom>()->name, QStringLiteral("Ann"));
 }

@@ -1,0 +1,196 @@
+#include "VideoArea.h"
+
+#include "Resources.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QVideoWidget>
+
+namespace lockstep::ui {
+
+VideoArea::VideoArea(QWidget *parent)
+    : QStackedWidget(parent), m_placeholder(makeInfoPage()), m_video(new QVideoWidget(this)),
+      m_message(makeInfoPage())
+{
+    setObjectName(QStringLiteral("videoArea"));
+    m_placeholder.page->setObjectName(QStringLiteral("placeholderPage"));
+    m_message.page->setObjectName(QStringLiteral("messagePage"));
+    m_video->setObjectName(QStringLiteral("videoWidget"));
+
+    // The one fixed colour: video is framed in black whatever the theme.
+    QPalette videoPalette = m_video->palette();
+    videoPalette.setColor(QPalette::Window, Qt::black);
+    m_video->setPalette(videoPalette);
+    m_video->setAutoFillBackground(true);
+    m_video->setAspectRatioMode(Qt::KeepAspectRatio);
+
+    addWidget(m_placeholder.page);
+    addWidget(m_video);
+    addWidget(m_message.page);
+
+    setIcon(m_placeholder, Resources::appIcon());
+    m_placeholder.title->setText(tr("Open a file or join a room"));
+    m_placeholder.text->setText(
+        tr("Drop a video here, or host a room and send the invite link to the people you "
+           "want to watch with. Everyone plays their own copy, in step."));
+
+    watch(m_video);
+    watch(m_placeholder.page);
+    watch(m_message.page);
+    showPlaceholder();
+}
+
+void VideoArea::watch(QWidget *widget)
+{
+    widget->installEventFilter(this);
+    // The video is drawn in a native child window; its events reach the
+    // widget through that child.
+    for (QWidget *child : widget->findChildren<QWidget *>())
+        child->installEventFilter(this);
+}
+
+VideoArea::InfoPage VideoArea::makeInfoPage()
+{
+    InfoPage info;
+    info.page = new QWidget(this);
+    info.icon = new QLabel(info.page);
+    info.icon->setAlignment(Qt::AlignCenter);
+    info.title = new QLabel(info.page);
+    info.title->setAlignment(Qt::AlignCenter);
+    info.title->setWordWrap(true);
+    info.title->setTextFormat(Qt::PlainText);
+    QFont titleFont = info.title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    info.title->setFont(titleFont);
+    info.text = new QLabel(info.page);
+    info.text->setAlignment(Qt::AlignCenter);
+    info.text->setWordWrap(true);
+    info.text->setTextFormat(Qt::PlainText);
+    info.text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    info.text->setForegroundRole(QPalette::PlaceholderText);
+    info.buttons = new QWidget(info.page);
+    auto *buttonRow = new QHBoxLayout(info.buttons);
+    buttonRow->setContentsMargins(0, 0, 0, 0);
+
+    // Keep the text column readable on wide windows.
+    const int column = info.text->fontMetrics().averageCharWidth() * 70;
+    info.title->setMaximumWidth(column);
+    info.text->setMaximumWidth(column);
+
+    auto *layout = new QVBoxLayout(info.page);
+    layout->addStretch(3);
+    layout->addWidget(info.icon, 0, Qt::AlignHCenter);
+    layout->addSpacing(info.text->fontMetrics().height());
+    layout->addWidget(info.title, 0, Qt::AlignHCenter);
+    layout->addWidget(info.text, 0, Qt::AlignHCenter);
+    layout->addSpacing(info.text->fontMetrics().height());
+    layout->addWidget(info.buttons, 0, Qt::AlignHCenter);
+    layout->addStretch(4);
+    return info;
+}
+
+void VideoArea::setIcon(InfoPage &page, const QIcon &icon)
+{
+    page.iconSource = icon;
+    refreshIcon(page);
+}
+
+void VideoArea::refreshIcon(const InfoPage &page)
+{
+    // About six lines of text tall, so it scales with the font and the screen.
+    const int side = page.text->fontMetrics().height() * 6;
+    page.icon->setPixmap(page.iconSource.pixmap(QSize(side, side), devicePixelRatioF()));
+    page.icon->setVisible(!page.iconSource.isNull());
+}
+
+void VideoArea::setButtons(const InfoPage &page, const QList<QAction *> &actions)
+{
+    for (QPushButton *old : page.buttons->findChildren<QPushButton *>())
+        old->deleteLater();
+    for (QAction *action : actions) {
+        auto *button = new QPushButton(action->icon(), action->text(), page.buttons);
+        button->setEnabled(action->isEnabled());
+        button->setToolTip(action->toolTip());
+        connect(button, &QPushButton::clicked, action, &QAction::trigger);
+        connect(action, &QAction::changed, button,
+                [button, action] { button->setEnabled(action->isEnabled()); });
+        page.buttons->layout()->addWidget(button);
+    }
+    page.buttons->setVisible(!actions.isEmpty());
+}
+
+void VideoArea::setPlaceholderActions(const QList<QAction *> &actions)
+{
+    setButtons(m_placeholder, actions);
+}
+
+VideoArea::Page VideoArea::page() const
+{
+    if (currentWidget() == m_video)
+        return Page::Video;
+    return currentWidget() == m_message.page ? Page::Message : Page::Placeholder;
+}
+
+void VideoArea::showPlaceholder()
+{
+    setCurrentWidget(m_placeholder.page);
+}
+
+void VideoArea::showVideo()
+{
+    setCurrentWidget(m_video);
+}
+
+void VideoArea::showMessage(const QIcon &icon, const QString &title, const QString &text,
+                            const QList<QAction *> &actions)
+{
+    setIcon(m_message, icon);
+    m_message.title->setText(title);
+    m_message.text->setText(text);
+    m_message.text->setVisible(!text.isEmpty());
+    setButtons(m_message, actions);
+    setCurrentWidget(m_message.page);
+}
+
+QString VideoArea::messageTitle() const
+{
+    return page() == Page::Message ? m_message.title->text() : QString();
+}
+
+QString VideoArea::messageText() const
+{
+    return page() == Page::Message ? m_message.text->text() : QString();
+}
+
+void VideoArea::showEvent(QShowEvent *event)
+{
+    QStackedWidget::showEvent(event);
+    // The screen (and its pixel ratio) is known once shown.
+    refreshIcon(m_placeholder);
+    refreshIcon(m_message);
+}
+
+bool VideoArea::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::MouseButtonDblClick:
+        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+            emit doubleClicked();
+            return true;
+        }
+        break;
+    case QEvent::ContextMenu:
+        emit contextMenuRequested(static_cast<QContextMenuEvent *>(event)->globalPos());
+        return true;
+    default:
+        break;
+    }
+    return QStackedWidget::eventFilter(watched, event);
+}
+
+} // namespace lockstep::ui
