@@ -19,6 +19,8 @@
 #include <unistd.h>
 #endif
 
+Q_LOGGING_CATEGORY(lcMain, "lockstep.main", QtInfoMsg)
+
 using namespace lockstep;
 
 namespace {
@@ -49,8 +51,8 @@ qint64 parseDuration(const QString &text)
 
 bool setLogLevel(const QString &level)
 {
-    static const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"),
-                                    QStringLiteral("warning"), QStringLiteral("error")};
+    static const QStringList levels {QStringLiteral("debug"), QStringLiteral("info"),
+                                     QStringLiteral("warning"), QStringLiteral("error")};
     const qsizetype index = levels.indexOf(level);
     if (index < 0)
         return false;
@@ -138,12 +140,12 @@ void quitOnSignals(QCoreApplication &app, const std::function<void()> &onQuit)
     static std::function<void()> handler;
     handler = onQuit;
     std::signal(SIGINT, [](int) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [] { handler(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { handler(); }, Qt::QueuedConnection);
     });
     std::signal(SIGTERM, [](int) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [] { handler(); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [] { handler(); }, Qt::QueuedConnection);
     });
     Q_UNUSED(app);
 #endif
@@ -177,8 +179,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption host(QStringLiteral("host"),
-                                  QStringLiteral("Address to listen on (default: all)."),
-                                  QStringLiteral("address"), QStringLiteral("0.0.0.0"));
+                                  QStringLiteral("Address to listen on: an IP address, or 'any' "
+                                                 "for every IPv4 and IPv6 address (default)."),
+                                  QStringLiteral("address"), QStringLiteral("any"));
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Port, 0 for any free one (default 8765)."),
                                   QStringLiteral("port"), QStringLiteral("8765"));
@@ -187,10 +190,10 @@ int main(int argc, char *argv[])
                                   QStringLiteral("file"));
     const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key."),
                                  QStringLiteral("file"));
-    const QCommandLineOption maxRooms(QStringLiteral("max-rooms"),
-                                      QStringLiteral("Rooms at most (default %1).")
-                                          .arg(limits.maxRooms),
-                                      QStringLiteral("n"), QString::number(limits.maxRooms));
+    const QCommandLineOption maxRooms(
+        QStringLiteral("max-rooms"),
+        QStringLiteral("Rooms at most (default %1).").arg(limits.maxRooms), QStringLiteral("n"),
+        QString::number(limits.maxRooms));
     const QCommandLineOption maxParticipants(
         QStringLiteral("max-participants"),
         QStringLiteral("Participants per room at most (default %1).").arg(limits.maxParticipants),
@@ -199,20 +202,18 @@ int main(int argc, char *argv[])
         QStringLiteral("max-connections"),
         QStringLiteral("Connections at most (default %1).").arg(limits.maxConnections),
         QStringLiteral("n"), QString::number(limits.maxConnections));
-    const QCommandLineOption maxFrame(QStringLiteral("max-frame-bytes"),
-                                      QStringLiteral("Largest frame accepted (default %1).")
-                                          .arg(limits.maxFrameBytes),
-                                      QStringLiteral("bytes"),
-                                      QString::number(limits.maxFrameBytes));
+    const QCommandLineOption maxFrame(
+        QStringLiteral("max-frame-bytes"),
+        QStringLiteral("Largest frame accepted (default %1).").arg(limits.maxFrameBytes),
+        QStringLiteral("bytes"), QString::number(limits.maxFrameBytes));
     const QCommandLineOption rate(QStringLiteral("rate-limit"),
                                   QStringLiteral("Frames per second per connection (default %1).")
                                       .arg(limits.rateLimitPerSecond),
-                                  QStringLiteral("n"),
-                                  QString::number(limits.rateLimitPerSecond));
-    const QCommandLineOption burst(QStringLiteral("rate-burst"),
-                                   QStringLiteral("Burst of frames allowed (default %1).")
-                                       .arg(limits.rateLimitBurst),
-                                   QStringLiteral("n"), QString::number(limits.rateLimitBurst));
+                                  QStringLiteral("n"), QString::number(limits.rateLimitPerSecond));
+    const QCommandLineOption burst(
+        QStringLiteral("rate-burst"),
+        QStringLiteral("Burst of frames allowed (default %1).").arg(limits.rateLimitBurst),
+        QStringLiteral("n"), QString::number(limits.rateLimitBurst));
     const QCommandLineOption idle(QStringLiteral("idle-timeout"),
                                   QStringLiteral("Seconds a connection may stay without creating, "
                                                  "joining or pinging (default %1).")
@@ -230,14 +231,14 @@ int main(int argc, char *argv[])
                                            .arg(limits.keepaliveTimeout),
                                        QStringLiteral("s"),
                                        QString::number(limits.keepaliveTimeout));
-    const QCommandLineOption grace(QStringLiteral("empty-room-grace"),
-                                   QStringLiteral("Seconds an empty room is kept (default %1).")
-                                       .arg(limits.emptyRoomGrace),
-                                   QStringLiteral("s"), QString::number(limits.emptyRoomGrace));
-    const QCommandLineOption name(QStringLiteral("max-name-length"),
-                                  QStringLiteral("Display name length at most (default %1).")
-                                      .arg(limits.maxNameLength),
-                                  QStringLiteral("n"), QString::number(limits.maxNameLength));
+    const QCommandLineOption grace(
+        QStringLiteral("empty-room-grace"),
+        QStringLiteral("Seconds an empty room is kept (default %1).").arg(limits.emptyRoomGrace),
+        QStringLiteral("s"), QString::number(limits.emptyRoomGrace));
+    const QCommandLineOption name(
+        QStringLiteral("max-name-length"),
+        QStringLiteral("Display name length at most (default %1).").arg(limits.maxNameLength),
+        QStringLiteral("n"), QString::number(limits.maxNameLength));
     const QCommandLineOption origin(QStringLiteral("allowed-origin"),
                                     QStringLiteral("Allow only this Origin (repeatable); by "
                                                    "default any."),
@@ -253,7 +254,9 @@ int main(int argc, char *argv[])
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1' (see --help).")
                         .arg(parser.positionalArguments().first()));
-    if (!config.address.setAddress(parser.value(host)))
+    if (parser.value(host) == QLatin1String("any"))
+        config.address = QHostAddress::Any;
+    else if (!config.address.setAddress(parser.value(host)))
         return fail(QStringLiteral("--host: '%1' is not an IP address.").arg(parser.value(host)));
 
     bool ok = true;
@@ -300,12 +303,13 @@ int main(int argc, char *argv[])
     QString error;
     if (!server.start(&error))
         return fail(error);
-    qInfo().noquote() << "lockstep-server" << LOCKSTEP_VERSION << "ready;"
-                      << (config.jwtSecret.isEmpty() ? "rooms are open (no JWT_SECRET)"
-                                                     : "auth tokens required (JWT_SECRET set)");
+    qCInfo(lcMain).noquote() << "lockstep-server" << LOCKSTEP_VERSION << "ready;"
+                             << (config.jwtSecret.isEmpty()
+                                     ? "rooms are open (no JWT_SECRET)"
+                                     : "auth tokens required (JWT_SECRET set)");
 
     quitOnSignals(app, [&server, &app] {
-        qInfo() << "shutting down";
+        qCInfo(lcMain) << "shutting down";
         server.stop(1001, QStringLiteral("Server shutting down"));
         // Let the close frames go out before the process ends.
         QTimer::singleShot(300, &app, &QCoreApplication::quit);

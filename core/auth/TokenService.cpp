@@ -33,9 +33,10 @@ std::string_view view(const QByteArray &bytes)
 
 std::optional<QByteArray> fromBase64Url(const QByteArray &text)
 {
-    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding
-                                                            | QByteArray::OmitTrailingEquals
-                                                            | QByteArray::AbortOnBase64DecodingErrors);
+    auto decoded = QByteArray::fromBase64Encoding(text,
+                                                  QByteArray::Base64UrlEncoding
+                                                      | QByteArray::OmitTrailingEquals
+                                                      | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     return *decoded;
@@ -72,18 +73,19 @@ std::optional<Json> verifiedClaims(const QString &token, const QByteArray &key, 
         if (!header || header->value("alg", Json()) != "HS256")
             return std::nullopt;
         if (const auto typ = header->find("typ"); typ != header->end()
-            && !(typ->is_string() && QString::fromStdString(typ->get<std::string>())
-                                             .compare(QLatin1String("JWT"), Qt::CaseInsensitive)
-                                         == 0))
+            && !(typ->is_string()
+                 && QString::fromStdString(typ->get<std::string>())
+                         .compare(QLatin1String("JWT"), Qt::CaseInsensitive)
+                     == 0))
             return std::nullopt;
 
         const auto signature = fromBase64Url(parts[2]);
-        const QByteArray expected = QMessageAuthenticationCode::hash(
-            parts[0] + '.' + parts[1], key, QCryptographicHash::Sha256);
+        const QByteArray expected = QMessageAuthenticationCode::hash(parts[0] + '.' + parts[1], key,
+                                                                     QCryptographicHash::Sha256);
         if (!signature || signature->size() != expected.size()
             || CRYPTO_memcmp(signature->constData(), expected.constData(),
                              std::size_t(expected.size()))
-                   != 0)
+                != 0)
             return std::nullopt;
 
         const auto claims = parseObject(parts[1]);
@@ -122,7 +124,7 @@ QString claimString(const Json &claims, const char *name)
 
 QString sign(const Json &claims, const QByteArray &key)
 {
-    jwt::jwt_object object{jwt::params::algorithm("HS256"), jwt::params::secret(view(key))};
+    jwt::jwt_object object {jwt::params::algorithm("HS256"), jwt::params::secret(view(key))};
     for (auto it = claims.begin(); it != claims.end(); ++it) {
         if (it->is_string())
             object.add_claim(it.key(), it->get<std::string>());
@@ -157,7 +159,7 @@ std::optional<QString> TokenService::secretProblem(const QByteArray &secret)
 }
 
 std::variant<UserClaims, ProtocolError> TokenService::verifyAuthToken(const QString &token,
-                                                                     double now) const
+                                                                      double now) const
 {
     bool expired = false;
     bool immature = false;
@@ -170,8 +172,8 @@ std::variant<UserClaims, ProtocolError> TokenService::verifyAuthToken(const QStr
         return error(ErrorCode::AuthInvalid, "The auth token is not valid for this server.");
     if (claimString(*claims, "typ") == QLatin1String(kInviteType))
         return error(ErrorCode::AuthInvalid, "An invite token cannot be used as an auth token.");
-    UserClaims user{claimString(*claims, "sub"), claimString(*claims, "name"),
-                    claimString(*claims, "room")};
+    UserClaims user {claimString(*claims, "sub"), claimString(*claims, "name"),
+                     claimString(*claims, "room")};
     if (user.subject.isEmpty())
         return error(ErrorCode::AuthInvalid, "The auth token names no user (claim 'sub').");
     return user;
@@ -189,7 +191,7 @@ TokenService::verifyInvite(const QString &token, const QString &room, double now
         return error(ErrorCode::InviteInvalid, "The invite is not valid for this server.");
     if (claimString(*claims, "typ") != QLatin1String(kInviteType))
         return error(ErrorCode::InviteInvalid, "This token is not an invite.");
-    InviteClaims invite{claimString(*claims, "room"), 0.0, claimString(*claims, "jti")};
+    InviteClaims invite {claimString(*claims, "room"), 0.0, claimString(*claims, "jti")};
     if (invite.room != room)
         return error(ErrorCode::InviteInvalid, "The invite is for another room.");
     if (const auto exp = claims->find("exp"); exp != claims->end() && exp->is_number())
@@ -217,7 +219,9 @@ QString TokenService::issueUserToken(const QString &subject, const QString &name
                                      const QString &room, int ttlSeconds, double now) const
 {
     const auto issuedAt = std::uint64_t(std::floor(now));
-    Json claims = {{"typ", "auth"}, {"sub", subject.toStdString()}, {"iat", issuedAt},
+    Json claims = {{"typ", "auth"},
+                   {"sub", subject.toStdString()},
+                   {"iat", issuedAt},
                    {"exp", issuedAt + std::uint64_t(ttlSeconds)}};
     if (!name.isEmpty())
         claims["name"] = name.toStdString();

@@ -48,7 +48,7 @@ public:
     bool authRequired() const { return m_authRequired; }
 
     std::variant<UserClaims, protocol::ProtocolError> verifyAuthToken(const QString &token,
-                                                                     double now) const;
+                                                                      double now) const;
     std::variant<InviteClaims, protocol::ProtocolError>
     verifyInvite(const QString &token, const QString &room, double now) const;
 

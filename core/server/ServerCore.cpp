@@ -19,6 +19,9 @@ namespace {
 constexpr quint16 kClosePolicyViolation = 1008;
 constexpr quint16 kCloseTooBig = 1009;
 constexpr quint16 kCloseReplaced = 4000;
+// 1013 ("try again later") would fit, but Qt's WebSocket clients reject
+// close codes outside 1000-1011 and 3000-4999, so the app could not read it.
+constexpr quint16 kCloseServerFull = 4001;
 
 // Unguessable ids for rooms and resume tokens: 96 random bits, URL-safe.
 QByteArray randomToken()
@@ -39,7 +42,7 @@ QString describe(PlayerAction action, double position)
 
 struct ServerCore::Connection {
     QString peer;
-    QString room;   // bound room, empty before create/join
+    QString room; // bound room, empty before create/join
     QString client; // bound client id
     double openedAt = 0.0;
     bool engaged = false; // created, joined or pinged: not idle
@@ -89,7 +92,7 @@ void ServerCore::connectionOpened(ConnectionId id, const QString &peer)
     if (int(m_connections.size()) > m_limits.maxConnections) {
         sendError(id, ErrorCode::RateLimited, tr("The server is full; try again later."));
         m_connections[id].closing = true;
-        m_transport.closeConnection(id, 1013, QStringLiteral("Server full"));
+        m_transport.closeConnection(id, kCloseServerFull, QStringLiteral("Server full"));
     }
     emit connectionCountChanged(int(m_connections.size()));
 }
@@ -129,8 +132,8 @@ bool ServerCore::admitFrame(ConnectionId id, Connection &c)
     }
     // Dropped frames decay at the sustained rate; a connection that keeps
     // flooding past that is closed.
-    c.floodScore = std::max(0.0, c.floodScore - (now - c.floodAt) * m_limits.rateLimitPerSecond)
-                   + 1.0;
+    c.floodScore
+        = std::max(0.0, c.floodScore - (now - c.floodAt) * m_limits.rateLimitPerSecond) + 1.0;
     c.floodAt = now;
     if (c.floodScore > m_limits.floodCloseScore) {
         qCWarning(lcServer).noquote() << "connection" << id << "closed for flooding";
@@ -168,7 +171,7 @@ void ServerCore::textReceived(ConnectionId id, QByteArrayView frame)
     Connection &connection = it->second;
     if (!admitFrame(id, connection))
         return;
-    DecodeResult decoded = decode(frame, DecodeOptions{m_limits.maxFrameBytes});
+    DecodeResult decoded = decode(frame, DecodeOptions {m_limits.maxFrameBytes});
     if (!decoded) {
         const ProtocolError &error = decoded.error();
         sendError(id, error.code, error.message);
@@ -187,7 +190,7 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
 {
     if (const auto *ping = e.as<Ping>()) {
         c.engaged = true;
-        send(id, Pong{ping->clientTs}, c.room, c.client);
+        send(id, Pong {ping->clientTs}, c.room, c.client);
         return;
     }
     if (e.as<CreateRoom>()) {
@@ -199,8 +202,7 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
         return;
     }
     const bool clientToServer = e.as<PlayerEvent>() || e.as<StateUpdate>() || e.as<ForceResync>()
-                                || e.as<HostChange>() || e.as<CreateInvite>()
-                                || e.as<MediaChange>();
+        || e.as<HostChange>() || e.as<CreateInvite>() || e.as<MediaChange>();
     if (!clientToServer) {
         sendError(id, ErrorCode::BadRequest,
                   tr("'%1' is sent by the server, not to it.")
@@ -216,7 +218,8 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
     Room &room = *roomIt->second;
     if (const auto *m = e.as<PlayerEvent>()) {
         if (!mayControl(room, *member)) {
-            sendError(id, ErrorCode::Forbidden, tr("Only the host controls playback in this room."));
+            sendError(id, ErrorCode::Forbidden,
+                      tr("Only the host controls playback in this room."));
             return;
         }
         handlePlayerEvent(room, *member, *m);
@@ -247,9 +250,9 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
         return;
     }
     if (m.name && m.name->toUcs4().size() > m_limits.maxNameLength) {
-        sendError(id, ErrorCode::BadRequest,
-                  tr("create_room: the name must be at most %1 characters.")
-                      .arg(m_limits.maxNameLength));
+        sendError(
+            id, ErrorCode::BadRequest,
+            tr("create_room: the name must be at most %1 characters.").arg(m_limits.maxNameLength));
         return;
     }
     ProtocolError optionsError;
@@ -292,7 +295,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     room->hostId = e.client;
     room->mediaUrl = m.mediaUrl;
     room->media = m.media;
-    room->timeline = Timeline{m.startPos, PlayState::Paused, now};
+    room->timeline = Timeline {m.startPos, PlayState::Paused, now};
     Member creator;
     creator.clientId = e.client;
     creator.name = m.name.value_or(e.client);
@@ -319,7 +322,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     state.participantCount = int(ref.members().size());
     state.media = ref.media;
     state.resumeToken = QString::fromLatin1(host.resumeToken);
-    send(id, std::move(state), roomId, e.client);
+    send(id, std::move(state), roomId, e.client, now);
     emit roomCreated(roomId);
     emit participantsChanged(roomId, ref.participants());
 }
@@ -333,9 +336,9 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         return;
     }
     if (m.name.toUcs4().size() > m_limits.maxNameLength) {
-        sendError(id, ErrorCode::BadRequest,
-                  tr("join_room: the name must be at most %1 characters.")
-                      .arg(m_limits.maxNameLength));
+        sendError(
+            id, ErrorCode::BadRequest,
+            tr("join_room: the name must be at most %1 characters.").arg(m_limits.maxNameLength));
         return;
     }
     const auto roomIt = m_rooms.find(e.room);
@@ -368,8 +371,8 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
             } else if (const auto &user = std::get<auth::UserClaims>(verified);
                        !user.room.isEmpty() && user.room != room.id()) {
                 if (!refusal)
-                    refusal = ProtocolError{ErrorCode::AuthInvalid,
-                                            tr("The auth token is for another room.")};
+                    refusal = ProtocolError {ErrorCode::AuthInvalid,
+                                             tr("The auth token is for another room.")};
             } else {
                 admitted = true;
             }
@@ -378,11 +381,11 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     if (!admitted) {
         if (!refusal) {
             refusal = room.typedOptions().inviteOnly
-                          ? ProtocolError{ErrorCode::AuthRequired,
-                                          tr("This room is invite-only: join with an invite.")}
-                          : ProtocolError{ErrorCode::AuthRequired,
-                                          tr("This server requires an auth token or an invite to "
-                                             "join a room.")};
+                ? ProtocolError {ErrorCode::AuthRequired,
+                                 tr("This room is invite-only: join with an invite.")}
+                : ProtocolError {ErrorCode::AuthRequired,
+                                 tr("This server requires an auth token or an invite to "
+                                    "join a room.")};
         }
         sendError(id, refusal->code, refusal->message);
         return;
@@ -407,15 +410,14 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
             m_transport.closeConnection(old, kCloseReplaced, QStringLiteral("Replaced"));
         }
         resumed = true;
-        qCInfo(lcServer).noquote() << e.client << "resumed in room" << room.id()
-                                   << "on connection" << id;
+        qCInfo(lcServer).noquote()
+            << e.client << "resumed in room" << room.id() << "on connection" << id;
     } else {
-        const int cap = std::min(m_limits.maxParticipants,
-                                 room.typedOptions().maxParticipants.value_or(
-                                     m_limits.maxParticipants));
+        const int cap
+            = std::min(m_limits.maxParticipants,
+                       room.typedOptions().maxParticipants.value_or(m_limits.maxParticipants));
         if (int(room.members().size()) >= cap) {
-            sendError(id, ErrorCode::RoomFull,
-                      tr("The room is full (%1 participants).").arg(cap));
+            sendError(id, ErrorCode::RoomFull, tr("The room is full (%1 participants).").arg(cap));
             return;
         }
         Member member;
@@ -427,8 +429,8 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         room.addMember(std::move(member));
         if (room.hostId.isEmpty())
             room.hostId = e.client;
-        qCInfo(lcServer).noquote() << e.client << "joined room" << room.id() << "on connection"
-                                   << id;
+        qCInfo(lcServer).noquote()
+            << e.client << "joined room" << room.id() << "on connection" << id;
     }
     c.room = room.id();
     c.client = e.client;
@@ -445,9 +447,9 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     state.participantCount = int(room.members().size());
     state.media = room.media;
     state.resumeToken = QString::fromLatin1(joined.resumeToken);
-    send(id, std::move(state), room.id(), e.client);
+    send(id, std::move(state), room.id(), e.client, now);
     if (!resumed) {
-        broadcast(room, ClientJoined{m.name}, e.client, e.client);
+        broadcast(room, ClientJoined {m.name}, e.client, e.client);
         markParticipantsDirty(room, e.client);
     }
 }
@@ -468,12 +470,12 @@ void ServerCore::leaveRoom(Connection &c)
         return;
     const double now = m_clock.now();
     qCInfo(lcServer).noquote() << clientId << "left room" << room.id();
-    broadcast(room, ClientLeft{removed->name}, clientId);
+    broadcast(room, ClientLeft {removed->name}, clientId);
     if (room.hostId == clientId) {
         room.hostId = room.isEmpty() ? QString() : room.members().front().clientId;
         if (!room.hostId.isEmpty()) {
             qCInfo(lcServer).noquote() << "room" << room.id() << "host is now" << room.hostId;
-            broadcast(room, HostChange{room.hostId}, room.hostId);
+            broadcast(room, HostChange {room.hostId}, room.hostId);
         }
     }
     if (room.isEmpty()) {
@@ -483,7 +485,7 @@ void ServerCore::leaveRoom(Connection &c)
     }
     if (room.autoPaused && room.waitingFor.isEmpty()) {
         room.autoPaused = false;
-        applyTimeline(room, Timeline{room.timeline.position, PlayState::Playing, now});
+        applyTimeline(room, Timeline {room.timeline.position, PlayState::Playing, now});
         relayPlayerEvent(room, room.hostId, PlayerAction::Play, room.timeline.position, {});
     }
     markParticipantsDirty(room);
@@ -512,13 +514,14 @@ void ServerCore::applyTimeline(Room &room, const Timeline &timeline)
 void ServerCore::relayPlayerEvent(Room &room, const QString &from, PlayerAction action,
                                   double position, const QString &except)
 {
-    broadcast(room, PlayerEvent{action, position}, from, except);
+    // Stamped with the time the timeline changed: the reference time of `position`.
+    broadcast(room, PlayerEvent {action, position}, from, except, room.timeline.at);
 }
 
 void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent &event)
 {
     const double now = m_clock.now();
-    Timeline next{event.position, room.timeline.state, now};
+    Timeline next {event.position, room.timeline.state, now};
     if (event.action == PlayerAction::Play)
         next.state = PlayState::Playing;
     else if (event.action == PlayerAction::Pause)
@@ -558,29 +561,29 @@ void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate
             if (room.timeline.state == PlayState::Playing) {
                 room.autoPaused = true;
                 const double position = room.timeline.positionAt(now);
-                applyTimeline(room, Timeline{position, PlayState::Paused, now});
+                applyTimeline(room, Timeline {position, PlayState::Paused, now});
                 relayPlayerEvent(room, sender.clientId, PlayerAction::Pause, position, {});
             }
         } else if (!buffering && room.waitingFor.remove(sender.clientId)
                    && room.waitingFor.isEmpty() && room.autoPaused) {
             room.autoPaused = false;
-            applyTimeline(room, Timeline{room.timeline.position, PlayState::Playing, now});
-            relayPlayerEvent(room, sender.clientId, PlayerAction::Play, room.timeline.position,
-                             {});
+            applyTimeline(room, Timeline {room.timeline.position, PlayState::Playing, now});
+            relayPlayerEvent(room, sender.clientId, PlayerAction::Play, room.timeline.position, {});
         }
     }
 
-    const bool statesDiffer = !buffering && update.playState != room.timeline.state;
+    // Only the position is judged: a participant whose play state differs
+    // (say, it missed a pause) drifts past the threshold soon enough.
     const double threshold = room.typedOptions().resyncThreshold * 1000.0;
     if (!buffering && now >= sender.judgeAfter
         && now - sender.lastResyncAt >= m_limits.resyncInterval
-        && (statesDiffer || std::abs(sender.driftMs.value_or(0.0)) > threshold)) {
+        && std::abs(sender.driftMs.value_or(0.0)) > threshold) {
         sender.lastResyncAt = now;
         const TimelineState state = room.stateAt(now);
         qCInfo(lcServer).noquote() << "room" << room.id() << "resyncing" << sender.clientId
                                    << "drift" << sender.driftMs.value_or(0.0) << "ms";
-        send(sender.connection, ForceResync{state.position, state.playState}, room.id(),
-             sender.clientId);
+        send(sender.connection, ForceResync {state.position, state.playState}, room.id(),
+             sender.clientId, now);
     }
 
     const auto moved = [](std::optional<double> a, std::optional<double> b) {
@@ -602,8 +605,8 @@ void ServerCore::handleForceResync(ConnectionId id, Room &room, Member &sender)
     qCInfo(lcServer).noquote() << "room" << room.id() << "host resyncs everyone";
     for (Member &member : room.members()) {
         member.lastResyncAt = now;
-        send(member.connection, ForceResync{state.position, state.playState}, room.id(),
-             member.clientId);
+        send(member.connection, ForceResync {state.position, state.playState}, room.id(),
+             member.clientId, now);
     }
 }
 
@@ -614,13 +617,13 @@ void ServerCore::handleHostChange(ConnectionId id, Room &room, Member &sender, c
         return;
     }
     if (!room.member(m.hostId)) {
-        sendError(id, ErrorCode::BadRequest, tr("There is no participant '%1' in this room.")
-                                                 .arg(m.hostId));
+        sendError(id, ErrorCode::BadRequest,
+                  tr("There is no participant '%1' in this room.").arg(m.hostId));
         return;
     }
     room.hostId = m.hostId;
     qCInfo(lcServer).noquote() << "room" << room.id() << "host handed over to" << m.hostId;
-    broadcast(room, HostChange{m.hostId}, sender.clientId);
+    broadcast(room, HostChange {m.hostId}, sender.clientId);
     markParticipantsDirty(room);
 }
 
@@ -639,7 +642,7 @@ void ServerCore::handleCreateInvite(ConnectionId id, Room &room, Member &sender,
     }
     qCInfo(lcServer).noquote() << "room" << room.id() << "invite created by" << sender.clientId
                                << "for" << m.expiresIn << "s";
-    send(id, InviteCreated{invite.token, invite.expiresAt}, room.id(), sender.clientId);
+    send(id, InviteCreated {invite.token, invite.expiresAt}, room.id(), sender.clientId);
 }
 
 void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
@@ -653,7 +656,7 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
     room.media = m.media;
     room.autoPaused = false;
     room.waitingFor.clear();
-    applyTimeline(room, Timeline{0.0, PlayState::Paused, m_clock.now()});
+    applyTimeline(room, Timeline {0.0, PlayState::Paused, m_clock.now()});
     qCInfo(lcServer).noquote() << "room" << room.id() << "media changed by" << sender.clientId;
     broadcast(room, m, sender.clientId, sender.clientId);
 }
@@ -679,8 +682,8 @@ void ServerCore::flushParticipants(Room &room, bool force)
     room.participantsDirty = false;
     room.lastParticipantsAt = now;
     const QList<Participant> participants = room.participants();
-    const QByteArray frame = encode(ParticipantsUpdate{participants, int(participants.size())},
-                                    room.id(), {}, now);
+    const QByteArray frame
+        = encode(ParticipantsUpdate {participants, int(participants.size())}, room.id(), {}, now);
     for (Member &member : room.members()) {
         if (member.participantsStale)
             m_transport.sendText(member.connection, frame);
@@ -727,18 +730,21 @@ void ServerCore::sendError(ConnectionId id, ErrorCode code, const QString &messa
     const auto it = m_connections.find(id);
     const QString room = it == m_connections.end() ? QString() : it->second.room;
     const QString client = it == m_connections.end() ? QString() : it->second.client;
-    send(id, Error{QString::fromUtf8(errorCodeName(code).data()), message}, room, client);
+    send(id, Error {QString::fromUtf8(errorCodeName(code).data()), message}, room, client);
 }
 
-void ServerCore::send(ConnectionId id, Message message, const QString &room, const QString &client)
+void ServerCore::send(ConnectionId id, Message message, const QString &room, const QString &client,
+                      std::optional<double> serverTs)
 {
-    m_transport.sendText(id, encode(std::move(message), room, client, m_clock.now()));
+    m_transport.sendText(
+        id, encode(std::move(message), room, client, serverTs.value_or(m_clock.now())));
 }
 
 void ServerCore::broadcast(Room &room, Message message, const QString &client,
-                           const QString &except)
+                           const QString &except, std::optional<double> serverTs)
 {
-    const QByteArray frame = encode(std::move(message), room.id(), client, m_clock.now());
+    const QByteArray frame
+        = encode(std::move(message), room.id(), client, serverTs.value_or(m_clock.now()));
     for (const Member &member : room.members()) {
         if (member.clientId != except)
             m_transport.sendText(member.connection, frame);

@@ -62,7 +62,8 @@ private:
     void handlePlayerEvent(Room &room, Member &sender, const protocol::PlayerEvent &event);
     void handleStateUpdate(Room &room, Member &sender, const protocol::StateUpdate &update);
     void handleForceResync(ConnectionId id, Room &room, Member &sender);
-    void handleHostChange(ConnectionId id, Room &room, Member &sender, const protocol::HostChange &m);
+    void handleHostChange(ConnectionId id, Room &room, Member &sender,
+                          const protocol::HostChange &m);
     void handleCreateInvite(ConnectionId id, Room &room, Member &sender,
                             const protocol::CreateInvite &m);
     void handleMediaChange(ConnectionId id, Room &room, Member &sender,
@@ -79,10 +80,11 @@ private:
     bool admitFrame(ConnectionId id, Connection &connection);
 
     void sendError(ConnectionId id, protocol::ErrorCode code, const QString &message);
+    // `serverTs`: the time a position in the message refers to; default: now.
     void send(ConnectionId id, protocol::Message message, const QString &room = {},
-              const QString &client = {});
+              const QString &client = {}, std::optional<double> serverTs = {});
     void broadcast(Room &room, protocol::Message message, const QString &client,
-                   const QString &except = {});
+                   const QString &except = {}, std::optional<double> serverTs = {});
 
     ServerLimits m_limits;
     const sync::Clock &m_clock;

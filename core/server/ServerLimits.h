@@ -13,21 +13,21 @@ namespace lockstep::server {
 struct ServerLimits {
     std::size_t maxFrameBytes = protocol::limits::kMaxFrameBytes;
     double rateLimitPerSecond = 30.0; // sustained frames per second per connection
-    double rateLimitBurst = 60.0;     // frames a connection may send at once
-    double floodCloseScore = 60.0;    // dropped frames (decaying) before closing with 1008
+    double rateLimitBurst = 60.0; // frames a connection may send at once
+    double floodCloseScore = 60.0; // dropped frames (decaying) before closing with 1008
     int maxRooms = 10000;
     int maxParticipants = 100; // per room; a room's own option may only lower it
     int maxConnections = 20000;
     int maxNameLength = protocol::limits::kMaxNameLength;
-    double idleTimeout = 30.0;        // s: neither create, join nor ping in this time -> closed
-    double handshakeTimeout = 10.0;   // s: WebSocket upgrade must complete in this time
-    double keepaliveInterval = 5.0;   // s between WebSocket pings
-    double keepaliveTimeout = 25.0;   // s of silence before a peer is dropped (so within 30 s)
-    double emptyRoomGrace = 30.0;     // s an empty room is kept
+    double idleTimeout = 30.0; // s: neither create, join nor ping in this time -> closed
+    double handshakeTimeout = 10.0; // s: WebSocket upgrade must complete in this time
+    double keepaliveInterval = 5.0; // s between WebSocket pings
+    double keepaliveTimeout = 25.0; // s of silence before a peer is dropped (so within 30 s)
+    double emptyRoomGrace = 30.0; // s an empty room is kept
     double participantsInterval = 1.0; // s: at most one participants_update per room
-    double resyncInterval = 5.0;       // s: at most one automatic force_resync per participant
-    double resyncSettle = 1.0;         // s after a timeline change (plus the RTT) before judging
-    QStringList allowedOrigins;        // empty: any Origin
+    double resyncInterval = 5.0; // s: at most one automatic force_resync per participant
+    double resyncSettle = 1.0; // s after a timeline change (plus the RTT) before judging
+    QStringList allowedOrigins; // empty: any Origin
 };
 
 } // namespace lockstep::server

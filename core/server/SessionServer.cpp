@@ -56,8 +56,8 @@ bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, QString 
 SessionServer::SessionServer(SessionServerConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)),
       m_tokens(std::make_unique<auth::TokenService>(m_config.jwtSecret)),
-      m_core(std::make_unique<ServerCore>(m_config.limits, sync::SystemClock::instance(),
-                                          *m_tokens, static_cast<Transport &>(*this)))
+      m_core(std::make_unique<ServerCore>(m_config.limits, sync::SystemClock::instance(), *m_tokens,
+                                          static_cast<Transport &>(*this)))
 {
 }
 
@@ -84,10 +84,9 @@ bool SessionServer::start(QString *error)
     }
     if (problem.isEmpty()) {
         delete m_server;
-        m_server = new QWebSocketServer(QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
-                                        secure ? QWebSocketServer::SecureMode
-                                               : QWebSocketServer::NonSecureMode,
-                                        this);
+        m_server = new QWebSocketServer(
+            QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
+            secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
         if (secure)
             m_server->setSslConfiguration(tls);
         m_server->setHandshakeTimeout(int(m_config.limits.handshakeTimeout * 1000));
@@ -185,7 +184,7 @@ void SessionServer::acceptConnections()
         const quint64 hardLimit = std::max<quint64>(m_config.limits.maxFrameBytes * 16, 1 << 20);
         socket->setMaxAllowedIncomingMessageSize(hardLimit);
         socket->setMaxAllowedIncomingFrameSize(hardLimit);
-        m_sockets[id] = Peer{socket, sync::SystemClock::instance().now()};
+        m_sockets[id] = Peer {socket, sync::SystemClock::instance().now()};
         const auto touch = [this, id] {
             if (const auto it = m_sockets.find(id); it != m_sockets.end())
                 it->second.lastSeen = sync::SystemClock::instance().now();

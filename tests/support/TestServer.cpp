@@ -1,0 +1,24 @@
+#include "TestServer.h"
+
+#include <QDebug>
+
+namespace lockstep::test {
+
+std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerLimits &limits,
+                                                           const QByteArray &jwtSecret)
+{
+    server::SessionServerConfig config;
+    config.address = QHostAddress::LocalHost;
+    config.port = 0;
+    config.limits = limits;
+    config.jwtSecret = jwtSecret;
+    auto server = std::make_unique<server::SessionServer>(std::move(config));
+    QString error;
+    if (!server->start(&error)) {
+        qWarning().noquote() << "the test server did not start:" << error;
+        return nullptr;
+    }
+    return server;
+}
+
+} // namespace lockstep::test

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "server/SessionServer.h"
+
+#include <memory>
+
+namespace lockstep::test {
+
+// A SessionServer on 127.0.0.1 and a free port, already listening; null
+// (with the reason logged) when it cannot start.
+std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerLimits &limits = {},
+                                                           const QByteArray &jwtSecret = {});
+
+} // namespace lockstep::test
