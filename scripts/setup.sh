@@ -22,7 +22,7 @@ LOCKSTEP_CORE_PACKAGES=(
 # UPnP, and what the media tests use to make and play a clip.
 LOCKSTEP_UI_PACKAGES=(
     qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-qpa-plugins libqt6svg6-dev qt6-image-formats-plugins
+    qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-translations-l10n
     libminiupnpc-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-libav ffmpeg

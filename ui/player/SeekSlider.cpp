@@ -35,10 +35,10 @@ int SeekSlider::valueAt(const QPoint &point) const
 {
     QStyleOptionSlider option;
     initStyleOption(&option);
-    const QRect groove =
-        style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, this);
-    const QRect handle =
-        style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
+    const QRect groove
+        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, this);
+    const QRect handle
+        = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
     // The handle's centre can travel from half a handle in to half a handle
     // from the far end; map the pointer onto that span.
     const int span = groove.width() - handle.width();
@@ -63,8 +63,8 @@ void SeekSlider::mousePressEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && maximum() > minimum()) {
         QStyleOptionSlider option;
         initStyleOption(&option);
-        const QRect handle =
-            style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
+        const QRect handle
+            = style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
         if (!handle.contains(event->position().toPoint())) {
             // Put the handle under the pointer first, so the press below
             // grabs it and a drag can continue from there.

@@ -57,8 +57,8 @@ void TrackMenu::rebuild()
     // Deleting the old actions also takes them out of the group.
     clear();
 
-    const QList<QMediaMetaData> tracks =
-        m_kind == Kind::Audio ? m_player.audioTracks() : m_player.subtitleTracks();
+    const QList<QMediaMetaData> tracks
+        = m_kind == Kind::Audio ? m_player.audioTracks() : m_player.subtitleTracks();
     const auto addTrack = [this](const QString &label, int index) {
         QAction *action = addAction(label);
         action->setCheckable(true);

@@ -57,9 +57,11 @@ VideoArea::InfoPage VideoArea::makeInfoPage()
 {
     InfoPage info;
     info.page = new QWidget(this);
-    info.icon = new QLabel(info.page);
+    // A centred column, readable on wide windows and wrapping on narrow ones.
+    auto *column = new QWidget(info.page);
+    info.icon = new QLabel(column);
     info.icon->setAlignment(Qt::AlignCenter);
-    info.title = new QLabel(info.page);
+    info.title = new QLabel(column);
     info.title->setAlignment(Qt::AlignCenter);
     info.title->setWordWrap(true);
     info.title->setTextFormat(Qt::PlainText);
@@ -67,29 +69,33 @@ VideoArea::InfoPage VideoArea::makeInfoPage()
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
     titleFont.setBold(true);
     info.title->setFont(titleFont);
-    info.text = new QLabel(info.page);
+    info.text = new QLabel(column);
     info.text->setAlignment(Qt::AlignCenter);
     info.text->setWordWrap(true);
     info.text->setTextFormat(Qt::PlainText);
     info.text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     info.text->setForegroundRole(QPalette::PlaceholderText);
-    info.buttons = new QWidget(info.page);
+    info.buttons = new QWidget(column);
     auto *buttonRow = new QHBoxLayout(info.buttons);
     buttonRow->setContentsMargins(0, 0, 0, 0);
+    column->setMaximumWidth(info.text->fontMetrics().averageCharWidth() * 72);
 
-    // Keep the text column readable on wide windows.
-    const int column = info.text->fontMetrics().averageCharWidth() * 70;
-    info.title->setMaximumWidth(column);
-    info.text->setMaximumWidth(column);
+    const int line = info.text->fontMetrics().height();
+    auto *columnLayout = new QVBoxLayout(column);
+    columnLayout->addWidget(info.icon);
+    columnLayout->addSpacing(line);
+    columnLayout->addWidget(info.title);
+    columnLayout->addWidget(info.text);
+    columnLayout->addSpacing(line);
+    columnLayout->addWidget(info.buttons, 0, Qt::AlignHCenter);
 
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 10);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(info.page);
     layout->addStretch(3);
-    layout->addWidget(info.icon, 0, Qt::AlignHCenter);
-    layout->addSpacing(info.text->fontMetrics().height());
-    layout->addWidget(info.title, 0, Qt::AlignHCenter);
-    layout->addWidget(info.text, 0, Qt::AlignHCenter);
-    layout->addSpacing(info.text->fontMetrics().height());
-    layout->addWidget(info.buttons, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(4);
     return info;
 }

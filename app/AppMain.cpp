@@ -1,0 +1,171 @@
+// lockstep: the desktop app. Parses the command line and wires the window up.
+#include "FileOpenHandler.h"
+#include "MainWindow.h"
+#include "Settings.h"
+#include "StartupOptions.h"
+#include "Translations.h"
+#include "room/InviteLink.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace {
+
+struct CommandLine {
+    QCommandLineParser parser;
+    QCommandLineOption open {QStringLiteral("open"),
+                             QCoreApplication::translate("AppMain", "Play FILE or URL."),
+                             QCoreApplication::translate("AppMain", "FILE|URL")};
+    QCommandLineOption join {
+        QStringLiteral("join"),
+        QCoreApplication::translate("AppMain", "Join the room of a lockstep://join invite LINK."),
+        QCoreApplication::translate("AppMain", "LINK")};
+    QCommandLineOption host {
+        QStringLiteral("host"),
+        QCoreApplication::translate("AppMain", "Host a room (with --open, for that media).")};
+    QCommandLineOption port {QStringLiteral("port"),
+                             QCoreApplication::translate(
+                                 "AppMain", "Port to host on (with --host; 0 picks a free one)."),
+                             QCoreApplication::translate("AppMain", "N")};
+    QCommandLineOption name {
+        QStringLiteral("name"),
+        QCoreApplication::translate("AppMain", "The name others see in the room, for this run."),
+        QCoreApplication::translate("AppMain", "NAME")};
+    QCommandLineOption syncLog {
+        QStringLiteral("sync-log"),
+        QCoreApplication::translate("AppMain",
+                                    "Write one JSON line per second about the sync engine to "
+                                    "FILE."),
+        QCoreApplication::translate("AppMain", "FILE")};
+    QCommandLineOption inviteFile {
+        QStringLiteral("invite-file"),
+        QCoreApplication::translate("AppMain", "When hosting, write the invite link to FILE."),
+        QCoreApplication::translate("AppMain", "FILE")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "AppMain", "Watch a video together: everyone plays their own copy, in step."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({open, join, host, port, name, syncLog, inviteFile});
+        parser.addPositionalArgument(
+            QStringLiteral("link"),
+            QCoreApplication::translate("AppMain",
+                                        "A lockstep:// invite link to join, or a file to play."),
+            QCoreApplication::translate("AppMain", "[LINK|FILE]"));
+    }
+};
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "lockstep: " << message << Qt::endl;
+    return 2;
+}
+
+// --help and --version must work without a display (over ssh, in packaging checks).
+bool onlyWantsText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"-h", "--help", "--help-all", "-v", "--version", "-?"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+// Qt's X11 platform plugin reads "--name" (its WM_CLASS option) and removes
+// it from the arguments before the parser sees them; take it out first.
+QString takeNameOption(int &argc, char *argv[])
+{
+    QString name;
+    int kept = 1;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--name") == 0 && i + 1 < argc) {
+            name = QString::fromLocal8Bit(argv[++i]);
+            continue;
+        }
+        if (std::strncmp(argv[i], "--name=", 7) == 0) {
+            name = QString::fromLocal8Bit(argv[i] + 7);
+            continue;
+        }
+        argv[kept++] = argv[i];
+    }
+    argc = kept;
+    argv[argc] = nullptr;
+    return name;
+}
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Lockstep"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("lockstep.app"));
+    QCoreApplication::setApplicationName(QStringLiteral("Lockstep"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOCKSTEP_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace lockstep::ui;
+
+    if (onlyWantsText(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        Translations::install(app, Settings().language());
+        CommandLine cli;
+        cli.parser.process(app); // prints and exits
+        return 0;
+    }
+
+    const QString name = takeNameOption(argc, argv);
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Lockstep"));
+    // Matches the .desktop file, so Wayland compositors find the icon and name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("app.lockstep.Lockstep"));
+    Translations::install(app, Settings().language());
+
+    CommandLine cli;
+    cli.parser.process(app);
+    const QCommandLineParser &parser = cli.parser;
+
+    StartupOptions options;
+    options.open = parser.value(cli.open);
+    options.joinLink = parser.value(cli.join);
+    options.host = parser.isSet(cli.host);
+    options.name = parser.isSet(cli.name) ? parser.value(cli.name) : name;
+    options.syncLogPath = parser.value(cli.syncLog);
+    options.inviteFilePath = parser.value(cli.inviteFile);
+    for (const QString &argument : parser.positionalArguments()) {
+        QString &slot = InviteLink::looksLikeLink(argument) ? options.joinLink : options.open;
+        if (!slot.isEmpty())
+            return fail(
+                QCoreApplication::translate("AppMain", "Give at most one link and one file."));
+        slot = argument;
+    }
+    if (parser.isSet(cli.port)) {
+        bool ok = false;
+        const uint value = parser.value(cli.port).toUInt(&ok);
+        if (!ok || value > 65535)
+            return fail(
+                QCoreApplication::translate("AppMain", "--port needs a number from 0 to 65535."));
+        if (!options.host)
+            return fail(QCoreApplication::translate("AppMain", "--port goes with --host."));
+        options.port = quint16(value);
+    }
+    if (options.host && !options.joinLink.isEmpty())
+        return fail(
+            QCoreApplication::translate("AppMain", "Choose either --host or --join, not both."));
+
+    MainWindow window;
+    app.installEventFilter(window.fileOpenHandler());
+    window.show();
+    window.start(options);
+    return app.exec();
+}

@@ -1,0 +1,266 @@
+#include "MainWindow.h"
+#include "Settings.h"
+#include "client/SessionClient.h"
+#include "player/TransportBar.h"
+#include "player/VideoArea.h"
+#include "room/InviteLink.h"
+#include "room/JoinDialog.h"
+#include "room/ParticipantsModel.h"
+#include "room/RoomPanel.h"
+#include "room/RoomSession.h"
+#include "server/SessionServer.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace lockstep;
+using ui::MainWindow;
+
+namespace {
+
+bool isLoaded(const QMediaPlayer &player)
+{
+    const QMediaPlayer::MediaStatus status = player.mediaStatus();
+    return status == QMediaPlayer::LoadedMedia || status == QMediaPlayer::BufferedMedia
+        || status == QMediaPlayer::BufferingMedia;
+}
+
+int participantRows(const MainWindow &window)
+{
+    const auto *view = window.findChild<QAbstractItemView *>(QStringLiteral("participantsView"));
+    return view && view->model() ? view->model()->rowCount() : -1;
+}
+
+QStringList participantNames(const MainWindow &window)
+{
+    QStringList names;
+    for (const protocol::Participant &p : window.roomPanel()->participantsModel()->participants())
+        names << p.name;
+    return names;
+}
+
+ui::HostOptions hostOptions(const QString &name)
+{
+    ui::HostOptions options;
+    options.port = 0; // any free port: tests run side by side
+    options.name = name;
+    options.inviteOnly = true;
+    options.inviteExpiry = 3600;
+    return options;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void hostAndGuestPlayTogether();
+    void joinErrorsAreExplained_data();
+    void joinErrorsAreExplained();
+    void settingsPersistAcrossRestart();
+
+private:
+    // Hosts a room with no media and returns its invite link.
+    QString hostEmptyRoom(MainWindow &host);
+
+    QTemporaryDir m_config;
+    QTemporaryDir m_media;
+    QString m_clip;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_config.isValid());
+    QVERIFY(m_media.isValid());
+    // Keep the user's real settings out of it.
+    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+
+    const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+    if (ffmpeg.isEmpty())
+        return;
+    const QString clip = m_media.filePath(QStringLiteral("clip.mp4"));
+    QProcess process;
+    process.start(ffmpeg,
+                  {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-f"),
+                   QStringLiteral("lavfi"), QStringLiteral("-i"),
+                   QStringLiteral("testsrc=duration=20:size=320x240:rate=25"), QStringLiteral("-f"),
+                   QStringLiteral("lavfi"), QStringLiteral("-i"),
+                   QStringLiteral("sine=frequency=440:duration=20"), QStringLiteral("-c:v"),
+                   QStringLiteral("libx264"), QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
+                   QStringLiteral("-c:a"), QStringLiteral("aac"), QStringLiteral("-shortest"),
+                   clip});
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    m_clip = clip;
+}
+
+QString TestMainWindow::hostEmptyRoom(MainWindow &host)
+{
+    QString error;
+    if (!host.hostRoom(hostOptions(QStringLiteral("Alice")), &error)) {
+        qWarning() << "cannot host:" << error;
+        return {};
+    }
+    if (!QTest::qWaitFor([&] { return !host.roomSession().inviteLink().isEmpty(); }, 10000))
+        return {};
+    return host.roomSession().inviteLink();
+}
+
+void TestMainWindow::hostAndGuestPlayTogether()
+{
+    if (m_clip.isEmpty())
+        QSKIP("ffmpeg is not installed, so there is no clip to play (apt-get install ffmpeg).");
+
+    MainWindow host;
+    host.show();
+    host.openMedia(QUrl::fromLocalFile(m_clip));
+    QTRY_VERIFY_WITH_TIMEOUT(isLoaded(host.player()), 15000);
+
+    QString error;
+    QVERIFY2(host.hostRoom(hostOptions(QStringLiteral("Alice")), &error), qPrintable(error));
+    QVERIFY(host.roomSession().isHosting());
+    QVERIFY(host.roomSession().server()->port() != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!host.roomSession().inviteLink().isEmpty(), 10000);
+    const QString link = host.roomSession().inviteLink();
+    const std::optional<ui::InviteLink> parsed = ui::InviteLink::parse(link);
+    QVERIFY2(parsed, qPrintable(link));
+    QCOMPARE(parsed->server().port(), int(host.roomSession().server()->port()));
+    QVERIFY(!parsed->invite().isEmpty());
+    // The room knows the host's file, so that guests can find theirs.
+    QCOMPARE(host.roomSession().client().room().mediaUrl, QStringLiteral("clip.mp4"));
+    QVERIFY(host.roomSession().client().room().media);
+    QCOMPARE(host.roomSession().client().room().media->size, QFileInfo(m_clip).size());
+
+    MainWindow guest;
+    guest.show();
+    guest.joinLink(link, QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().inRoom(), 10000);
+    // The room plays a local file: the guest is asked for its own copy.
+    QTRY_COMPARE(guest.videoArea()->page(), ui::VideoArea::Page::Message);
+    QVERIFY(guest.videoArea()->messageTitle().contains(QStringLiteral("clip.mp4")));
+    guest.openMedia(QUrl::fromLocalFile(m_clip));
+    QTRY_VERIFY_WITH_TIMEOUT(isLoaded(guest.player()), 15000);
+    QCOMPARE(guest.videoArea()->page(), ui::VideoArea::Page::Video);
+
+    // Both panels list both people.
+    QTRY_COMPARE_WITH_TIMEOUT(participantRows(host), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(participantRows(guest), 2, 10000);
+    QCOMPARE(participantNames(host),
+             (QStringList {QStringLiteral("Alice"), QStringLiteral("Bob")}));
+    QCOMPARE(participantNames(guest),
+             (QStringList {QStringLiteral("Alice"), QStringLiteral("Bob")}));
+    QTRY_VERIFY(host.notifications().contains(QStringLiteral("Bob joined")));
+
+    // Play in the host's window: the guest's player follows.
+    QVERIFY(host.playPauseAction()->isEnabled());
+    host.playPauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PlayingState, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PlayingState, 10000);
+    QTRY_VERIFY(guest.notifications().filter(QStringLiteral("Alice pressed play")).size() == 1);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(host.player().position() - guest.player().position()) < 1000,
+                             10000);
+
+    // Pausing in the guest's window pauses the host (control: everyone).
+    guest.playPauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PausedState, 10000);
+    QTRY_VERIFY(host.notifications().filter(QStringLiteral("Bob paused at")).size() == 1);
+
+    // Closing the room tells the guest why it ended.
+    host.roomSession().stopHosting();
+    QTRY_COMPARE_WITH_TIMEOUT(guest.roomPanel()->endMessage(),
+                              QStringLiteral("The host closed the room."), 10000);
+    QVERIFY(!guest.roomSession().isActive());
+    QVERIFY(!host.roomSession().isHosting());
+}
+
+void TestMainWindow::joinErrorsAreExplained_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("forged invite")
+        << QStringLiteral("invite") << QStringLiteral("This invite link is not valid.");
+    QTest::newRow("no invite") << QStringLiteral("no-invite")
+                               << QStringLiteral("You need an invite to enter this room. Ask the "
+                                                 "host for an invite link.");
+    QTest::newRow("unknown room") << QStringLiteral("room")
+                                  << QStringLiteral("This room does not exist (any more). The "
+                                                    "host may have closed it.");
+    QTest::newRow("nobody listening")
+        << QStringLiteral("server") << QStringLiteral("Could not connect to 127.0.0.1:1.");
+}
+
+void TestMainWindow::joinErrorsAreExplained()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, message);
+
+    MainWindow host;
+    const QString good = hostEmptyRoom(host);
+    QVERIFY(!good.isEmpty());
+    const ui::InviteLink link = *ui::InviteLink::parse(good);
+    ui::InviteLink bad;
+    if (change == QLatin1String("invite"))
+        bad = ui::InviteLink(link.server(), link.room(),
+                             QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x"));
+    else if (change == QLatin1String("no-invite"))
+        bad = ui::InviteLink(link.server(), link.room());
+    else if (change == QLatin1String("room"))
+        bad = ui::InviteLink(link.server(), QStringLiteral("no-such-room"), link.invite());
+    else
+        bad = ui::InviteLink(QUrl(QStringLiteral("ws://127.0.0.1:1/")), link.room(), link.invite());
+
+    MainWindow guest;
+    guest.show();
+    guest.joinLink(bad.toString(), QStringLiteral("Mallory"));
+    QVERIFY(guest.joinDialog());
+    QTRY_VERIFY_WITH_TIMEOUT(!guest.joinDialog()->isBusy(), 10000);
+    QVERIFY2(guest.joinDialog()->statusText().startsWith(message),
+             qPrintable(guest.joinDialog()->statusText()));
+    QVERIFY(guest.joinDialog()->isVisible());
+    QVERIFY(!guest.roomSession().isActive());
+    QCOMPARE(participantNames(host), QStringList {QStringLiteral("Alice")});
+}
+
+void TestMainWindow::settingsPersistAcrossRestart()
+{
+    const QString file = m_clip.isEmpty() ? QString() : m_clip;
+    {
+        MainWindow window;
+        window.show();
+        window.resize(900, 600);
+        window.transportBar()->setVolume(37);
+        window.findChild<QAction *>(QStringLiteral("muteAction"))->setChecked(true);
+        if (!file.isEmpty())
+            window.openMedia(QUrl::fromLocalFile(file));
+        ui::Settings().setDisplayName(QStringLiteral("Zoë"));
+        ui::Settings().addRecentServer(QStringLiteral("ws://192.168.1.20:8765/"));
+        QVERIFY(window.close());
+    }
+    MainWindow window;
+    window.show();
+    QCOMPARE(window.transportBar()->volume(), 37);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("muteAction"))->isChecked());
+    QCOMPARE(window.size(), QSize(900, 600));
+    QCOMPARE(window.displayName(), QStringLiteral("Zoë"));
+    const ui::Settings settings;
+    QCOMPARE(settings.recentServers().value(0), QStringLiteral("ws://192.168.1.20:8765/"));
+    if (!file.isEmpty())
+        QCOMPARE(settings.recentMedia().value(0), QFileInfo(file).absoluteFilePath());
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,1302 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AppMain</name>
+    <message>
+        <source>Play FILE or URL.</source>
+        <translation>DATEI oder URL abspielen.</translation>
+    </message>
+    <message>
+        <source>FILE|URL</source>
+        <translation>DATEI|URL</translation>
+    </message>
+    <message>
+        <source>Join the room of a lockstep://join invite LINK.</source>
+        <translation>Dem Raum eines lockstep://join-Einladungslinks LINK beitreten.</translation>
+    </message>
+    <message>
+        <source>LINK</source>
+        <translation>LINK</translation>
+    </message>
+    <message>
+        <source>Host a room (with --open, for that media).</source>
+        <translation>Einen Raum hosten (mit --open für dieses Medium).</translation>
+    </message>
+    <message>
+        <source>Port to host on (with --host; 0 picks a free one).</source>
+        <translation>Port zum Hosten (mit --host; 0 wählt einen freien).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The name others see in the room, for this run.</source>
+        <translation>Der Name, den die anderen im Raum sehen, für diesen Start.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Write one JSON line per second about the sync engine to FILE.</source>
+        <translation>Jede Sekunde eine JSON-Zeile über die Synchronisation nach DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>When hosting, write the invite link to FILE.</source>
+        <translation>Beim Hosten den Einladungslink nach DATEI schreiben.</translation>
+    </message>
+    <message>
+        <source>Watch a video together: everyone plays their own copy, in step.</source>
+        <translation>Gemeinsam ein Video schauen: Alle spielen ihre eigene Kopie ab, im Gleichschritt.</translation>
+    </message>
+    <message>
+        <source>A lockstep:// invite link to join, or a file to play.</source>
+        <translation>Ein lockstep://-Einladungslink zum Beitreten oder eine Datei zum Abspielen.</translation>
+    </message>
+    <message>
+        <source>[LINK|FILE]</source>
+        <translation>[LINK|DATEI]</translation>
+    </message>
+    <message>
+        <source>Give at most one link and one file.</source>
+        <translation>Höchstens einen Link und eine Datei angeben.</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port braucht eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--port goes with --host.</source>
+        <translation>--port gehört zu --host.</translation>
+    </message>
+    <message>
+        <source>Choose either --host or --join, not both.</source>
+        <translation>Entweder --host oder --join, nicht beides.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostAddresses</name>
+    <message>
+        <source>internet, through your router</source>
+        <translation>Internet, über deinen Router</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>nur dieser Computer</translation>
+    </message>
+    <message>
+        <source>local network</source>
+        <translation>lokales Netzwerk</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostDialog</name>
+    <message>
+        <source>Host a Room</source>
+        <translation>Raum hosten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Lockstep runs a small server on this computer. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
+        <translation>Lockstep startet einen kleinen Server auf diesem Computer. Die Leute, die du einlädst, verbinden sich damit, und alle Player folgen derselben Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>The TCP port others connect to. 8765 unless something else uses it.</source>
+        <translation>Der TCP-Port, mit dem sich die anderen verbinden. 8765, sofern nichts anderes ihn belegt.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation>Alle im Raum</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Nur ich</translation>
+    </message>
+    <message>
+        <source>Only people with an invite link can join</source>
+        <translation>Nur Leute mit Einladungslink können beitreten</translation>
+    </message>
+    <message>
+        <source>Open the port on my router (UPnP)</source>
+        <translation>Den Port an meinem Router öffnen (UPnP)</translation>
+    </message>
+    <message>
+        <source>Lets people outside your home network join, if your router allows it</source>
+        <translation>Lässt Leute von außerhalb deines Heimnetzes beitreten, wenn dein Router es erlaubt</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP support</source>
+        <translation>Diese Lockstep-Version wurde ohne UPnP-Unterstützung gebaut</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dein &amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Who controls &amp;playback:</source>
+        <translation>Wer die &amp;Wiedergabe steuert:</translation>
+    </message>
+    <message>
+        <source>Invite links &amp;expire after:</source>
+        <translation>Einladungen laufen &amp;ab nach:</translation>
+    </message>
+    <message>
+        <source>Start Hosting</source>
+        <translation>Hosten starten</translation>
+    </message>
+    <message>
+        <source>Creating an invite…</source>
+        <translation>Einladung wird erstellt …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>The link works for</source>
+        <translation>Der Link gilt für</translation>
+    </message>
+    <message>
+        <source>Others reach this computer at these addresses. The link uses the one you pick:</source>
+        <translation>Die anderen erreichen diesen Computer unter diesen Adressen. Der Link verwendet die ausgewählte:</translation>
+    </message>
+    <message>
+        <source>Open Port on &amp;Router</source>
+        <translation>Port am &amp;Router öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Hosten beenden</translation>
+    </message>
+    <message>
+        <source>Your room is open. Send the link below to the people you want to watch with. Only you control playback.</source>
+        <translation>Dein Raum ist offen. Schick den Link unten an die Leute, mit denen du schauen willst. Nur du steuerst die Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>Your room is open. Send the link below to the people you want to watch with. Everyone can play, pause and seek.</source>
+        <translation>Dein Raum ist offen. Schick den Link unten an die Leute, mit denen du schauen willst. Alle können abspielen, pausieren und springen.</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(bis %1)</translation>
+    </message>
+    <message>
+        <source>%1   (%2)</source>
+        <translation>%1   (%2)</translation>
+    </message>
+    <message>
+        <source>To let people outside your network join, forward TCP port %1 to this computer in your router&apos;s settings.</source>
+        <translation>Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %1 an diesen Computer weiter.</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Leute von außerhalb deines Netzwerks können nur beitreten, wenn der TCP-Port %1 an deinem Router offen ist.</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::InviteLink</name>
+    <message>
+        <source>Paste the invite link you were sent.</source>
+        <translation>Füge den Einladungslink ein, den du bekommen hast.</translation>
+    </message>
+    <message>
+        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
+        <translation>Das ist kein Lockstep-Einladungslink. Einladungslinks beginnen mit lockstep://join.</translation>
+    </message>
+    <message>
+        <source>This Lockstep link does not lead to a room.</source>
+        <translation>Dieser Lockstep-Link führt zu keinem Raum.</translation>
+    </message>
+    <message>
+        <source>The link does not say which server the room is on.</source>
+        <translation>Der Link sagt nicht, auf welchem Server der Raum ist.</translation>
+    </message>
+    <message>
+        <source>The server in the link must be a ws:// or wss:// address.</source>
+        <translation>Der Server im Link muss eine ws://- oder wss://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The link does not say which room to join.</source>
+        <translation>Der Link sagt nicht, welchem Raum du beitreten sollst.</translation>
+    </message>
+    <message>
+        <source>The room in the link is not a valid room name.</source>
+        <translation>Der Raum im Link ist kein gültiger Raumname.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::JoinDialog</name>
+    <message>
+        <source>Join a Room</source>
+        <translation>Raum beitreten</translation>
+    </message>
+    <message>
+        <source>Paste the invite link you were sent. Without one, enter the server and the room.</source>
+        <translation>Füge den Einladungslink ein, den du bekommen hast. Ohne Link gib den Server und den Raum ein.</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Nur wenn der Server eines verlangt</translation>
+    </message>
+    <message>
+        <source>Invite &amp;link:</source>
+        <translation>Einladungs&amp;link:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>&amp;Raum:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dein &amp;Name:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Zugangs&amp;token:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+        <source>The server must be a ws:// or wss:// address, like ws://192.168.1.20:8765/.</source>
+        <translation>Der Server muss eine ws://- oder wss://-Adresse sein, etwa ws://192.168.1.20:8765/.</translation>
+    </message>
+    <message>
+        <source>Enter the room&apos;s name: letters, digits and . _ ~ - only.</source>
+        <translation>Gib den Namen des Raums ein: nur Buchstaben, Ziffern und . _ ~ -.</translation>
+    </message>
+    <message>
+        <source>Enter the name the others will see.</source>
+        <translation>Gib den Namen ein, den die anderen sehen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Connected. Entering the room…</source>
+        <translation>Verbunden. Betrete den Raum …</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>Der Server unter %1 hat nicht geantwortet. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::MainWindow</name>
+    <message>
+        <source>Videos and audio (%1);;All files (*)</source>
+        <translation>Videos und Audio (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation>&amp;URL öffnen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Wiedergeben</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 5 Seconds</source>
+        <translation>5 Sekunden &amp;vor</translation>
+    </message>
+    <message>
+        <source>&amp;Back 5 Seconds</source>
+        <translation>5 Sekunden &amp;zurück</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Up</source>
+        <translation>&amp;Lauter</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Down</source>
+        <translation>Lei&amp;ser</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>Stu&amp;mm</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Vollbild verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room…</source>
+        <translation>Raum &amp;eröffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation>Raum &amp;beitreten …</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Invite People…</source>
+        <translation>Leute ei&amp;nladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>Einladungslink &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Einladungslink kopiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Resync Everyone</source>
+        <translation>Alle neu &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Du hast alle neu synchronisieren lassen.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Hosten beenden</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>&amp;Datei wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;About Lockstep</source>
+        <translation>Über &amp;Lockstep</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Room Panel</source>
+        <translation>&amp;Raumleiste</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>What the sync engine is doing</source>
+        <translation>Was die Synchronisation gerade tut</translation>
+    </message>
+    <message>
+        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Wie weit dein Player von der Zeitleiste des Raums entfernt ist (voraus ist positiv)</translation>
+    </message>
+    <message>
+        <source>Round trip to the server</source>
+        <translation>Umlaufzeit zum Server</translation>
+    </message>
+    <message>
+        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
+        <translation>Unterschied zwischen der Uhr dieses Computers und der des Servers</translation>
+    </message>
+    <message>
+        <source>Connection to the room</source>
+        <translation>Verbindung zum Raum</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>Wieder im Raum.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Dein Raum ist offen.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Du bist dem Raum von %1 beigetreten.</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Du bist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 ist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 hat das Video geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 hat %2 gewählt.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sync log %1: %2</source>
+        <translation>Das Synchronisationsprotokoll %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot Host</source>
+        <translation>Hosten nicht möglich</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Warte, bis du im Raum bist, um auszuwählen, was er schaut.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Nur der Host kann ändern, was der Raum schaut.</translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation>Nur Audio</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Alle im Raum schauen jetzt %1.</translation>
+    </message>
+    <message>
+        <source>The format is not supported, or the file is damaged. Installing more codecs (for example the GStreamer &quot;bad&quot; and &quot;libav&quot; plugins) may help.</source>
+        <translation>Das Format wird nicht unterstützt, oder die Datei ist beschädigt. Weitere Codecs (zum Beispiel die GStreamer-Plugins „bad“ und „libav“) können helfen.</translation>
+    </message>
+    <message>
+        <source>The stream could not be reached. Check the address and your connection.</source>
+        <translation>Der Stream ist nicht erreichbar. Prüfe die Adresse und deine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Lockstep is not allowed to read it.</source>
+        <translation>Lockstep darf sie nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The file may be missing, damaged or in a format that cannot be played.</source>
+        <translation>Die Datei fehlt vielleicht, ist beschädigt oder in einem Format, das nicht abgespielt werden kann.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1</source>
+        <translation>%1 kann nicht abgespielt werden</translation>
+    </message>
+    <message>
+        <source>Cannot play %1.</source>
+        <translation>%1 kann nicht abgespielt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Lockstep</source>
+        <translation>Lockstep</translation>
+    </message>
+    <message>
+        <source>%1 – Lockstep</source>
+        <translation>%1 – Lockstep</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>Ton an (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Stumm (M)</translation>
+    </message>
+    <message>
+        <source>Stop hosting? The room closes for everyone in it.</source>
+        <translation>Hosten beenden? Der Raum wird für alle darin geschlossen.</translation>
+    </message>
+    <message>
+        <source>Join the other room? Your own room closes for everyone in it.</source>
+        <translation>Dem anderen Raum beitreten? Dein eigener Raum wird für alle darin geschlossen.</translation>
+    </message>
+    <message>
+        <source>Leave this room and join the other one?</source>
+        <translation>Diesen Raum verlassen und dem anderen beitreten?</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 hat bei %2 abgespielt</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 hat bei %2 pausiert</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ist zu %2 gesprungen</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation>Noch nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
+        <translation>Öffne eine Datei oder einen Stream: Alle im Raum schauen ihn mit dir.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to choose what to watch</source>
+        <translation>Warte darauf, dass %1 auswählt, was geschaut wird</translation>
+    </message>
+    <message>
+        <source>Choose your copy of %1</source>
+        <translation>Wähle deine Kopie von %1</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
+        <translation>%1 schaut %2. Alle spielen ihre eigene Kopie der Datei ab – wähle deine, um mitzuschauen.</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Deine Kopie von %1 wählen</translation>
+    </message>
+    <message>
+        <source>Is This the Right File?</source>
+        <translation>Ist das die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>This file may not be the one the room is watching.</source>
+        <translation>Diese Datei ist vielleicht nicht die, die der Raum schaut.</translation>
+    </message>
+    <message>
+        <source>Use This File</source>
+        <translation>Diese Datei verwenden</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Andere wählen …</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation>URL öffnen</translation>
+    </message>
+    <message>
+        <source>Address of a video stream (http, https, rtsp…), or an invite link:</source>
+        <translation>Adresse eines Videostreams (http, https, rtsp …) oder ein Einladungslink:</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address Lockstep can play.</source>
+        <translation>„%1“ ist keine Adresse, die Lockstep abspielen kann.</translation>
+    </message>
+    <message>
+        <source>Leave this room to host your own?</source>
+        <translation>Diesen Raum verlassen, um einen eigenen zu hosten?</translation>
+    </message>
+    <message>
+        <source>About Lockstep</source>
+        <translation>Über Lockstep</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Gemeinsam ein Video schauen: Alle spielen ihre eigene Kopie ab, und Lockstep hält jeden Player auf einer gemeinsamen Zeitleiste.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Not in a room</source>
+        <translation>In keinem Raum</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Betrete den Raum …</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hostet · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>Zu Gast · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut …</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Uhr %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Abweichung %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Kein Medium</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>Mit dem Raum pausiert</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Passe Tempo an (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Hole auf</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Puffert</translation>
+    </message>
+    <message>
+        <source>Quit Lockstep? Your room closes for everyone in it.</source>
+        <translation>Lockstep beenden? Dein Raum wird für alle darin geschlossen.</translation>
+    </message>
+    <message>
+        <source>Closing the room…</source>
+        <translation>Schließe den Raum …</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ParticipantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>How far each player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Wie weit jeder Player von der Zeitleiste des Raums entfernt ist (voraus ist positiv)</translation>
+    </message>
+    <message>
+        <source>Time for a message to reach the server and come back</source>
+        <translation>Zeit, bis eine Nachricht beim Server ist und zurückkommt</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Tritt bei …</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>Spielt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Puffert</translation>
+    </message>
+    <message>
+        <source>You are the host</source>
+        <translation>Du bist der Host</translation>
+    </message>
+    <message>
+        <source>%1 is the host</source>
+        <translation>%1 ist der Host</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>%1 ahead of the room&apos;s timeline</source>
+        <translation>%1 vor der Zeitleiste des Raums</translation>
+    </message>
+    <message>
+        <source>%1 behind the room&apos;s timeline</source>
+        <translation>%1 hinter der Zeitleiste des Raums</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PortMapper</name>
+    <message>
+        <source>No UPnP router was found on your network.</source>
+        <translation>In deinem Netzwerk wurde kein UPnP-Router gefunden.</translation>
+    </message>
+    <message>
+        <source>A UPnP device answered, but it is not a router that can open ports.</source>
+        <translation>Ein UPnP-Gerät hat geantwortet, aber es ist kein Router, der Ports öffnen kann.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (%2).</source>
+        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP support.</source>
+        <translation>Diese Lockstep-Version wurde ohne UPnP-Unterstützung gebaut.</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Leute von außerhalb deines Netzwerks können nur beitreten, wenn der TCP-Port %1 an deinem Router offen ist.</translation>
+    </message>
+    <message>
+        <source>Asking your router to open port %1…</source>
+        <translation>Bitte den Router, Port %1 zu öffnen …</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
+        <translation>Port %1 ist an deinem Router offen, aber die eigene Adresse des Routers (%2) ist privat: Dein Internetanbieter teilt sie mit anderen, daher erreichen dich Leute von außerhalb vielleicht trotzdem nicht.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router. People on the internet can join through %2.</source>
+        <translation>Port %1 ist an deinem Router offen. Leute im Internet können über %2 beitreten.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings.</source>
+        <translation>%1 Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %2 an diesen Computer weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The name the others in a room see</source>
+        <translation>Der Name, den die anderen in einem Raum sehen</translation>
+    </message>
+    <message>
+        <source>Lockstep will use the new language the next time it starts.</source>
+        <translation>Lockstep verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Dein &amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomMedia</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
+        <translation>Ihr Name stimmt nicht mit der Datei des Hosts („%1“) überein.</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
+        <translation>Ihr Name stimmt nicht mit der Datei von %1 („%2“) überein.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than the host&apos;s.</source>
+        <translation>Diese Datei ist %1 kleiner als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than %2&apos;s.</source>
+        <translation>Diese Datei ist %1 kleiner als die von %2.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than the host&apos;s.</source>
+        <translation>Diese Datei ist %1 größer als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than %2&apos;s.</source>
+        <translation>Diese Datei ist %1 größer als die von %2.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than the host&apos;s.</source>
+        <translation>Sie ist %1 kürzer als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than %2&apos;s.</source>
+        <translation>Sie ist %1 kürzer als die von %2.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than the host&apos;s.</source>
+        <translation>Sie ist %1 länger als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than %2&apos;s.</source>
+        <translation>Sie ist %1 länger als die von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomPanel</name>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>You are not in a room.</source>
+        <translation>Du bist in keinem Raum.</translation>
+    </message>
+    <message>
+        <source>Host a room and share its invite link, or join someone else&apos;s room with the link they sent you.</source>
+        <translation>Hoste einen Raum und teile seinen Einladungslink, oder tritt mit dem Link, den du bekommen hast, dem Raum von jemand anderem bei.</translation>
+    </message>
+    <message>
+        <source>Send this link to the people you want to watch with</source>
+        <translation>Schick diesen Link an die Leute, mit denen du schauen willst</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the invite link</source>
+        <translation>Den Einladungslink kopieren</translation>
+    </message>
+    <message>
+        <source>Make Host</source>
+        <translation>Zum Host machen</translation>
+    </message>
+    <message>
+        <source>Hand the host role to the selected participant</source>
+        <translation>Die Host-Rolle an die ausgewählte Person übergeben</translation>
+    </message>
+    <message>
+        <source>Resync Everyone</source>
+        <translation>Alle neu synchronisieren</translation>
+    </message>
+    <message>
+        <source>Move every player to exactly where the room is now</source>
+        <translation>Jeden Player genau dorthin setzen, wo der Raum gerade ist</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Du hast alle neu synchronisieren lassen.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Opening your room…</source>
+        <translation>Öffne deinen Raum …</translation>
+    </message>
+    <message>
+        <source>Joining the room…</source>
+        <translation>Trete dem Raum bei …</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the room…</source>
+        <translation>Verbinde erneut mit dem Raum …</translation>
+    </message>
+    <message>
+        <source>Your room</source>
+        <translation>Dein Raum</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room</source>
+        <translation>Raum von %1</translation>
+    </message>
+    <message>
+        <source>You are the host. Only you control playback.</source>
+        <translation>Du bist der Host. Nur du steuerst die Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>You are the host. Everyone can play, pause and seek.</source>
+        <translation>Du bist der Host. Alle können abspielen, pausieren und springen.</translation>
+    </message>
+    <message>
+        <source>%1 is the host and the only one who controls playback.</source>
+        <translation>%1 ist der Host und steuert allein die Wiedergabe.</translation>
+    </message>
+    <message>
+        <source>%1 is the host. Everyone can play, pause and seek.</source>
+        <translation>%1 ist der Host. Alle können abspielen, pausieren und springen.</translation>
+    </message>
+    <message>
+        <source>Only people with an invite link can join.</source>
+        <translation>Nur Leute mit Einladungslink können beitreten.</translation>
+    </message>
+    <message>
+        <source>Make %1 the Host?</source>
+        <translation>%1 zum Host machen?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to hand the role on, resync everyone and invite people. You cannot take the role back unless %1 gives it to you.</source>
+        <translation>%1 kann dann die Rolle weitergeben, alle neu synchronisieren und Leute einladen. Du bekommst die Rolle nur zurück, wenn %1 sie dir gibt.</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Einladungslink kopiert.</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomSession</name>
+    <message>
+        <source>Cannot host on port %1. Another program may be using it: choose another port. (%2)</source>
+        <translation>Hosten auf Port %1 nicht möglich. Vielleicht verwendet ihn ein anderes Programm: Wähle einen anderen Port. (%2)</translation>
+    </message>
+    <message>
+        <source>You left the room.</source>
+        <translation>Du hast den Raum verlassen.</translation>
+    </message>
+    <message>
+        <source>You closed the room.</source>
+        <translation>Du hast den Raum geschlossen.</translation>
+    </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>Der Host hat den Raum geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting…</source>
+        <translation>%1 Verbinde erneut …</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ServerErrorText</name>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>This invite link is not valid.</source>
+        <translation>Dieser Einladungslink ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This invite has expired. Ask the host for a new link.</source>
+        <translation>Diese Einladung ist abgelaufen. Bitte den Host um einen neuen Link.</translation>
+    </message>
+    <message>
+        <source>This room is full. Ask the host whether someone can make space for you.</source>
+        <translation>Dieser Raum ist voll. Frag den Host, ob jemand Platz für dich machen kann.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). The host may have closed it.</source>
+        <translation>Diesen Raum gibt es nicht (mehr). Vielleicht hat der Host ihn geschlossen.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists on the server.</source>
+        <translation>Auf dem Server gibt es bereits einen Raum mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
+        <translation>Du brauchst eine Einladung, um diesen Raum zu betreten. Bitte den Host um einen Einladungslink.</translation>
+    </message>
+    <message>
+        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
+        <translation>Der Server hat dein Zugangstoken nicht akzeptiert. Vielleicht ist es abgelaufen oder für einen anderen Server oder Raum gedacht.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another connection. Try again in a moment.</source>
+        <translation>Du bist über eine andere Verbindung schon in diesem Raum. Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The room does not allow you to do that.</source>
+        <translation>Der Raum erlaubt dir das nicht.</translation>
+    </message>
+    <message>
+        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
+        <translation>Der Server ist ausgelastet, oder es wurde zu viel zu schnell gesendet. Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>This connection is already in a room.</source>
+        <translation>Diese Verbindung ist bereits in einem Raum.</translation>
+    </message>
+    <message>
+        <source>You are not in a room any more.</source>
+        <translation>Du bist in keinem Raum mehr.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of Lockstep. Check for an update.</source>
+        <translation>Der Server versteht diese Lockstep-Version nicht. Sieh nach, ob es ein Update gibt.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request.</source>
+        <translation>Der Server hat die Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>Der Server hat die Anfrage nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again.</source>
+        <translation>Auf dem Server ist etwas schiefgegangen. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>Keine Verbindung zu %1 möglich. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>Der Server wird heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: too much was sent too quickly.</source>
+        <translation>Der Server hat die Verbindung getrennt: Es wurde zu viel zu schnell gesendet.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: a message was too large.</source>
+        <translation>Der Server hat die Verbindung getrennt: Eine Nachricht war zu groß.</translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>You joined this room again from somewhere else, so this window left it.</source>
+        <translation>Du bist diesem Raum anderswo erneut beigetreten, deshalb hat dieses Fenster ihn verlassen.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>Die Verbindung zum Server ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost (%1).</source>
+        <translation>Die Verbindung zum Server ist abgebrochen (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::Settings</name>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::TrackMenu</name>
+    <message>
+        <source>Track %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Audio Track</source>
+        <translation>&amp;Audiospur</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitles</source>
+        <translation>&amp;Untertitel</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::Translations</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::TransportBar</name>
+    <message>
+        <source>Current position</source>
+        <translation>Aktuelle Position</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Waiting for enough of the media to play on</source>
+        <translation>Warte, bis genug vom Medium geladen ist, um weiterzuspielen</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Volume: %1 %</source>
+        <translation>Lautstärke: %1 %</translation>
+    </message>
+    <message>
+        <source>Buffering…</source>
+        <translation>Puffert …</translation>
+    </message>
+    <message>
+        <source>Buffering %p %</source>
+        <translation>Puffert %p %</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::VideoArea</name>
+    <message>
+        <source>Open a file or join a room</source>
+        <translation>Öffne eine Datei oder tritt einem Raum bei</translation>
+    </message>
+    <message>
+        <source>Drop a video here, or host a room and send the invite link to the people you want to watch with. Everyone plays their own copy, in step.</source>
+        <translation>Zieh ein Video hierher, oder hoste einen Raum und schick den Einladungslink an die Leute, mit denen du schauen willst. Alle spielen ihre eigene Kopie ab, im Gleichschritt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1302 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AppMain</name>
+    <message>
+        <source>Play FILE or URL.</source>
+        <translation>Reproducir ARCHIVO o URL.</translation>
+    </message>
+    <message>
+        <source>FILE|URL</source>
+        <translation>ARCHIVO|URL</translation>
+    </message>
+    <message>
+        <source>Join the room of a lockstep://join invite LINK.</source>
+        <translation>Unirse a la sala de un enlace de invitación lockstep://join LINK.</translation>
+    </message>
+    <message>
+        <source>LINK</source>
+        <translation>ENLACE</translation>
+    </message>
+    <message>
+        <source>Host a room (with --open, for that media).</source>
+        <translation>Hospedar una sala (con --open, para ese contenido).</translation>
+    </message>
+    <message>
+        <source>Port to host on (with --host; 0 picks a free one).</source>
+        <translation>Puerto en el que hospedar (con --host; 0 elige uno libre).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The name others see in the room, for this run.</source>
+        <translation>El nombre que ven los demás en la sala, solo esta vez.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>Write one JSON line per second about the sync engine to FILE.</source>
+        <translation>Escribir cada segundo una línea JSON sobre la sincronización en ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>When hosting, write the invite link to FILE.</source>
+        <translation>Al hospedar, escribir el enlace de invitación en ARCHIVO.</translation>
+    </message>
+    <message>
+        <source>Watch a video together: everyone plays their own copy, in step.</source>
+        <translation>Ver un vídeo juntos: cada uno reproduce su propia copia, a la vez.</translation>
+    </message>
+    <message>
+        <source>A lockstep:// invite link to join, or a file to play.</source>
+        <translation>Un enlace de invitación lockstep:// al que unirse, o un archivo que reproducir.</translation>
+    </message>
+    <message>
+        <source>[LINK|FILE]</source>
+        <translation>[ENLACE|ARCHIVO]</translation>
+    </message>
+    <message>
+        <source>Give at most one link and one file.</source>
+        <translation>Indica como mucho un enlace y un archivo.</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port necesita un número de 0 a 65535.</translation>
+    </message>
+    <message>
+        <source>--port goes with --host.</source>
+        <translation>--port va con --host.</translation>
+    </message>
+    <message>
+        <source>Choose either --host or --join, not both.</source>
+        <translation>Elige --host o --join, no ambos.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostAddresses</name>
+    <message>
+        <source>internet, through your router</source>
+        <translation>internet, a través de tu router</translation>
+    </message>
+    <message>
+        <source>this computer only</source>
+        <translation>solo este ordenador</translation>
+    </message>
+    <message>
+        <source>local network</source>
+        <translation>red local</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostDialog</name>
+    <message>
+        <source>Host a Room</source>
+        <translation>Hospedar una sala</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>Lockstep runs a small server on this computer. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
+        <translation>Lockstep ejecuta un pequeño servidor en este ordenador. Las personas que invites se conectan a él y todos los reproductores siguen la misma línea de tiempo.</translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation>Cualquier puerto libre</translation>
+    </message>
+    <message>
+        <source>The TCP port others connect to. 8765 unless something else uses it.</source>
+        <translation>El puerto TCP al que se conectan los demás. 8765, salvo que otro programa lo use.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room</source>
+        <translation>Todos en la sala</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Solo yo</translation>
+    </message>
+    <message>
+        <source>Only people with an invite link can join</source>
+        <translation>Solo pueden unirse quienes tengan un enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Open the port on my router (UPnP)</source>
+        <translation>Abrir el puerto en mi router (UPnP)</translation>
+    </message>
+    <message>
+        <source>Lets people outside your home network join, if your router allows it</source>
+        <translation>Permite unirse a personas de fuera de tu red doméstica, si tu router lo admite</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP support</source>
+        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Tu &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>Who controls &amp;playback:</source>
+        <translation>Quién controla la &amp;reproducción:</translation>
+    </message>
+    <message>
+        <source>Invite links &amp;expire after:</source>
+        <translation>Las invitaciones &amp;caducan tras:</translation>
+    </message>
+    <message>
+        <source>Start Hosting</source>
+        <translation>Empezar a hospedar</translation>
+    </message>
+    <message>
+        <source>Creating an invite…</source>
+        <translation>Creando una invitación…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
+        <source>The link works for</source>
+        <translation>El enlace vale durante</translation>
+    </message>
+    <message>
+        <source>Others reach this computer at these addresses. The link uses the one you pick:</source>
+        <translation>Los demás llegan a este ordenador por estas direcciones. El enlace usa la que elijas:</translation>
+    </message>
+    <message>
+        <source>Open Port on &amp;Router</source>
+        <translation>Abrir puerto en el &amp;router</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Dejar de hospedar</translation>
+    </message>
+    <message>
+        <source>Your room is open. Send the link below to the people you want to watch with. Only you control playback.</source>
+        <translation>Tu sala está abierta. Envía el enlace de abajo a las personas con las que quieras verlo. Solo tú controlas la reproducción.</translation>
+    </message>
+    <message>
+        <source>Your room is open. Send the link below to the people you want to watch with. Everyone can play, pause and seek.</source>
+        <translation>Tu sala está abierta. Envía el enlace de abajo a las personas con las que quieras verlo. Todos pueden reproducir, pausar y saltar.</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(hasta el %1)</translation>
+    </message>
+    <message>
+        <source>%1   (%2)</source>
+        <translation>%1   (%2)</translation>
+    </message>
+    <message>
+        <source>To let people outside your network join, forward TCP port %1 to this computer in your router&apos;s settings.</source>
+        <translation>Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %1 a este ordenador en la configuración de tu router.</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Las personas de fuera de tu red solo pueden unirse si el puerto TCP %1 está abierto en tu router.</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::InviteLink</name>
+    <message>
+        <source>Paste the invite link you were sent.</source>
+        <translation>Pega el enlace de invitación que te enviaron.</translation>
+    </message>
+    <message>
+        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
+        <translation>Esto no es un enlace de invitación de Lockstep. Los enlaces de invitación empiezan por lockstep://join.</translation>
+    </message>
+    <message>
+        <source>This Lockstep link does not lead to a room.</source>
+        <translation>Este enlace de Lockstep no lleva a ninguna sala.</translation>
+    </message>
+    <message>
+        <source>The link does not say which server the room is on.</source>
+        <translation>El enlace no indica en qué servidor está la sala.</translation>
+    </message>
+    <message>
+        <source>The server in the link must be a ws:// or wss:// address.</source>
+        <translation>El servidor del enlace debe ser una dirección ws:// o wss://.</translation>
+    </message>
+    <message>
+        <source>The link does not say which room to join.</source>
+        <translation>El enlace no indica a qué sala unirse.</translation>
+    </message>
+    <message>
+        <source>The room in the link is not a valid room name.</source>
+        <translation>La sala del enlace no tiene un nombre válido.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::JoinDialog</name>
+    <message>
+        <source>Join a Room</source>
+        <translation>Unirse a una sala</translation>
+    </message>
+    <message>
+        <source>Paste the invite link you were sent. Without one, enter the server and the room.</source>
+        <translation>Pega el enlace de invitación que te enviaron. Si no tienes uno, escribe el servidor y la sala.</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Solo si el servidor lo pide</translation>
+    </message>
+    <message>
+        <source>Invite &amp;link:</source>
+        <translation>&amp;Enlace de invitación:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>S&amp;ala:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Tu &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Token de acceso:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <source>The server must be a ws:// or wss:// address, like ws://192.168.1.20:8765/.</source>
+        <translation>El servidor debe ser una dirección ws:// o wss://, como ws://192.168.1.20:8765/.</translation>
+    </message>
+    <message>
+        <source>Enter the room&apos;s name: letters, digits and . _ ~ - only.</source>
+        <translation>Escribe el nombre de la sala: solo letras, cifras y . _ ~ -.</translation>
+    </message>
+    <message>
+        <source>Enter the name the others will see.</source>
+        <translation>Escribe el nombre que verán los demás.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Connected. Entering the room…</source>
+        <translation>Conectado. Entrando en la sala…</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>El servidor en %1 no respondió. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::MainWindow</name>
+    <message>
+        <source>Videos and audio (%1);;All files (*)</source>
+        <translation>Vídeos y audio (%1);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>&amp;Abrir archivo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation>Abrir &amp;URL…</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Reproducir</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 5 Seconds</source>
+        <translation>A&amp;vanzar 5 segundos</translation>
+    </message>
+    <message>
+        <source>&amp;Back 5 Seconds</source>
+        <translation>Re&amp;troceder 5 segundos</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Up</source>
+        <translation>S&amp;ubir volumen</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Down</source>
+        <translation>&amp;Bajar volumen</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>Silen&amp;ciar</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room…</source>
+        <translation>&amp;Hospedar una sala…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation>&amp;Unirse a una sala…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Invite People…</source>
+        <translation>&amp;Invitar a gente…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>&amp;Copiar enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Enlace de invitación copiado.</translation>
+    </message>
+    <message>
+        <source>&amp;Resync Everyone</source>
+        <translation>&amp;Resincronizar a todos</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Has pedido a todos que se resincronicen.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation>&amp;Salir de la sala</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Dejar de hospedar</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>Elegir &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;About Lockstep</source>
+        <translation>&amp;Acerca de Lockstep</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reproducción</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Room Panel</source>
+        <translation>Panel de la &amp;sala</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>What the sync engine is doing</source>
+        <translation>Lo que está haciendo la sincronización</translation>
+    </message>
+    <message>
+        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Cuánto se aleja tu reproductor de la línea de tiempo de la sala (adelantado es positivo)</translation>
+    </message>
+    <message>
+        <source>Round trip to the server</source>
+        <translation>Ida y vuelta hasta el servidor</translation>
+    </message>
+    <message>
+        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
+        <translation>Diferencia entre el reloj de este ordenador y el del servidor</translation>
+    </message>
+    <message>
+        <source>Connection to the room</source>
+        <translation>Conexión con la sala</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>De vuelta en la sala.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Tu sala está abierta.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Te has unido a la sala de %1.</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se ha unido</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se ha ido</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Ahora eres el anfitrión.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 es ahora el anfitrión.</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 ha cerrado el vídeo.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 ha elegido %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write the sync log %1: %2</source>
+        <translation>No se puede escribir el registro de sincronización %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot Host</source>
+        <translation>No se puede hospedar</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Espera a estar en la sala para elegir qué se ve.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Solo el anfitrión puede cambiar lo que se ve en la sala.</translation>
+    </message>
+    <message>
+        <source>Audio only</source>
+        <translation>Solo audio</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Ahora todos en la sala ven %1.</translation>
+    </message>
+    <message>
+        <source>The format is not supported, or the file is damaged. Installing more codecs (for example the GStreamer &quot;bad&quot; and &quot;libav&quot; plugins) may help.</source>
+        <translation>El formato no es compatible o el archivo está dañado. Instalar más códecs (por ejemplo, los complementos «bad» y «libav» de GStreamer) puede ayudar.</translation>
+    </message>
+    <message>
+        <source>The stream could not be reached. Check the address and your connection.</source>
+        <translation>No se pudo acceder a la emisión. Comprueba la dirección y tu conexión.</translation>
+    </message>
+    <message>
+        <source>Lockstep is not allowed to read it.</source>
+        <translation>Lockstep no tiene permiso para leerlo.</translation>
+    </message>
+    <message>
+        <source>The file may be missing, damaged or in a format that cannot be played.</source>
+        <translation>Puede que el archivo falte, esté dañado o tenga un formato que no se puede reproducir.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detalles: %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1</source>
+        <translation>No se puede reproducir %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1.</source>
+        <translation>No se puede reproducir %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Lockstep</source>
+        <translation>Lockstep</translation>
+    </message>
+    <message>
+        <source>%1 – Lockstep</source>
+        <translation>%1 – Lockstep</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>En esta sala solo el anfitrión controla la reproducción</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>Activar sonido (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Silenciar (M)</translation>
+    </message>
+    <message>
+        <source>Stop hosting? The room closes for everyone in it.</source>
+        <translation>¿Dejar de hospedar? La sala se cerrará para todos los que están en ella.</translation>
+    </message>
+    <message>
+        <source>Join the other room? Your own room closes for everyone in it.</source>
+        <translation>¿Unirte a la otra sala? Tu propia sala se cerrará para todos los que están en ella.</translation>
+    </message>
+    <message>
+        <source>Leave this room and join the other one?</source>
+        <translation>¿Salir de esta sala y unirte a la otra?</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 ha pulsado reproducir en %2</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 ha pausado en %2</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ha saltado a %2</translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation>Aún no se ha elegido nada</translation>
+    </message>
+    <message>
+        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
+        <translation>Abre un archivo o una emisión: todos en la sala lo verán contigo.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to choose what to watch</source>
+        <translation>Esperando a que %1 elija qué ver</translation>
+    </message>
+    <message>
+        <source>Choose your copy of %1</source>
+        <translation>Elige tu copia de %1</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
+        <translation>%1 está viendo %2. Cada uno reproduce su propia copia del archivo, así que elige la tuya para verlo a la vez.</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Elige tu copia de %1</translation>
+    </message>
+    <message>
+        <source>Is This the Right File?</source>
+        <translation>¿Es este el archivo correcto?</translation>
+    </message>
+    <message>
+        <source>This file may not be the one the room is watching.</source>
+        <translation>Puede que este archivo no sea el que se está viendo en la sala.</translation>
+    </message>
+    <message>
+        <source>Use This File</source>
+        <translation>Usar este archivo</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Elegir otro…</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Abrir archivo</translation>
+    </message>
+    <message>
+        <source>Open URL</source>
+        <translation>Abrir URL</translation>
+    </message>
+    <message>
+        <source>Address of a video stream (http, https, rtsp…), or an invite link:</source>
+        <translation>Dirección de una emisión de vídeo (http, https, rtsp…) o un enlace de invitación:</translation>
+    </message>
+    <message>
+        <source>“%1” is not an address Lockstep can play.</source>
+        <translation>«%1» no es una dirección que Lockstep pueda reproducir.</translation>
+    </message>
+    <message>
+        <source>Leave this room to host your own?</source>
+        <translation>¿Salir de esta sala para hospedar la tuya?</translation>
+    </message>
+    <message>
+        <source>About Lockstep</source>
+        <translation>Acerca de Lockstep</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Ver un vídeo juntos: cada uno reproduce su propia copia, y Lockstep mantiene todos los reproductores en una misma línea de tiempo.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Compilado con Qt %2, funcionando con Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No hay archivos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vaciar menú</translation>
+    </message>
+    <message>
+        <source>Not in a room</source>
+        <translation>Fuera de una sala</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Entrando en la sala…</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hospedando · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>De invitado · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Reloj %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Desfase %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Sin sincronizar</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Sin contenido</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>En pausa con la sala</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Ajustando la velocidad (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Poniéndose al día</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Cargando búfer</translation>
+    </message>
+    <message>
+        <source>Quit Lockstep? Your room closes for everyone in it.</source>
+        <translation>¿Salir de Lockstep? Tu sala se cerrará para todos los que están en ella.</translation>
+    </message>
+    <message>
+        <source>Closing the room…</source>
+        <translation>Cerrando la sala…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ParticipantsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Reproductor</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Desfase</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Ida y vuelta</translation>
+    </message>
+    <message>
+        <source>How far each player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Cuánto se aleja cada reproductor de la línea de tiempo de la sala (adelantado es positivo)</translation>
+    </message>
+    <message>
+        <source>Time for a message to reach the server and come back</source>
+        <translation>Tiempo que tarda un mensaje en llegar al servidor y volver</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Uniéndose…</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>Reproduciendo</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Cargando búfer</translation>
+    </message>
+    <message>
+        <source>You are the host</source>
+        <translation>Eres el anfitrión</translation>
+    </message>
+    <message>
+        <source>%1 is the host</source>
+        <translation>%1 es el anfitrión</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
+        <source>%1 ahead of the room&apos;s timeline</source>
+        <translation>%1 por delante de la línea de tiempo de la sala</translation>
+    </message>
+    <message>
+        <source>%1 behind the room&apos;s timeline</source>
+        <translation>%1 por detrás de la línea de tiempo de la sala</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PortMapper</name>
+    <message>
+        <source>No UPnP router was found on your network.</source>
+        <translation>No se encontró ningún router UPnP en tu red.</translation>
+    </message>
+    <message>
+        <source>A UPnP device answered, but it is not a router that can open ports.</source>
+        <translation>Ha respondido un dispositivo UPnP, pero no es un router que pueda abrir puertos.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (%2).</source>
+        <translation>El router se negó a abrir el puerto %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP support.</source>
+        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP.</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Las personas de fuera de tu red solo pueden unirse si el puerto TCP %1 está abierto en tu router.</translation>
+    </message>
+    <message>
+        <source>Asking your router to open port %1…</source>
+        <translation>Pidiendo a tu router que abra el puerto %1…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
+        <translation>El puerto %1 está abierto en tu router, pero la dirección del propio router (%2) es privada: tu proveedor de internet la comparte, así que puede que los de fuera sigan sin llegar a ti.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router. People on the internet can join through %2.</source>
+        <translation>El puerto %1 está abierto en tu router. Desde internet se puede entrar por %2.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings.</source>
+        <translation>%1 Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %2 a este ordenador en la configuración de tu router.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>The name the others in a room see</source>
+        <translation>El nombre que ven los demás en una sala</translation>
+    </message>
+    <message>
+        <source>Lockstep will use the new language the next time it starts.</source>
+        <translation>Lockstep usará el nuevo idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Tu &amp;nombre:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomMedia</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
+        <translation>Su nombre no coincide con el del archivo del anfitrión («%1»).</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
+        <translation>Su nombre no coincide con el del archivo de %1 («%2»).</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than the host&apos;s.</source>
+        <translation>Este archivo ocupa %1 menos que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than %2&apos;s.</source>
+        <translation>Este archivo ocupa %1 menos que el de %2.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than the host&apos;s.</source>
+        <translation>Este archivo ocupa %1 más que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than %2&apos;s.</source>
+        <translation>Este archivo ocupa %1 más que el de %2.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than the host&apos;s.</source>
+        <translation>Dura %1 menos que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than %2&apos;s.</source>
+        <translation>Dura %1 menos que el de %2.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than the host&apos;s.</source>
+        <translation>Dura %1 más que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than %2&apos;s.</source>
+        <translation>Dura %1 más que el de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomPanel</name>
+    <message>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <source>You are not in a room.</source>
+        <translation>No estás en ninguna sala.</translation>
+    </message>
+    <message>
+        <source>Host a room and share its invite link, or join someone else&apos;s room with the link they sent you.</source>
+        <translation>Hospeda una sala y comparte su enlace de invitación, o únete a la sala de otra persona con el enlace que te envió.</translation>
+    </message>
+    <message>
+        <source>Send this link to the people you want to watch with</source>
+        <translation>Envía este enlace a las personas con las que quieras verlo</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the invite link</source>
+        <translation>Copiar el enlace de invitación</translation>
+    </message>
+    <message>
+        <source>Make Host</source>
+        <translation>Hacer anfitrión</translation>
+    </message>
+    <message>
+        <source>Hand the host role to the selected participant</source>
+        <translation>Ceder el papel de anfitrión a la persona seleccionada</translation>
+    </message>
+    <message>
+        <source>Resync Everyone</source>
+        <translation>Resincronizar a todos</translation>
+    </message>
+    <message>
+        <source>Move every player to exactly where the room is now</source>
+        <translation>Llevar cada reproductor exactamente a donde está ahora la sala</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Has pedido a todos que se resincronicen.</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Opening your room…</source>
+        <translation>Abriendo tu sala…</translation>
+    </message>
+    <message>
+        <source>Joining the room…</source>
+        <translation>Uniéndote a la sala…</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the room…</source>
+        <translation>Reconectando con la sala…</translation>
+    </message>
+    <message>
+        <source>Your room</source>
+        <translation>Tu sala</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room</source>
+        <translation>Sala de %1</translation>
+    </message>
+    <message>
+        <source>You are the host. Only you control playback.</source>
+        <translation>Eres el anfitrión. Solo tú controlas la reproducción.</translation>
+    </message>
+    <message>
+        <source>You are the host. Everyone can play, pause and seek.</source>
+        <translation>Eres el anfitrión. Todos pueden reproducir, pausar y saltar.</translation>
+    </message>
+    <message>
+        <source>%1 is the host and the only one who controls playback.</source>
+        <translation>%1 es el anfitrión y el único que controla la reproducción.</translation>
+    </message>
+    <message>
+        <source>%1 is the host. Everyone can play, pause and seek.</source>
+        <translation>%1 es el anfitrión. Todos pueden reproducir, pausar y saltar.</translation>
+    </message>
+    <message>
+        <source>Only people with an invite link can join.</source>
+        <translation>Solo pueden unirse quienes tengan un enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>Make %1 the Host?</source>
+        <translation>¿Hacer anfitrión a %1?</translation>
+    </message>
+    <message>
+        <source>%1 will be able to hand the role on, resync everyone and invite people. You cannot take the role back unless %1 gives it to you.</source>
+        <translation>%1 podrá ceder el papel, resincronizar a todos e invitar a gente. No podrás recuperar el papel a menos que %1 te lo devuelva.</translation>
+    </message>
+    <message>
+        <source>Invite link copied.</source>
+        <translation>Enlace de invitación copiado.</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomSession</name>
+    <message>
+        <source>Cannot host on port %1. Another program may be using it: choose another port. (%2)</source>
+        <translation>No se puede hospedar en el puerto %1. Puede que otro programa lo esté usando: elige otro puerto. (%2)</translation>
+    </message>
+    <message>
+        <source>You left the room.</source>
+        <translation>Has salido de la sala.</translation>
+    </message>
+    <message>
+        <source>You closed the room.</source>
+        <translation>Has cerrado la sala.</translation>
+    </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>El anfitrión ha cerrado la sala.</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting…</source>
+        <translation>%1 Reconectando…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ServerErrorText</name>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>El servidor rechazó la solicitud (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>El servidor rechazó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>This invite link is not valid.</source>
+        <translation>Este enlace de invitación no es válido.</translation>
+    </message>
+    <message>
+        <source>This invite has expired. Ask the host for a new link.</source>
+        <translation>Esta invitación ha caducado. Pide al anfitrión un enlace nuevo.</translation>
+    </message>
+    <message>
+        <source>This room is full. Ask the host whether someone can make space for you.</source>
+        <translation>Esta sala está llena. Pregunta al anfitrión si alguien puede dejarte sitio.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). The host may have closed it.</source>
+        <translation>Esta sala no existe (o ya no existe). Puede que el anfitrión la haya cerrado.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists on the server.</source>
+        <translation>Ya existe una sala con este nombre en el servidor.</translation>
+    </message>
+    <message>
+        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
+        <translation>Necesitas una invitación para entrar en esta sala. Pide al anfitrión un enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
+        <translation>El servidor no aceptó tu token de acceso. Puede que haya caducado o que sea para otro servidor u otra sala.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another connection. Try again in a moment.</source>
+        <translation>Ya estás en esta sala desde otra conexión. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The room does not allow you to do that.</source>
+        <translation>La sala no te permite hacer eso.</translation>
+    </message>
+    <message>
+        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
+        <translation>El servidor está ocupado o se envió demasiado en poco tiempo. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>This connection is already in a room.</source>
+        <translation>Esta conexión ya está en una sala.</translation>
+    </message>
+    <message>
+        <source>You are not in a room any more.</source>
+        <translation>Ya no estás en ninguna sala.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of Lockstep. Check for an update.</source>
+        <translation>El servidor no entiende esta versión de Lockstep. Busca una actualización.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request.</source>
+        <translation>El servidor no aceptó la solicitud.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>El servidor no aceptó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again.</source>
+        <translation>Algo ha fallado en el servidor. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>No se pudo conectar con %1. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>El servidor se está apagando.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: too much was sent too quickly.</source>
+        <translation>El servidor cerró la conexión: se envió demasiado en poco tiempo.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: a message was too large.</source>
+        <translation>El servidor cerró la conexión: un mensaje era demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation>El servidor está lleno. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>You joined this room again from somewhere else, so this window left it.</source>
+        <translation>Te has vuelto a unir a esta sala desde otro sitio, así que esta ventana ha salido de ella.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>Se ha perdido la conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost (%1).</source>
+        <translation>Se ha perdido la conexión con el servidor (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::Settings</name>
+    <message>
+        <source>Guest</source>
+        <translation>Invitado</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::TrackMenu</name>
+    <message>
+        <source>Track %1</source>
+        <translation>Pista %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Audio Track</source>
+        <translation>Pista de &amp;audio</translation>
+    </message>
+    <message>
+        <source>&amp;Subtitles</source>
+        <translation>&amp;Subtítulos</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivados</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::Translations</name>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::TransportBar</name>
+    <message>
+        <source>Current position</source>
+        <translation>Posición actual</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Waiting for enough of the media to play on</source>
+        <translation>Esperando a que se cargue lo suficiente para seguir reproduciendo</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Volume: %1 %</source>
+        <translation>Volumen: %1 %</translation>
+    </message>
+    <message>
+        <source>Buffering…</source>
+        <translation>Cargando búfer…</translation>
+    </message>
+    <message>
+        <source>Buffering %p %</source>
+        <translation>Cargando búfer %p %</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::VideoArea</name>
+    <message>
+        <source>Open a file or join a room</source>
+        <translation>Abre un archivo o únete a una sala</translation>
+    </message>
+    <message>
+        <source>Drop a video here, or host a room and send the invite link to the people you want to watch with. Everyone plays their own copy, in step.</source>
+        <translation>Arrastra un vídeo aquí, u hospeda una sala y envía el enlace de invitación a las personas con las que quieras verlo. Cada uno reproduce su propia copia, a la vez.</translation>
+    </message>
+</context>
+</TS>

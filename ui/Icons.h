@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QIcon>
+#include <QStyle>
+
+namespace lockstep::ui {
+
+// Icons from the desktop's theme, with fallbacks that follow the palette
+// where the style has nothing fitting (bare X sessions, Windows, macOS).
+class Icons
+{
+public:
+    static QIcon themed(const char *name, QStyle::StandardPixmap fallback);
+    static QIcon fullScreen();
+    static QIcon leaveFullScreen();
+    // The host's badge in the participants list.
+    static QIcon host();
+};
+
+} // namespace lockstep::ui

@@ -1,0 +1,70 @@
+#include "PreferencesDialog.h"
+
+#include "Settings.h"
+#include "Translations.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace lockstep::ui {
+
+PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_language(new QComboBox(this)),
+      m_name(new QLineEdit(this)), m_restartHint(new QLabel(this)),
+      m_initialLanguage(settings.language())
+{
+    setObjectName(QStringLiteral("preferencesDialog"));
+    setWindowTitle(tr("Preferences"));
+
+    for (const Translations::Language &language : Translations::available())
+        m_language->addItem(language.nativeName, language.code);
+    const int current = m_language->findData(m_initialLanguage);
+    m_language->setCurrentIndex(current >= 0 ? current : 0);
+    m_language->setObjectName(QStringLiteral("preferencesLanguage"));
+
+    m_name->setText(settings.displayName());
+    m_name->setMaxLength(64);
+    m_name->setObjectName(QStringLiteral("preferencesName"));
+    m_name->setToolTip(tr("The name the others in a room see"));
+
+    m_restartHint->setWordWrap(true);
+    m_restartHint->setText(tr("Lockstep will use the new language the next time it starts."));
+    m_restartHint->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(tr("Your &name:"), m_name);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            &PreferencesDialog::updateRestartHint);
+
+    auto *layout = new QVBoxLayout(this);
+    // Grow when a hidden line (an error, a hint) appears, rather than clip it.
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
+    layout->addLayout(form);
+    layout->addWidget(m_restartHint);
+    layout->addStretch(1);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::updateRestartHint()
+{
+    m_restartHint->setVisible(m_language->currentData().toString() != m_initialLanguage);
+}
+
+void PreferencesDialog::accept()
+{
+    m_settings.setLanguage(m_language->currentData().toString());
+    if (!m_name->text().trimmed().isEmpty())
+        m_settings.setDisplayName(m_name->text());
+    QDialog::accept();
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,199 @@
+#include "Settings.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace lockstep::ui {
+
+namespace {
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+Settings::Settings() : m_settings(QStringLiteral("Lockstep"), QStringLiteral("Lockstep"))
+{
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(key("window/geometry")).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings.setValue(key("window/geometry"), geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(key("window/state")).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray &state)
+{
+    m_settings.setValue(key("window/state"), state);
+}
+
+int Settings::volume() const
+{
+    return std::clamp(m_settings.value(key("player/volume"), 80).toInt(), 0, 100);
+}
+
+void Settings::setVolume(int volume)
+{
+    m_settings.setValue(key("player/volume"), std::clamp(volume, 0, 100));
+}
+
+bool Settings::muted() const
+{
+    return m_settings.value(key("player/muted"), false).toBool();
+}
+
+void Settings::setMuted(bool muted)
+{
+    m_settings.setValue(key("player/muted"), muted);
+}
+
+QString Settings::defaultDisplayName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    name = name.trimmed().left(64);
+    if (name.isEmpty() || name == QLatin1String("root"))
+        return QCoreApplication::translate("lockstep::ui::Settings", "Guest");
+    name[0] = name[0].toUpper();
+    return name;
+}
+
+QString Settings::displayName() const
+{
+    const QString name = m_settings.value(key("user/displayName")).toString().trimmed();
+    return name.isEmpty() ? defaultDisplayName() : name;
+}
+
+void Settings::setDisplayName(const QString &name)
+{
+    m_settings.setValue(key("user/displayName"), name.trimmed());
+}
+
+void Settings::prepend(const QString &settingsKey, const QString &entry, int max)
+{
+    if (entry.isEmpty())
+        return;
+    QStringList list = m_settings.value(settingsKey).toStringList();
+    list.removeAll(entry);
+    list.prepend(entry);
+    while (list.size() > max)
+        list.removeLast();
+    m_settings.setValue(settingsKey, list);
+}
+
+QStringList Settings::recentMedia() const
+{
+    return m_settings.value(key("recent/media")).toStringList();
+}
+
+void Settings::addRecentMedia(const QString &entry)
+{
+    prepend(key("recent/media"), entry, kMaxRecentMedia);
+}
+
+void Settings::clearRecentMedia()
+{
+    m_settings.remove(key("recent/media"));
+}
+
+QString Settings::lastDirectory() const
+{
+    return m_settings.value(key("recent/directory")).toString();
+}
+
+void Settings::setLastDirectory(const QString &directory)
+{
+    m_settings.setValue(key("recent/directory"), directory);
+}
+
+QStringList Settings::recentServers() const
+{
+    return m_settings.value(key("recent/servers")).toStringList();
+}
+
+void Settings::addRecentServer(const QString &url)
+{
+    prepend(key("recent/servers"), url, kMaxRecentServers);
+}
+
+QString Settings::language() const
+{
+    return m_settings.value(key("user/language")).toString();
+}
+
+void Settings::setLanguage(const QString &code)
+{
+    m_settings.setValue(key("user/language"), code);
+}
+
+quint16 Settings::hostPort() const
+{
+    const int port = m_settings.value(key("host/port"), int(kDefaultPort)).toInt();
+    return port > 0 && port <= 65535 ? quint16(port) : kDefaultPort;
+}
+
+void Settings::setHostPort(quint16 port)
+{
+    m_settings.setValue(key("host/port"), int(port));
+}
+
+bool Settings::hostOnlyControl() const
+{
+    return m_settings.value(key("host/hostOnlyControl"), false).toBool();
+}
+
+void Settings::setHostOnlyControl(bool hostOnly)
+{
+    m_settings.setValue(key("host/hostOnlyControl"), hostOnly);
+}
+
+bool Settings::hostInviteOnly() const
+{
+    return m_settings.value(key("host/inviteOnly"), true).toBool();
+}
+
+void Settings::setHostInviteOnly(bool inviteOnly)
+{
+    m_settings.setValue(key("host/inviteOnly"), inviteOnly);
+}
+
+int Settings::inviteExpiry() const
+{
+    const int seconds = m_settings.value(key("host/inviteExpiry"), 24 * 3600).toInt();
+    return std::clamp(seconds, 60, 7 * 24 * 3600);
+}
+
+void Settings::setInviteExpiry(int seconds)
+{
+    m_settings.setValue(key("host/inviteExpiry"), seconds);
+}
+
+bool Settings::hostOpensRouterPort() const
+{
+    return m_settings.value(key("host/openRouterPort"), false).toBool();
+}
+
+void Settings::setHostOpensRouterPort(bool open)
+{
+    m_settings.setValue(key("host/openRouterPort"), open);
+}
+
+void Settings::sync()
+{
+    m_settings.sync();
+}
+
+} // namespace lockstep::ui

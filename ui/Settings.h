@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace lockstep::ui {
+
+// Everything the app remembers between runs, in one place. Backed by
+// QSettings (organization and application "Lockstep"), so tests can point it
+// at a temporary folder with QSettings::setPath().
+class Settings
+{
+public:
+    static constexpr int kMaxRecentMedia = 10;
+    static constexpr int kMaxRecentServers = 10;
+    static constexpr quint16 kDefaultPort = 8765;
+
+    Settings();
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    int volume() const; // 0..100
+    void setVolume(int volume);
+    bool muted() const;
+    void setMuted(bool muted);
+
+    // The name others see in a room; defaults to the login name.
+    QString displayName() const;
+    void setDisplayName(const QString &name);
+
+    // Local paths and URLs, most recent first.
+    QStringList recentMedia() const;
+    void addRecentMedia(const QString &entry);
+    void clearRecentMedia();
+    QString lastDirectory() const;
+    void setLastDirectory(const QString &directory);
+
+    // ws:// and wss:// server URLs joined before, most recent first.
+    QStringList recentServers() const;
+    void addRecentServer(const QString &url);
+
+    // Empty: follow the system.
+    QString language() const;
+    void setLanguage(const QString &code);
+
+    quint16 hostPort() const;
+    void setHostPort(quint16 port);
+    bool hostOnlyControl() const;
+    void setHostOnlyControl(bool hostOnly);
+    bool hostInviteOnly() const;
+    void setHostInviteOnly(bool inviteOnly);
+    int inviteExpiry() const; // seconds
+    void setInviteExpiry(int seconds);
+    bool hostOpensRouterPort() const;
+    void setHostOpensRouterPort(bool open);
+
+    void sync();
+
+private:
+    static QString defaultDisplayName();
+    void prepend(const QString &key, const QString &entry, int max);
+
+    QSettings m_settings;
+};
+
+} // namespace lockstep::ui

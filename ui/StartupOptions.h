@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace lockstep::ui {
+
+// What the command line asks the window to do once it is up.
+struct StartupOptions {
+    QString open; // a file or URL to play
+    QString joinLink; // a lockstep://join link
+    bool host = false; // host a room right away
+    std::optional<quint16> port; // with host; 0 picks any free port
+    QString name; // display name for this run
+    QString syncLogPath; // one JSON line per second about the sync engine
+    QString inviteFilePath; // where to write the invite link once hosting
+};
+
+} // namespace lockstep::ui

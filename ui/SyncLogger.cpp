@@ -1,0 +1,93 @@
+#include "SyncLogger.h"
+
+#include "client/SessionClient.h"
+#include "sync/SyncController.h"
+
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+namespace lockstep::ui {
+
+namespace {
+
+const char *activityName(sync::SyncActivity activity)
+{
+    switch (activity) {
+    case sync::SyncActivity::NotInRoom:
+        return "not_in_room";
+    case sync::SyncActivity::NoMedia:
+        return "no_media";
+    case sync::SyncActivity::Paused:
+        return "paused";
+    case sync::SyncActivity::InSync:
+        return "in_sync";
+    case sync::SyncActivity::Nudging:
+        return "nudging";
+    case sync::SyncActivity::Seeking:
+        return "seeking";
+    case sync::SyncActivity::Buffering:
+        return "buffering";
+    }
+    return "unknown";
+}
+
+const char *correctionName(sync::SyncActivity activity)
+{
+    switch (activity) {
+    case sync::SyncActivity::Nudging:
+        return "rate";
+    case sync::SyncActivity::Seeking:
+        return "seek";
+    default:
+        return "none";
+    }
+}
+
+} // namespace
+
+SyncLogger::SyncLogger(const sync::SyncController &sync, const client::SessionClient &client,
+                       QObject *parent)
+    : QObject(parent), m_sync(sync), m_client(client), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &SyncLogger::writeLine);
+}
+
+bool SyncLogger::open(const QString &path, QString *error)
+{
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+        if (error)
+            *error = m_file.errorString();
+        return false;
+    }
+    m_timer->start();
+    return true;
+}
+
+void SyncLogger::writeLine()
+{
+    if (!m_file.isOpen())
+        return;
+    const sync::SyncSnapshot s = m_sync.snapshot();
+    nlohmann::json line {
+        {"local_time", s.localTime},
+        {"server_time", s.serverTime},
+        {"in_room", m_client.inRoom()},
+        {"position", s.position},
+        {"expected", s.expected},
+        {"error_ms", s.error * 1000.0},
+        {"rate", s.rate},
+        {"offset_ms", s.offset * 1000.0},
+        {"rtt_ms", s.rtt * 1000.0},
+        {"activity", activityName(s.activity)},
+        {"correction", correctionName(s.activity)},
+        {"corrections", m_sync.correctionCount()},
+    };
+    const std::string text = line.dump() + '\n';
+    m_file.write(text.data(), qint64(text.size()));
+    m_file.flush();
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QFile>
+#include <QObject>
+
+class QTimer;
+
+namespace lockstep::sync {
+class SyncController;
+}
+namespace lockstep::client {
+class SessionClient;
+}
+
+namespace lockstep::ui {
+
+// --sync-log: once a second, one JSON line about the sync engine (local and
+// estimated server time, where the player is, where the timeline says it
+// should be, and what correction is under way), for measuring a session
+// after the fact.
+class SyncLogger : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncLogger(const sync::SyncController &sync, const client::SessionClient &client,
+               QObject *parent = nullptr);
+
+    bool open(const QString &path, QString *error);
+    // Writes one line now.
+    void writeLine();
+
+private:
+    const sync::SyncController &m_sync;
+    const client::SessionClient &m_client;
+    QFile m_file;
+    QTimer *m_timer;
+};
+
+} // namespace lockstep::ui

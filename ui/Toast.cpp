@@ -1,0 +1,166 @@
+#include "Toast.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QStyle>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace lockstep::ui {
+
+namespace {
+
+// Long enough to read: a base plus a little per character, within bounds.
+qint64 displayMs(const QString &text, bool warning)
+{
+    const qint64 ms = 2500 + 45 * text.size();
+    return std::clamp<qint64>(warning ? ms * 2 : ms, 3000, 10000);
+}
+
+} // namespace
+
+Toast::Toast(QWidget *anchor)
+    : QWidget(anchor->window(),
+              Qt::ToolTip | Qt::FramelessWindowHint | Qt::WindowDoesNotAcceptFocus),
+      m_anchor(anchor), m_layout(new QVBoxLayout(this)), m_timer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("toast"));
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setForegroundRole(QPalette::ToolTipText);
+    setBackgroundRole(QPalette::ToolTipBase);
+    const int margin = style()->pixelMetric(QStyle::PM_LayoutTopMargin);
+    m_layout->setContentsMargins(margin, margin / 2, margin, margin / 2);
+    m_layout->setSpacing(margin / 3);
+
+    m_timer->setInterval(250);
+    connect(m_timer, &QTimer::timeout, this, &Toast::prune);
+
+    anchor->installEventFilter(this);
+    anchor->window()->installEventFilter(this);
+}
+
+void Toast::showMessage(const QString &text, bool warning)
+{
+    if (text.isEmpty())
+        return;
+    auto *row = new QWidget(this);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    if (warning) {
+        auto *icon = new QLabel(row);
+        const int side = fontMetrics().height();
+        icon->setPixmap(style()
+                            ->standardIcon(QStyle::SP_MessageBoxWarning)
+                            .pixmap(QSize(side, side), devicePixelRatioF()));
+        rowLayout->addWidget(icon, 0, Qt::AlignTop);
+    }
+    auto *label = new QLabel(text, row);
+    label->setObjectName(QStringLiteral("toastText"));
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::ToolTipText);
+    rowLayout->addWidget(label, 1);
+    m_layout->addWidget(row);
+    m_entries.append({row, QDateTime::currentMSecsSinceEpoch() + displayMs(text, warning)});
+    while (m_entries.size() > kMaxVisible)
+        dropOldest();
+    m_timer->start();
+    updateVisibility();
+}
+
+QStringList Toast::messages() const
+{
+    QStringList texts;
+    for (const Entry &entry : m_entries) {
+        if (const auto *label = entry.row->findChild<QLabel *>(QStringLiteral("toastText")))
+            texts << label->text();
+    }
+    return texts;
+}
+
+void Toast::dropOldest()
+{
+    QWidget *row = m_entries.takeFirst().row;
+    m_layout->removeWidget(row);
+    row->hide();
+    row->deleteLater();
+}
+
+void Toast::prune()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    bool changed = false;
+    while (!m_entries.isEmpty() && m_entries.first().expiresAt <= now) {
+        dropOldest();
+        changed = true;
+    }
+    if (m_entries.isEmpty())
+        m_timer->stop();
+    if (changed)
+        updateVisibility();
+}
+
+bool Toast::anchorShowing() const
+{
+    const QWidget *window = m_anchor->window();
+    return m_anchor->isVisible() && !window->isMinimized() && window->isActiveWindow();
+}
+
+void Toast::updateVisibility()
+{
+    if (m_entries.isEmpty() || !anchorShowing()) {
+        hide();
+        return;
+    }
+    reposition();
+    show();
+    raise();
+}
+
+void Toast::reposition()
+{
+    const int margin = fontMetrics().height();
+    const int maxWidth = std::max(m_anchor->width() * 2 / 3, fontMetrics().averageCharWidth() * 30);
+    setMaximumWidth(maxWidth);
+    layout()->activate();
+    const QSize size = sizeHint().boundedTo(QSize(maxWidth, m_anchor->height()));
+    resize(size);
+    const QPoint topCentre = m_anchor->mapToGlobal(QPoint(m_anchor->width() / 2, margin));
+    move(topCentre.x() - size.width() / 2, topCentre.y());
+}
+
+bool Toast::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::Move:
+    case QEvent::Resize:
+    case QEvent::Show:
+    case QEvent::Hide:
+    case QEvent::WindowStateChange:
+    case QEvent::WindowActivate:
+    case QEvent::WindowDeactivate:
+        // After the change has taken effect.
+        QTimer::singleShot(0, this, &Toast::updateVisibility);
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void Toast::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::ToolTipBase));
+    painter.setPen(palette().color(QPalette::Mid));
+    painter.drawRect(rect().adjusted(0, 0, -1, -1));
+}
+
+} // namespace lockstep::ui

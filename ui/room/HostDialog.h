@@ -1,0 +1,75 @@
+#pragma once
+
+#include "HostOptions.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace lockstep::ui {
+
+class RoomSession;
+class Settings;
+
+// Room > Host…: asks how to host (port, who controls playback, invite-only,
+// name), starts hosting, then shows the invite link to share, the addresses
+// others can reach, and offers to open the port on the router. Opened again
+// while hosting, it goes straight to the link.
+class HostDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // Starts hosting with the options; false (and why) when it cannot.
+    using StartHosting = std::function<bool(const HostOptions &, QString *error)>;
+
+    HostDialog(RoomSession &session, Settings &settings, const QString &name,
+               StartHosting startHosting, QWidget *parent = nullptr);
+
+    QString inviteLink() const;
+
+private:
+    QWidget *makeSetupPage(const QString &name);
+    QWidget *makeHostingPage();
+    void start();
+    void showHostingPage();
+    void refreshLink();
+    void refreshAddresses();
+    void refreshRouter();
+    void expiryChosen(int index);
+    static void fillExpiryChoices(QComboBox *combo, int selectedSeconds);
+
+    RoomSession &m_session;
+    Settings &m_settings;
+    StartHosting m_startHosting;
+    QStackedWidget *m_pages;
+
+    QLineEdit *m_name;
+    QSpinBox *m_port;
+    QComboBox *m_control;
+    QCheckBox *m_inviteOnly;
+    QComboBox *m_setupExpiry;
+    QCheckBox *m_openRouterPort;
+    QLabel *m_setupError;
+    QPushButton *m_startButton;
+
+    QLabel *m_hostingSummary;
+    QLineEdit *m_link;
+    QPushButton *m_copy;
+    QComboBox *m_expiry;
+    QLabel *m_expiresAt;
+    QListWidget *m_addresses;
+    QLabel *m_routerStatus;
+    QPushButton *m_routerButton;
+};
+
+} // namespace lockstep::ui

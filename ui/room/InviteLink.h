@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace lockstep::ui {
+
+// A lockstep://join?server=<ws-url>&room=<id>&invite=<token> link: which
+// server, which room, and the invite that lets its holder in. It needs
+// nothing from the core, so a link can be checked before anything runs.
+class InviteLink
+{
+    Q_DECLARE_TR_FUNCTIONS(lockstep::ui::InviteLink)
+
+public:
+    InviteLink() = default;
+    InviteLink(QUrl server, QString room, QString invite = {});
+
+    // Reads a link as pasted (surrounding spaces or <angle brackets> are
+    // fine). On failure returns nullopt and says why in `error`.
+    static std::optional<InviteLink> parse(const QString &text, QString *error = nullptr);
+    // Whether `text` is meant to be a Lockstep link at all (valid or not).
+    static bool looksLikeLink(const QString &text);
+    // Whether `id` may be used as a room id: 1-64 of A-Z a-z 0-9 _ . ~ -.
+    static bool isValidRoomId(const QString &id);
+    // Whether `url` can be a server: ws:// or wss:// with a host.
+    static bool isValidServer(const QUrl &url);
+
+    QUrl server() const { return m_server; }
+    QString room() const { return m_room; }
+    QString invite() const { return m_invite; }
+
+    // Each value percent-encoded, as in any URL query.
+    QString toString() const;
+    QUrl toUrl() const;
+
+    bool operator==(const InviteLink &) const = default;
+
+private:
+    QUrl m_server;
+    QString m_room;
+    QString m_invite;
+};
+
+} // namespace lockstep::ui

@@ -1,0 +1,199 @@
+#include "ParticipantsModel.h"
+
+#include "Icons.h"
+#include "player/TimeFormat.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QStyle>
+
+namespace lockstep::ui {
+
+namespace {
+
+QIcon stateIcon(protocol::PlayState state)
+{
+    QStyle *style = QApplication::style();
+    switch (state) {
+    case protocol::PlayState::Playing:
+        return QIcon::fromTheme(QStringLiteral("media-playback-start"),
+                                style->standardIcon(QStyle::SP_MediaPlay));
+    case protocol::PlayState::Paused:
+        return QIcon::fromTheme(QStringLiteral("media-playback-pause"),
+                                style->standardIcon(QStyle::SP_MediaPause));
+    case protocol::PlayState::Buffering:
+        return QIcon::fromTheme(QStringLiteral("content-loading-symbolic"),
+                                style->standardIcon(QStyle::SP_BrowserReload));
+    }
+    return {};
+}
+
+} // namespace
+
+ParticipantsModel::ParticipantsModel(QObject *parent)
+    : QAbstractTableModel(parent), m_hostIcon(Icons::host())
+{
+}
+
+void ParticipantsModel::setParticipants(const QList<protocol::Participant> &participants)
+{
+    const auto ids = [](const QList<protocol::Participant> &list) {
+        QStringList result;
+        for (const protocol::Participant &p : list)
+            result << p.clientId;
+        return result;
+    };
+    if (ids(participants) == ids(m_participants)) {
+        // Same people: update in place so that the selection stays put.
+        m_participants = participants;
+        if (!m_participants.isEmpty())
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
+    beginResetModel();
+    m_participants = participants;
+    endResetModel();
+}
+
+void ParticipantsModel::setOwnClientId(const QString &clientId)
+{
+    if (m_ownClientId == clientId)
+        return;
+    beginResetModel();
+    m_ownClientId = clientId;
+    endResetModel();
+}
+
+const protocol::Participant *ParticipantsModel::participantAt(int row) const
+{
+    return row >= 0 && row < m_participants.size() ? &m_participants.at(row) : nullptr;
+}
+
+int ParticipantsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_participants.size());
+}
+
+int ParticipantsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case NameColumn:
+            return tr("Name");
+        case StateColumn:
+            return tr("Player");
+        case DriftColumn:
+            return tr("Drift");
+        case RttColumn:
+            return tr("Round trip");
+        default:
+            break;
+        }
+    } else if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case DriftColumn:
+            return tr("How far each player is from the room's timeline (ahead is positive)");
+        case RttColumn:
+            return tr("Time for a message to reach the server and come back");
+        default:
+            break;
+        }
+    } else if (role == Qt::TextAlignmentRole && (section == DriftColumn || section == RttColumn)) {
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+QVariant ParticipantsModel::display(const protocol::Participant &p, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return p.clientId == m_ownClientId ? tr("%1 (you)").arg(p.name) : p.name;
+    case StateColumn:
+        if (!p.playState)
+            return tr("Joining…");
+        switch (*p.playState) {
+        case protocol::PlayState::Playing:
+            return tr("Playing");
+        case protocol::PlayState::Paused:
+            return tr("Paused");
+        case protocol::PlayState::Buffering:
+            return tr("Buffering");
+        }
+        break;
+    case DriftColumn:
+        return p.driftMs ? formatMilliseconds(*p.driftMs) : QStringLiteral("–");
+    case RttColumn:
+        return p.rttMs ? formatMilliseconds(*p.rttMs, false) : QStringLiteral("–");
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant ParticipantsModel::decoration(const protocol::Participant &p, int column) const
+{
+    if (column == NameColumn && p.isHost)
+        return m_hostIcon;
+    if (column == StateColumn && p.playState)
+        return stateIcon(*p.playState);
+    return {};
+}
+
+QVariant ParticipantsModel::toolTip(const protocol::Participant &p, int column) const
+{
+    if (column == NameColumn) {
+        if (p.isHost)
+            return p.clientId == m_ownClientId ? tr("You are the host")
+                                               : tr("%1 is the host").arg(p.name);
+        return p.clientId == m_ownClientId ? tr("You") : p.name;
+    }
+    if (column == DriftColumn && p.driftMs) {
+        return *p.driftMs >= 0.0
+            ? tr("%1 ahead of the room's timeline").arg(formatMilliseconds(*p.driftMs, false))
+            : tr("%1 behind the room's timeline").arg(formatMilliseconds(-*p.driftMs, false));
+    }
+    return {};
+}
+
+QVariant ParticipantsModel::data(const QModelIndex &index, int role) const
+{
+    const protocol::Participant *p = participantAt(index.row());
+    if (!p || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(*p, index.column());
+    case Qt::DecorationRole:
+        return decoration(*p, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(*p, index.column());
+    case Qt::FontRole:
+        if (index.column() == NameColumn && p->isHost) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == DriftColumn || index.column() == RttColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case ClientIdRole:
+        return p->clientId;
+    case IsHostRole:
+        return p->isHost;
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,361 @@
+#include "RoomSession.h"
+
+#include "PortMapper.h"
+#include "ServerErrorText.h"
+#include "client/SessionClient.h"
+#include "client/WebSocketTransport.h"
+#include "server/SessionServer.h"
+#include "sync/Clock.h"
+#include "sync/SyncController.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace lockstep::ui {
+
+namespace {
+
+// How long a stopped server may take to say goodbye to everyone before it
+// is torn down regardless.
+constexpr int kDrainTimeoutMs = 2000;
+
+} // namespace
+
+QString RoomSession::hostClosedReason()
+{
+    // On the wire, so never translated: it is compared, then shown in the
+    // receiver's own language.
+    return QStringLiteral("The host closed the room");
+}
+
+RoomSession::RoomSession(sync::PlayerBackend &player, QObject *parent)
+    : QObject(parent),
+      m_client(std::make_unique<client::SessionClient>(
+          sync::SystemClock::instance(), std::make_unique<client::WebSocketTransport>())),
+      m_sync(
+          std::make_unique<sync::SyncController>(sync::SystemClock::instance(), *m_client, player)),
+      m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
+{
+    using client::SessionClient;
+    m_tickTimer->setInterval(kTickMs);
+    m_tickTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_tickTimer, &QTimer::timeout, this, &RoomSession::tick);
+
+    connect(m_client.get(), &SessionClient::joined, this,
+            [this](const protocol::RoomState &room, double, bool rejoined) {
+                m_roomMedia = RoomMedia::fromRoom(room.mediaUrl, room.media);
+                m_mediaOwner = room.hostId;
+                onJoined(rejoined);
+            });
+    connect(m_client.get(), &SessionClient::joinFailed, this, [this](const protocol::Error &error) {
+        m_endMessage = ServerErrorText::describe(error);
+    });
+    connect(m_client.get(), &SessionClient::ended, this, &RoomSession::onEnded);
+    connect(m_client.get(), &SessionClient::connectionLost, this, &RoomSession::onConnectionLost);
+    connect(m_client.get(), &SessionClient::inviteCreated, this,
+            [this](const QString &token, double expiresAt) {
+                m_inviteToken = token;
+                m_inviteExpiresAt = expiresAt;
+                emit inviteLinkChanged(inviteLink());
+            });
+    connect(m_client.get(), &SessionClient::mediaChanged, this,
+            [this](const QString &from, const protocol::MediaChange &change, double) {
+                m_roomMedia = RoomMedia::fromRoom(change.mediaUrl, change.media);
+                m_mediaOwner = from;
+                emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+            });
+    connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
+}
+
+RoomSession::~RoomSession()
+{
+    // Members go in reverse order; the engine must stop before its client.
+    m_tickTimer->stop();
+    m_client->disconnect(this);
+    if (m_server)
+        m_server->stop(1001, hostClosedReason());
+}
+
+bool RoomSession::isActive() const
+{
+    return m_client->state() != client::SessionClient::State::Idle;
+}
+
+bool RoomSession::inRoom() const
+{
+    return m_client->inRoom();
+}
+
+void RoomSession::startTicking()
+{
+    if (!m_tickTimer->isActive())
+        m_tickTimer->start();
+}
+
+void RoomSession::tick()
+{
+    m_client->tick();
+    m_sync->tick();
+}
+
+bool RoomSession::startServer(const HostOptions &options, QString *error)
+{
+    if (m_server)
+        stopHosting();
+    if (isActive())
+        leave();
+
+    server::SessionServerConfig config;
+    config.address = QHostAddress::Any;
+    config.port = options.port;
+    auto server = std::make_unique<server::SessionServer>(config);
+    QString problem;
+    if (!server->start(&problem)) {
+        if (error) {
+            *error = tr("Cannot host on port %1. Another program may be using it: choose "
+                        "another port. (%2)")
+                         .arg(options.port)
+                         .arg(problem);
+        }
+        return false;
+    }
+    m_server = std::move(server);
+    m_hostOptions = options;
+    m_inviteExpiry = options.inviteExpiry;
+    m_inviteToken.clear();
+    const QList<HostAddress> addresses = hostAddresses();
+    m_inviteServer = addresses.isEmpty() ? QUrl() : addresses.first().url;
+    emit hostingChanged(true);
+    return true;
+}
+
+void RoomSession::createRoom(const RoomMedia &media, double startPosition)
+{
+    if (!m_server)
+        return;
+    client::SessionSpec spec;
+    spec.server = m_server->loopbackUrl();
+    spec.name = m_hostOptions.name;
+    spec.create = true;
+    spec.createParams.mediaUrl = media.mediaUrl();
+    spec.createParams.media = media.info();
+    spec.createParams.startPos = std::max(0.0, startPosition);
+    spec.createParams.options = protocol::Json {
+        {"control", m_hostOptions.hostOnlyControl ? "host" : "everyone"},
+        {"invite_only", m_hostOptions.inviteOnly},
+    };
+    m_joinLink = InviteLink();
+    m_endMessage.clear();
+    m_client->start(spec);
+    startTicking();
+    emit activeChanged(true);
+}
+
+void RoomSession::join(const InviteLink &link, const QString &name, const QString &authToken)
+{
+    if (m_server)
+        stopHosting();
+    else if (isActive())
+        leave();
+
+    // Proxies that spread rooms over several servers route by ?room=.
+    QUrl server = link.server();
+    QUrlQuery query(server);
+    if (!query.hasQueryItem(QStringLiteral("room")))
+        query.addQueryItem(QStringLiteral("room"), link.room());
+    server.setQuery(query);
+
+    client::SessionSpec spec;
+    spec.server = server;
+    spec.room = link.room();
+    spec.name = name;
+    spec.inviteToken = link.invite();
+    spec.authToken = authToken;
+    m_joinLink = link;
+    m_inviteToken.clear();
+    m_endMessage.clear();
+    m_client->start(spec);
+    startTicking();
+    emit activeChanged(true);
+}
+
+void RoomSession::leave()
+{
+    if (m_server) {
+        stopHosting();
+        return;
+    }
+    if (!isActive())
+        return;
+    m_endMessage = tr("You left the room.");
+    m_client->leave();
+}
+
+void RoomSession::stopHosting()
+{
+    if (!m_server)
+        return;
+    m_endMessage = tr("You closed the room.");
+    shutDownServer();
+    // The server has told everyone, ourselves included; stop our client from
+    // trying to reconnect to it.
+    m_client->leave();
+    emit hostingChanged(false);
+    emit inviteLinkChanged(QString());
+}
+
+void RoomSession::shutDownServer()
+{
+    m_portMapper->close();
+    m_server->stop(1001, hostClosedReason());
+    // Closing handshakes need the event loop; keep the server until they are
+    // done, so everyone gets the reason rather than a dropped connection.
+    server::SessionServer *server = m_server.release();
+    server->setParent(this);
+    m_draining = server;
+    m_inviteToken.clear();
+    if (server->connectionCount() == 0) {
+        QTimer::singleShot(0, this, &RoomSession::finishDrain);
+        return;
+    }
+    connect(&server->core(), &server::ServerCore::connectionCountChanged, this, [this](int count) {
+        if (count == 0)
+            finishDrain();
+    });
+    QTimer::singleShot(kDrainTimeoutMs, this, &RoomSession::finishDrain);
+}
+
+void RoomSession::finishDrain()
+{
+    if (!m_draining)
+        return;
+    m_draining->disconnect(this);
+    m_draining->core().disconnect(this);
+    m_draining->deleteLater();
+    m_draining.clear();
+    emit drained();
+}
+
+void RoomSession::onJoined(bool rejoined)
+{
+    if (!rejoined && m_server && m_client->isHost())
+        requestInvite(m_inviteExpiry);
+    emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+}
+
+void RoomSession::onEnded(const QString &reason)
+{
+    QString message = m_endMessage;
+    if (message.isEmpty()) {
+        // The client's own stand-in, in English, says nothing ours does not.
+        const bool detail = reason != QLatin1String("Could not connect to the server.");
+        message = ServerErrorText::connectionFailed(m_client->spec().server,
+                                                    detail ? reason : QString());
+    }
+    m_endMessage.clear();
+    m_tickTimer->stop();
+    m_inviteToken.clear();
+    if (m_server) {
+        // Our own room could not be made (or our client fell off it): the
+        // server has nothing to serve.
+        shutDownServer();
+        emit hostingChanged(false);
+    }
+    m_roomMedia = RoomMedia();
+    m_mediaOwner.clear();
+    emit inviteLinkChanged(QString());
+    emit ended(message);
+    emit activeChanged(false);
+}
+
+void RoomSession::onConnectionLost(quint16 code, const QString &reason)
+{
+    const bool hostClosed = code == 1001 && reason == hostClosedReason();
+    if (hostClosed || code == 4000) {
+        m_endMessage = hostClosed ? tr("The host closed the room.")
+                                  : ServerErrorText::connectionLost(code, reason);
+        // The client schedules its reconnect after this signal returns; leave
+        // once it has, or the reconnect would undo the leave.
+        QTimer::singleShot(0, this, [this] {
+            if (isActive())
+                m_client->leave();
+        });
+        return;
+    }
+    emit notice(tr("%1 Reconnecting…").arg(ServerErrorText::connectionLost(code, reason)));
+}
+
+void RoomSession::requestInvite(int expirySeconds)
+{
+    m_inviteExpiry = expirySeconds;
+    m_client->createInvite(expirySeconds);
+}
+
+QList<HostAddress> RoomSession::hostAddresses() const
+{
+    if (!m_server)
+        return {};
+    const quint16 port = m_server->port();
+    const bool secure = m_server->isSecure();
+    QList<HostAddress> addresses;
+    if (m_portMapper->state() == PortMapper::State::Open
+        && !m_portMapper->externalAddress().isNull())
+        addresses << HostAddresses::internet(m_portMapper->externalAddress(), port, secure);
+    addresses << HostAddresses::local(port, secure);
+    if (addresses.isEmpty())
+        addresses << HostAddresses::thisComputer(port, secure);
+    return addresses;
+}
+
+void RoomSession::setInviteServer(const QUrl &server)
+{
+    if (m_inviteServer == server)
+        return;
+    m_inviteServer = server;
+    emit inviteLinkChanged(inviteLink());
+}
+
+QString RoomSession::inviteLink() const
+{
+    if (!m_client->inRoom())
+        return {};
+    if (m_server) {
+        if (m_inviteToken.isEmpty() && m_hostOptions.inviteOnly)
+            return {};
+        return InviteLink(m_inviteServer, m_client->roomId(), m_inviteToken).toString();
+    }
+    // A guest passes on the link it came with, which lets others in as well
+    // until it expires; a guest made host may have a fresh invite.
+    if (!m_joinLink.server().isValid())
+        return {};
+    return InviteLink(m_joinLink.server(), m_client->roomId(),
+                      m_inviteToken.isEmpty() ? m_joinLink.invite() : m_inviteToken)
+        .toString();
+}
+
+void RoomSession::changeMedia(const RoomMedia &media)
+{
+    if (!m_client->inRoom())
+        return;
+    m_client->changeMedia(media.toMediaChange());
+    m_roomMedia = media;
+    m_mediaOwner = m_client->clientId();
+    // The server puts the room at 0, paused, and tells only the others; this
+    // moves our own view of the timeline there too.
+    m_sync->pause();
+    emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+}
+
+void RoomSession::onPortMapperChanged()
+{
+    if (m_server && m_portMapper->state() == PortMapper::State::Open
+        && !m_portMapper->externalAddress().isNull()) {
+        // Whoever opens the router's port means to invite people from outside.
+        setInviteServer(HostAddresses::urlFor(m_portMapper->externalAddress(), m_server->port(),
+                                              m_server->isSecure()));
+    }
+}
+
+} // namespace lockstep::ui

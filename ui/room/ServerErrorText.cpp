@@ -1,0 +1,98 @@
+#include "ServerErrorText.h"
+
+#include "protocol/Messages.h"
+
+#include <QUrl>
+
+namespace lockstep::ui {
+
+QString ServerErrorText::describe(const protocol::Error &error)
+{
+    return describe(error.code, error.message);
+}
+
+QString ServerErrorText::describe(const QString &code, const QString &serverMessage)
+{
+    using protocol::ErrorCode;
+    const std::optional<ErrorCode> known = protocol::errorCodeFromName(code.toStdString());
+    if (!known) {
+        return serverMessage.isEmpty()
+            ? tr("The server refused the request (%1).").arg(code)
+            : tr("The server refused the request: %1").arg(serverMessage);
+    }
+    switch (*known) {
+    case ErrorCode::InviteInvalid:
+        return tr("This invite link is not valid.");
+    case ErrorCode::InviteExpired:
+        return tr("This invite has expired. Ask the host for a new link.");
+    case ErrorCode::RoomFull:
+        return tr("This room is full. Ask the host whether someone can make space for you.");
+    case ErrorCode::RoomNotFound:
+        return tr("This room does not exist (any more). The host may have closed it.");
+    case ErrorCode::RoomExists:
+        return tr("A room with this name already exists on the server.");
+    case ErrorCode::AuthRequired:
+        return tr("You need an invite to enter this room. Ask the host for an invite link.");
+    case ErrorCode::AuthInvalid:
+        return tr("The server did not accept your access token. It may have expired, or be "
+                  "meant for another server or room.");
+    case ErrorCode::ClientIdTaken:
+        return tr("You are already in this room from another connection. Try again in a "
+                  "moment.");
+    case ErrorCode::Forbidden:
+        return tr("The room does not allow you to do that.");
+    case ErrorCode::RateLimited:
+        return tr("The server is busy, or too much was sent too quickly. Try again in a "
+                  "moment.");
+    case ErrorCode::AlreadyInRoom:
+        return tr("This connection is already in a room.");
+    case ErrorCode::NotInRoom:
+        return tr("You are not in a room any more.");
+    case ErrorCode::TooLarge:
+    case ErrorCode::UnknownType:
+        return tr("The server does not understand this version of Lockstep. Check for an "
+                  "update.");
+    case ErrorCode::BadRequest:
+        return serverMessage.isEmpty()
+            ? tr("The server did not accept the request.")
+            : tr("The server did not accept the request: %1").arg(serverMessage);
+    case ErrorCode::Internal:
+        return tr("Something went wrong on the server. Try again.");
+    }
+    return serverMessage;
+}
+
+QString ServerErrorText::connectionFailed(const QUrl &server, const QString &reason)
+{
+    const QString where = server.host().isEmpty()
+        ? server.toDisplayString()
+        : server.host() + QLatin1Char(':') + QString::number(server.port(8765));
+    QString text = tr("Could not connect to %1. Check the address, and that the host is still "
+                      "hosting and can be reached from your network.")
+                       .arg(where);
+    if (!reason.isEmpty())
+        text += QLatin1Char(' ') + tr("(%1)").arg(reason);
+    return text;
+}
+
+QString ServerErrorText::connectionLost(quint16 code, const QString &reason)
+{
+    switch (code) {
+    case 1001:
+        return tr("The server is shutting down.");
+    case 1008:
+        return tr("The server closed the connection: too much was sent too quickly.");
+    case 1009:
+        return tr("The server closed the connection: a message was too large.");
+    case 1013:
+        return tr("The server is full. Try again later.");
+    case 4000:
+        return tr("You joined this room again from somewhere else, so this window left it.");
+    default:
+        break;
+    }
+    return reason.isEmpty() ? tr("The connection to the server was lost.")
+                            : tr("The connection to the server was lost (%1).").arg(reason);
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QUrl;
+
+namespace lockstep::protocol {
+struct Error;
+}
+
+namespace lockstep::ui {
+
+// Every way a server can turn us away, and every way a connection can end,
+// as a sentence people understand (the server's own messages are English
+// and written for developers).
+class ServerErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(lockstep::ui::ServerErrorText)
+
+public:
+    static QString describe(const protocol::Error &error);
+    // By wire code ("invite_expired"); `serverMessage` is used for codes this
+    // version does not know.
+    static QString describe(const QString &code, const QString &serverMessage = {});
+    // The first connection to `server` failed; `reason` is the socket's.
+    static QString connectionFailed(const QUrl &server, const QString &reason);
+    // An established connection closed with a WebSocket close code.
+    static QString connectionLost(quint16 code, const QString &reason);
+};
+
+} // namespace lockstep::ui
