@@ -15,7 +15,7 @@ lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # Packages needed to build and run the core, the server and their tests.
 LOCKSTEP_CORE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-websockets-dev libqt6websockets6-dev
+    qt6-base-dev qt6-websockets-dev
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev
 )
 # Packages the desktop app adds: Widgets, Multimedia (GStreamer), translations,

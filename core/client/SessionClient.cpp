@@ -150,6 +150,16 @@ void SessionClient::onClosed(quint16 code, const QString &reason)
         return;
     }
     emit connectionLost(code, reason);
+    if (m_state == State::Idle)
+        return; // a handler chose to leave
+    // Replaced by our own newer connection, or closed for misbehaving:
+    // reconnecting would not help.
+    if (code == 4000 || code == 1008) {
+        m_transport->close();
+        setState(State::Idle);
+        emit ended(reason.isEmpty() ? tr("The server closed the connection.") : reason);
+        return;
+    }
     scheduleReconnect();
 }
 

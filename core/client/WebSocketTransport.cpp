@@ -31,8 +31,13 @@ void WebSocketTransport::open(const QUrl &url)
         m_open = true;
         emit opened();
     });
-    connect(socket, &QWebSocket::disconnected, this,
-            [this, socket] { finish(quint16(socket->closeCode()), socket->closeReason()); });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        // Never opened: the socket error says why (refused, unreachable, TLS).
+        if (!m_open)
+            finish(1006, socket->errorString());
+        else
+            finish(quint16(socket->closeCode()), socket->closeReason());
+    });
     const auto onError = [this, socket](QAbstractSocket::SocketError) {
         if (!m_open)
             finish(1006, socket->errorString());

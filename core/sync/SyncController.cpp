@@ -141,6 +141,12 @@ void SyncController::sendAction(PlayerAction action, double position, PlayState 
     emit timelineChanged(m_timeline);
 }
 
+void SyncController::mediaChangedLocally()
+{
+    m_lastLocalActionAt = serverNow() + m_client.oneWayLatency();
+    applyTimeline(Timeline {0.0, PlayState::Paused, m_lastLocalActionAt}, true);
+}
+
 bool SyncController::togglePlayPause()
 {
     const bool playing
@@ -366,7 +372,10 @@ void SyncController::tick()
         setRate(now, action.rate);
         break;
     case CorrectorAction::Kind::None:
-        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9)
+        // "In sync" only when it is; an error still waiting out the
+        // persistence or the gap between seeks keeps the current activity.
+        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9
+            && std::abs(m_error) <= m_config.corrector.deadband)
             setActivity(SyncActivity::InSync);
         break;
     }

@@ -61,6 +61,9 @@ public:
     bool seek(double position);
     bool togglePlayPause();
     bool canControl() const;
+    // This client changed the room's media (media_change): the server put the
+    // timeline at 0, paused, and tells only the others.
+    void mediaChangedLocally();
 
     void tick();
 

@@ -115,6 +115,7 @@ private slots:
     void hostLeavesAndPlaybackContinues();
     void reconnectsAfterDroppedConnection();
     void actionWhileDisconnectedIsNotLost();
+    void leavingWhenTheConnectionDropsSticks();
     void clockOffsetIsEstimated();
     void longPlaybackStaysInSync();
 };
@@ -281,6 +282,18 @@ void TestSyncSim::actionWhileDisconnectedIsNotLost()
     QCOMPARE(party.host->player().state(), sync::PlayerBackend::State::Paused);
     QCOMPARE(party.carol->player().state(), sync::PlayerBackend::State::Paused);
     QVERIFY(std::abs(party.host->player().position() - party.bob->player().position()) < 0.010);
+}
+
+void TestSyncSim::leavingWhenTheConnectionDropsSticks()
+{
+    Party party;
+    auto &client = party.bob->client();
+    QObject::connect(&client, &client::SessionClient::connectionLost, &client,
+                     [&client] { client.leave(); });
+    party.world.network().cut(party.bob->transport().connectionId(), 0.5, 1.0);
+    party.world.run(20.0);
+    QCOMPARE(client.state(), client::SessionClient::State::Idle);
+    QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(2));
 }
 
 void TestSyncSim::clockOffsetIsEstimated()

@@ -276,12 +276,8 @@ void RoomSession::onConnectionLost(quint16 code, const QString &reason)
     if (hostClosed || code == 4000) {
         m_endMessage = hostClosed ? tr("The host closed the room.")
                                   : ServerErrorText::connectionLost(code, reason);
-        // The client schedules its reconnect after this signal returns; leave
-        // once it has, or the reconnect would undo the leave.
-        QTimer::singleShot(0, this, [this] {
-            if (isActive())
-                m_client->leave();
-        });
+        // Nothing to come back to: leaving here stops the reconnect.
+        m_client->leave();
         return;
     }
     emit notice(tr("%1 Reconnecting…").arg(ServerErrorText::connectionLost(code, reason)));
@@ -342,9 +338,8 @@ void RoomSession::changeMedia(const RoomMedia &media)
     m_client->changeMedia(media.toMediaChange());
     m_roomMedia = media;
     m_mediaOwner = m_client->clientId();
-    // The server puts the room at 0, paused, and tells only the others; this
-    // moves our own view of the timeline there too.
-    m_sync->pause();
+    // The server puts the room at 0, paused, and tells only the others.
+    m_sync->mediaChangedLocally();
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
 }
 
