@@ -12,6 +12,8 @@
 
 #include <csignal>
 #include <cstdio>
+#include <functional>
+#include <vector>
 
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
@@ -182,63 +184,60 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Address to listen on: an IP address, or 'any' "
                                                  "for every IPv4 and IPv6 address (default)."),
                                   QStringLiteral("address"), QStringLiteral("any"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Port, 0 for any free one (default 8765)."),
-                                  QStringLiteral("port"), QStringLiteral("8765"));
     const QCommandLineOption cert(QStringLiteral("tls-cert"),
                                   QStringLiteral("PEM certificate (chain) for wss."),
                                   QStringLiteral("file"));
     const QCommandLineOption key(QStringLiteral("tls-key"), QStringLiteral("PEM private key."),
                                  QStringLiteral("file"));
-    const QCommandLineOption maxRooms(
-        QStringLiteral("max-rooms"),
-        QStringLiteral("Rooms at most (default %1).").arg(limits.maxRooms), QStringLiteral("n"),
-        QString::number(limits.maxRooms));
-    const QCommandLineOption maxParticipants(
-        QStringLiteral("max-participants"),
-        QStringLiteral("Participants per room at most (default %1).").arg(limits.maxParticipants),
-        QStringLiteral("n"), QString::number(limits.maxParticipants));
-    const QCommandLineOption maxConnections(
-        QStringLiteral("max-connections"),
-        QStringLiteral("Connections at most (default %1).").arg(limits.maxConnections),
-        QStringLiteral("n"), QString::number(limits.maxConnections));
-    const QCommandLineOption maxFrame(
-        QStringLiteral("max-frame-bytes"),
-        QStringLiteral("Largest frame accepted (default %1).").arg(limits.maxFrameBytes),
-        QStringLiteral("bytes"), QString::number(limits.maxFrameBytes));
-    const QCommandLineOption rate(QStringLiteral("rate-limit"),
-                                  QStringLiteral("Frames per second per connection (default %1).")
-                                      .arg(limits.rateLimitPerSecond),
-                                  QStringLiteral("n"), QString::number(limits.rateLimitPerSecond));
-    const QCommandLineOption burst(
-        QStringLiteral("rate-burst"),
-        QStringLiteral("Burst of frames allowed (default %1).").arg(limits.rateLimitBurst),
-        QStringLiteral("n"), QString::number(limits.rateLimitBurst));
-    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
-                                  QStringLiteral("Seconds a connection may stay without creating, "
-                                                 "joining or pinging (default %1).")
-                                      .arg(limits.idleTimeout),
-                                  QStringLiteral("s"), QString::number(limits.idleTimeout));
-    const QCommandLineOption handshake(QStringLiteral("handshake-timeout"),
-                                       QStringLiteral("Seconds for the WebSocket handshake "
-                                                      "(default %1).")
-                                           .arg(limits.handshakeTimeout),
-                                       QStringLiteral("s"),
-                                       QString::number(limits.handshakeTimeout));
-    const QCommandLineOption keepalive(QStringLiteral("keepalive-timeout"),
-                                       QStringLiteral("Seconds of silence before a peer is "
-                                                      "dropped (default %1).")
-                                           .arg(limits.keepaliveTimeout),
-                                       QStringLiteral("s"),
-                                       QString::number(limits.keepaliveTimeout));
-    const QCommandLineOption grace(
-        QStringLiteral("empty-room-grace"),
-        QStringLiteral("Seconds an empty room is kept (default %1).").arg(limits.emptyRoomGrace),
-        QStringLiteral("s"), QString::number(limits.emptyRoomGrace));
-    const QCommandLineOption name(
-        QStringLiteral("max-name-length"),
-        QStringLiteral("Display name length at most (default %1).").arg(limits.maxNameLength),
-        QStringLiteral("n"), QString::number(limits.maxNameLength));
+    // Every numeric limit: flag, help (%1: the default), range, and where it goes.
+    struct NumericFlag {
+        const char *name;
+        const char *help;
+        const char *valueName;
+        double min;
+        double max;
+        double fallback;
+        std::function<void(double)> apply;
+    };
+    const std::vector<NumericFlag> numericFlags {
+        {"port", "Port, 0 for any free one (default %1).", "port", 0, 65535, double(config.port),
+         [&](double v) { config.port = quint16(v); }},
+        {"max-rooms", "Rooms at most (default %1).", "n", 1, 1e7, double(limits.maxRooms),
+         [&](double v) { limits.maxRooms = int(v); }},
+        {"max-participants", "Participants per room at most (default %1).", "n", 1, 1e6,
+         double(limits.maxParticipants), [&](double v) { limits.maxParticipants = int(v); }},
+        {"max-connections", "Connections at most (default %1).", "n", 1, 1e7,
+         double(limits.maxConnections), [&](double v) { limits.maxConnections = int(v); }},
+        {"max-frame-bytes", "Largest frame accepted (default %1).", "bytes", 1024, 16 * 1024 * 1024,
+         double(limits.maxFrameBytes), [&](double v) { limits.maxFrameBytes = std::size_t(v); }},
+        {"rate-limit", "Frames per second per connection (default %1).", "n", 1, 1e6,
+         limits.rateLimitPerSecond, [&](double v) { limits.rateLimitPerSecond = v; }},
+        {"rate-burst", "Burst of frames allowed (default %1).", "n", 1, 1e6, limits.rateLimitBurst,
+         [&](double v) { limits.rateLimitBurst = v; }},
+        {"idle-timeout",
+         "Seconds a connection may stay without creating, joining or pinging (default %1).", "s", 1,
+         86400, limits.idleTimeout, [&](double v) { limits.idleTimeout = v; }},
+        {"handshake-timeout", "Seconds for the WebSocket handshake (default %1).", "s", 1, 3600,
+         limits.handshakeTimeout, [&](double v) { limits.handshakeTimeout = v; }},
+        {"keepalive-timeout", "Seconds of silence before a peer is dropped (default %1).", "s", 2,
+         86400, limits.keepaliveTimeout,
+         [&](double v) {
+             limits.keepaliveTimeout = v;
+             limits.keepaliveInterval = std::min(limits.keepaliveInterval, v / 5);
+         }},
+        {"empty-room-grace", "Seconds an empty room is kept (default %1).", "s", 0, 86400,
+         limits.emptyRoomGrace, [&](double v) { limits.emptyRoomGrace = v; }},
+        {"max-name-length", "Display name length at most (default %1).", "n", 1, 64,
+         double(limits.maxNameLength), [&](double v) { limits.maxNameLength = int(v); }},
+    };
+    parser.addOption(host);
+    std::vector<QCommandLineOption> numericOptions;
+    for (const NumericFlag &flag : numericFlags) {
+        numericOptions.emplace_back(
+            QString::fromLatin1(flag.name), QString::fromLatin1(flag.help).arg(flag.fallback),
+            QString::fromLatin1(flag.valueName), QString::number(flag.fallback));
+        parser.addOption(numericOptions.back());
+    }
     const QCommandLineOption origin(QStringLiteral("allowed-origin"),
                                     QStringLiteral("Allow only this Origin (repeatable); by "
                                                    "default any."),
@@ -247,8 +246,7 @@ int main(int argc, char *argv[])
                                       QStringLiteral("debug, info, warning or error (default "
                                                      "info)."),
                                       QStringLiteral("level"), QStringLiteral("info"));
-    parser.addOptions({host, port, cert, key, maxRooms, maxParticipants, maxConnections, maxFrame,
-                       rate, burst, idle, handshake, keepalive, grace, name, origin, logLevel});
+    parser.addOptions({cert, key, origin, logLevel});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -259,35 +257,18 @@ int main(int argc, char *argv[])
     else if (!config.address.setAddress(parser.value(host)))
         return fail(QStringLiteral("--host: '%1' is not an IP address.").arg(parser.value(host)));
 
-    bool ok = true;
-    const auto number = [&](const QCommandLineOption &option, double min, double max) {
+    for (std::size_t i = 0; i < numericFlags.size(); ++i) {
+        const NumericFlag &flag = numericFlags[i];
         bool good = false;
-        const double value = parser.value(option).toDouble(&good);
-        if (!good || value < min || value > max) {
-            fail(QStringLiteral("--%1 must be a number from %2 to %3.")
-                     .arg(option.names().first())
-                     .arg(min)
-                     .arg(max));
-            ok = false;
-        }
-        return value;
-    };
-    config.port = quint16(number(port, 0, 65535));
-    limits.maxRooms = int(number(maxRooms, 1, 1e7));
-    limits.maxParticipants = int(number(maxParticipants, 1, 1e6));
-    limits.maxConnections = int(number(maxConnections, 1, 1e7));
-    limits.maxFrameBytes = std::size_t(number(maxFrame, 1024, 16 * 1024 * 1024));
-    limits.rateLimitPerSecond = number(rate, 1, 1e6);
-    limits.rateLimitBurst = number(burst, 1, 1e6);
-    limits.idleTimeout = number(idle, 1, 86400);
-    limits.handshakeTimeout = number(handshake, 1, 3600);
-    limits.keepaliveTimeout = number(keepalive, 2, 86400);
-    limits.keepaliveInterval = std::min(limits.keepaliveInterval, limits.keepaliveTimeout / 5);
-    limits.emptyRoomGrace = number(grace, 0, 86400);
-    limits.maxNameLength = int(number(name, 1, 64));
+        const double value = parser.value(numericOptions[i]).toDouble(&good);
+        if (!good || value < flag.min || value > flag.max)
+            return fail(QStringLiteral("--%1 must be a number from %2 to %3.")
+                            .arg(QString::fromLatin1(flag.name))
+                            .arg(flag.min)
+                            .arg(flag.max));
+        flag.apply(value);
+    }
     limits.allowedOrigins = parser.values(origin);
-    if (!ok)
-        return 2;
     if (!setLogLevel(parser.value(logLevel)))
         return fail(QStringLiteral("--log-level must be debug, info, warning or error."));
     config.tlsCertificatePath = parser.value(cert);

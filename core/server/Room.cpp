@@ -60,6 +60,21 @@ TimelineState Room::stateAt(double t) const
     return {timeline.positionAt(t), timeline.state};
 }
 
+RoomState Room::stateFor(const Member &member, double t) const
+{
+    RoomState state;
+    state.room = m_id;
+    state.hostId = hostId;
+    state.mediaUrl = mediaUrl;
+    state.options = m_options;
+    state.state = stateAt(t);
+    state.participants = participants();
+    state.participantCount = int(m_members.size());
+    state.media = media;
+    state.resumeToken = QString::fromLatin1(member.resumeToken);
+    return state;
+}
+
 void Room::setTimeline(const Timeline &next, double settle)
 {
     timeline = next;

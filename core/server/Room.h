@@ -52,6 +52,8 @@ public:
 
     QList<protocol::Participant> participants() const;
     protocol::TimelineState stateAt(double t) const;
+    // The room_state a member receives on entering, its position at time t.
+    protocol::RoomState stateFor(const Member &member, double t) const;
 
     // Timeline changes: the server stops judging drift until everyone has seen them.
     void setTimeline(const Timeline &timeline, double settle);

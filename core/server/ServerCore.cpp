@@ -312,17 +312,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     qCInfo(lcServer).noquote() << "room" << roomId << "created by" << e.client << "on connection"
                                << id;
 
-    RoomState state;
-    state.room = roomId;
-    state.hostId = ref.hostId;
-    state.mediaUrl = ref.mediaUrl;
-    state.options = ref.options();
-    state.state = ref.stateAt(now);
-    state.participants = ref.participants();
-    state.participantCount = int(ref.members().size());
-    state.media = ref.media;
-    state.resumeToken = QString::fromLatin1(host.resumeToken);
-    send(id, std::move(state), roomId, e.client, now);
+    send(id, ref.stateFor(host, now), roomId, e.client, now);
     emit roomCreated(roomId);
     emit participantsChanged(roomId, ref.participants());
 }
@@ -436,18 +426,7 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     c.client = e.client;
     c.engaged = true;
 
-    const Member &joined = *room.member(e.client);
-    RoomState state;
-    state.room = room.id();
-    state.hostId = room.hostId;
-    state.mediaUrl = room.mediaUrl;
-    state.options = room.options();
-    state.state = room.stateAt(now);
-    state.participants = room.participants();
-    state.participantCount = int(room.members().size());
-    state.media = room.media;
-    state.resumeToken = QString::fromLatin1(joined.resumeToken);
-    send(id, std::move(state), room.id(), e.client, now);
+    send(id, room.stateFor(*room.member(e.client), now), room.id(), e.client, now);
     if (!resumed) {
         broadcast(room, ClientJoined {m.name}, e.client, e.client);
         markParticipantsDirty(room, e.client);
