@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     }
     const QByteArray again = encode(decoded.envelope());
-    const DecodeResult round = decode(again, DecodeOptions{again.size() + std::size_t(1)});
+    const DecodeResult round = decode(again, DecodeOptions {again.size() + std::size_t(1)});
     if (!round)
         std::abort(); // what we encode, we must accept
     if (round.envelope().typeName() != decoded.envelope().typeName())

@@ -17,7 +17,10 @@ namespace {
 class NullTransport final : public server::Transport
 {
 public:
-    void sendText(server::ConnectionId, const QByteArray &frame) override { m_bytes += frame.size(); }
+    void sendText(server::ConnectionId, const QByteArray &frame) override
+    {
+        m_bytes += frame.size();
+    }
     void closeConnection(server::ConnectionId id, quint16, const QString &) override
     {
         m_closed.push_back(id);

@@ -91,7 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
 
     m_videoArea = new VideoArea(this);
-    m_videoArea->setPlaceholderActions({m_openFileAction, m_joinAction, m_hostAction});
+    m_videoArea->setWelcomeActions({m_openFileAction, m_joinAction, m_hostAction});
     m_player->setVideoOutput(m_videoArea->videoWidget());
     m_transport = new TransportBar(m_playPauseAction, m_muteAction, m_fullScreenAction, this);
 
@@ -1014,7 +1014,7 @@ void MainWindow::onRoomEnded(const QString &message)
     if (!qFuzzyCompare(m_player->playbackRate(), 1.0))
         m_player->setPlaybackRate(1.0);
     if (m_videoArea->page() == VideoArea::Page::Message && m_source.isEmpty())
-        m_videoArea->showPlaceholder();
+        m_videoArea->showWelcome();
     const bool unexpected = !m_leavingOnPurpose;
     if (unexpected && !m_joinDialog)
         showRoomPanel();

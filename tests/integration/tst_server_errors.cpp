@@ -50,7 +50,7 @@ QByteArray paddedPing(qsizetype size)
     return frame;
 }
 
-// Placeholders in the table for tokens only the running server can make.
+// Stand-ins in the table for tokens only the running server can make.
 const QByteArray kExpiredVipInvite = "@EXPIRED_VIP_INVITE@";
 const QByteArray kDenInvite = "@DEN_INVITE@";
 

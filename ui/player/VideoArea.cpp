@@ -13,11 +13,11 @@
 namespace lockstep::ui {
 
 VideoArea::VideoArea(QWidget *parent)
-    : QStackedWidget(parent), m_placeholder(makeInfoPage()), m_video(new QVideoWidget(this)),
+    : QStackedWidget(parent), m_welcome(makeInfoPage()), m_video(new QVideoWidget(this)),
       m_message(makeInfoPage())
 {
     setObjectName(QStringLiteral("videoArea"));
-    m_placeholder.page->setObjectName(QStringLiteral("placeholderPage"));
+    m_welcome.page->setObjectName(QStringLiteral("placeholderPage"));
     m_message.page->setObjectName(QStringLiteral("messagePage"));
     m_video->setObjectName(QStringLiteral("videoWidget"));
 
@@ -28,20 +28,20 @@ VideoArea::VideoArea(QWidget *parent)
     m_video->setAutoFillBackground(true);
     m_video->setAspectRatioMode(Qt::KeepAspectRatio);
 
-    addWidget(m_placeholder.page);
+    addWidget(m_welcome.page);
     addWidget(m_video);
     addWidget(m_message.page);
 
-    setIcon(m_placeholder, Resources::appIcon());
-    m_placeholder.title->setText(tr("Open a file or join a room"));
-    m_placeholder.text->setText(
+    setIcon(m_welcome, Resources::appIcon());
+    m_welcome.title->setText(tr("Open a file or join a room"));
+    m_welcome.text->setText(
         tr("Drop a video here, or host a room and send the invite link to the people you "
            "want to watch with. Everyone plays their own copy, in step."));
 
     watch(m_video);
-    watch(m_placeholder.page);
+    watch(m_welcome.page);
     watch(m_message.page);
-    showPlaceholder();
+    showWelcome();
 }
 
 void VideoArea::watch(QWidget *widget)
@@ -130,21 +130,21 @@ void VideoArea::setButtons(const InfoPage &page, const QList<QAction *> &actions
     page.buttons->setVisible(!actions.isEmpty());
 }
 
-void VideoArea::setPlaceholderActions(const QList<QAction *> &actions)
+void VideoArea::setWelcomeActions(const QList<QAction *> &actions)
 {
-    setButtons(m_placeholder, actions);
+    setButtons(m_welcome, actions);
 }
 
 VideoArea::Page VideoArea::page() const
 {
     if (currentWidget() == m_video)
         return Page::Video;
-    return currentWidget() == m_message.page ? Page::Message : Page::Placeholder;
+    return currentWidget() == m_message.page ? Page::Message : Page::Welcome;
 }
 
-void VideoArea::showPlaceholder()
+void VideoArea::showWelcome()
 {
-    setCurrentWidget(m_placeholder.page);
+    setCurrentWidget(m_welcome.page);
 }
 
 void VideoArea::showVideo()
@@ -177,7 +177,7 @@ void VideoArea::showEvent(QShowEvent *event)
 {
     QStackedWidget::showEvent(event);
     // The screen (and its pixel ratio) is known once shown.
-    refreshIcon(m_placeholder);
+    refreshIcon(m_welcome);
     refreshIcon(m_message);
 }
 

@@ -18,7 +18,7 @@ class VideoArea : public QStackedWidget
     Q_OBJECT
 
 public:
-    enum class Page { Placeholder, Video, Message };
+    enum class Page { Welcome, Video, Message };
 
     explicit VideoArea(QWidget *parent = nullptr);
 
@@ -26,8 +26,8 @@ public:
     Page page() const;
 
     // The empty state, with buttons for the first steps.
-    void setPlaceholderActions(const QList<QAction *> &actions);
-    void showPlaceholder();
+    void setWelcomeActions(const QList<QAction *> &actions);
+    void showWelcome();
     void showVideo();
     // A page with an icon, a title, an explanation and buttons for `actions`.
     void showMessage(const QIcon &icon, const QString &title, const QString &text,
@@ -59,7 +59,7 @@ private:
     void setButtons(const InfoPage &page, const QList<QAction *> &actions);
     void watch(QWidget *widget);
 
-    InfoPage m_placeholder;
+    InfoPage m_welcome;
     QVideoWidget *m_video;
     InfoPage m_message;
 };
