@@ -331,6 +331,31 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
             tr("join_room: the name must be at most %1 characters.").arg(m_limits.maxNameLength));
         return;
     }
+    // On a server that wants credentials, nobody learns which rooms exist
+    // without presenting some: they are checked before the room is looked up.
+    if (m_tokens.authRequired()) {
+        std::optional<ProtocolError> refusal;
+        bool valid = false;
+        if (m.inviteToken) {
+            const auto invite = m_tokens.verifyInvite(*m.inviteToken, e.room, now);
+            valid = std::holds_alternative<auth::InviteClaims>(invite);
+            if (!valid)
+                refusal = std::get<ProtocolError>(invite);
+        }
+        if (!valid && m.authToken) {
+            const auto user = m_tokens.verifyAuthToken(*m.authToken, now);
+            valid = std::holds_alternative<auth::UserClaims>(user);
+            if (!valid && !refusal)
+                refusal = std::get<ProtocolError>(user);
+        }
+        if (!valid) {
+            const ProtocolError error = refusal.value_or(ProtocolError {
+                ErrorCode::AuthRequired,
+                tr("This server requires an auth token or an invite to join a room.")});
+            sendError(id, error.code, error.message);
+            return;
+        }
+    }
     const auto roomIt = m_rooms.find(e.room);
     if (roomIt == m_rooms.end()) {
         sendError(id, ErrorCode::RoomNotFound, tr("There is no room with this id."));

@@ -99,6 +99,7 @@ private slots:
     void joinRoom_data();
     void joinRoom();
     void serverIssuedInviteAdmits();
+    void roomsStayHiddenWithoutCredentials();
     void tokenServiceUserTokenAccepted();
 
 private:
@@ -317,6 +318,21 @@ void TestServerAuth::joinRoom()
     QCOMPARE(m_alice->countExceptPongs(), 0);
     // Still connected and able to try again.
     QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob"), userToken(userClaims(id("bob")))));
+}
+
+void TestServerAuth::roomsStayHiddenWithoutCredentials()
+{
+    // Without credentials a missing room and an existing one look the same.
+    TestClient mallory;
+    QVERIFY(mallory.open(m_server->loopbackUrl()));
+    QVERIFY(!mallory.joinRoom(id("nowhere"), id("mallory"), id("Mallory")));
+    QCOMPARE(mallory.nextErrorCode(), id("auth_required"));
+    QVERIFY(!mallory.joinRoom(kRoom, id("mallory"), id("Mallory")));
+    QCOMPARE(mallory.nextErrorCode(), id("auth_required"));
+    // With valid credentials, a missing room is reported as such.
+    QVERIFY(!mallory.joinRoom(id("nowhere"), id("mallory"), id("Mallory"),
+                              userToken(userClaims(id("mallory")))));
+    QCOMPARE(mallory.nextErrorCode(), id("room_not_found"));
 }
 
 void TestServerAuth::serverIssuedInviteAdmits()
