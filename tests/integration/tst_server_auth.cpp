@@ -5,6 +5,7 @@
 #include "Snapshot.h"
 #include "TestClient.h"
 #include "TestServer.h"
+#include "Text.h"
 
 #include "auth/TokenService.h"
 
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
 using lockstep::test::ServerSnapshot;
@@ -23,11 +25,6 @@ namespace {
 const QByteArray kSecret = "lockstep-integration-secret-0123456789-abcdef";
 const QByteArray kWrongSecret = "lockstep-integration-secret-0123456789-WRONG!";
 const QString kRoom = QStringLiteral("den");
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 qint64 nowSeconds()
 {

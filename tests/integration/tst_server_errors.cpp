@@ -9,6 +9,7 @@
 #include "Snapshot.h"
 #include "TestClient.h"
 #include "TestServer.h"
+#include "Text.h"
 
 #include "auth/TokenService.h"
 
@@ -18,17 +19,13 @@
 #include <QTest>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
 using lockstep::test::ServerSnapshot;
 using lockstep::test::TestClient;
 
 namespace {
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 double nowSeconds()
 {

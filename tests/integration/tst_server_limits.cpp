@@ -3,23 +3,20 @@
 #include "Snapshot.h"
 #include "TestClient.h"
 #include "TestServer.h"
+#include "Text.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
 using lockstep::test::ServerSnapshot;
 using lockstep::test::TestClient;
 
 namespace {
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 ServerLimits fastLimits()
 {

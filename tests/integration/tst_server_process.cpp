@@ -1,23 +1,20 @@
 // The lockstep-server binary as an administrator runs it: start, serve, stop
 // on SIGTERM, print its version, mint tokens, refuse a weak secret.
 #include "TestClient.h"
+#include "Text.h"
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::test::TestClient;
 
 namespace {
 
 const QByteArray kSecret = "process-test-secret-0123456789-abcdefgh";
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 QString serverBinary()
 {

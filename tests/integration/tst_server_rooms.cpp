@@ -4,6 +4,7 @@
 #include "Snapshot.h"
 #include "TestClient.h"
 #include "TestServer.h"
+#include "Text.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -12,6 +13,7 @@
 #include <QUrlQuery>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
 using lockstep::test::RoomSnapshot;
@@ -20,11 +22,6 @@ using lockstep::test::TestClient;
 namespace {
 
 const QString kRoom = QStringLiteral("den");
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 double nowSeconds()
 {

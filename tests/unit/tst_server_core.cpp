@@ -4,6 +4,7 @@
 // policy) is tested here to the millisecond and without sleeping.
 #include "RecordingTransport.h"
 #include "Snapshot.h"
+#include "Text.h"
 #include "auth/TokenService.h"
 #include "server/ServerCore.h"
 #include "sync/Clock.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace lockstep;
+using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ConnectionId;
 using lockstep::server::ServerLimits;
@@ -22,11 +24,6 @@ using lockstep::test::RoomSnapshot;
 namespace {
 
 const QString kRoom = QStringLiteral("den");
-
-QString id(const char *text)
-{
-    return QString::fromUtf8(text);
-}
 
 // One server core with everything it needs, all under the test's control.
 struct Harness {
