@@ -17,6 +17,7 @@
 
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
@@ -31,6 +32,29 @@ int fail(const QString &message)
 {
     QTextStream(stderr) << "lockstep-server: " << message << Qt::endl;
     return 2;
+}
+
+// Every connection is a descriptor: raise the soft open-file limit as far as
+// the hard limit allows, and say so when --max-connections cannot be reached.
+void raiseDescriptorLimit(int maxConnections)
+{
+#ifdef Q_OS_UNIX
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    if (limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+    constexpr rlim_t kReserved = 64; // listener, epoll, logs, libraries
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < rlim_t(maxConnections) + kReserved)
+        qCWarning(lcMain).noquote() << "the open-file limit is" << limit.rlim_cur << "so about"
+                                    << qMax<qint64>(0, qint64(limit.rlim_cur) - qint64(kReserved))
+                                    << "connections fit, not --max-connections" << maxConnections
+                                    << "(raise LimitNOFILE or ulimit -n)";
+#else
+    Q_UNUSED(maxConnections);
+#endif
 }
 
 // "90", "90s", "30m", "24h", "7d" -> seconds; -1 when unreadable.
@@ -246,7 +270,12 @@ int main(int argc, char *argv[])
                                       QStringLiteral("debug, info, warning or error (default "
                                                      "info)."),
                                       QStringLiteral("level"), QStringLiteral("info"));
-    parser.addOptions({cert, key, origin, logLevel});
+    const QCommandLineOption network(
+        QStringLiteral("network"),
+        QStringLiteral("native (epoll WebSocket server on Linux without TLS; default) or qt "
+                       "(QWebSocketServer)."),
+        QStringLiteral("kind"), QStringLiteral("native"));
+    parser.addOptions({cert, key, origin, logLevel, network});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
@@ -271,6 +300,10 @@ int main(int argc, char *argv[])
     limits.allowedOrigins = parser.values(origin);
     if (!setLogLevel(parser.value(logLevel)))
         return fail(QStringLiteral("--log-level must be debug, info, warning or error."));
+    if (parser.value(network) == QLatin1String("qt"))
+        config.network = server::SessionServerConfig::Network::Qt;
+    else if (parser.value(network) != QLatin1String("native"))
+        return fail(QStringLiteral("--network must be native or qt."));
     config.tlsCertificatePath = parser.value(cert);
     config.tlsKeyPath = parser.value(key);
 
@@ -280,6 +313,7 @@ int main(int argc, char *argv[])
             return fail(*problem);
     }
 
+    raiseDescriptorLimit(limits.maxConnections);
     server::SessionServer server(config);
     QString error;
     if (!server.start(&error))

@@ -153,14 +153,22 @@ void ServerCore::binaryReceived(ConnectionId id, qsizetype size)
     if (it == m_connections.end() || it->second.closing || !admitFrame(id, it->second))
         return;
     if (std::size_t(size) > m_limits.maxFrameBytes) {
-        sendError(id, ErrorCode::TooLarge,
-                  tr("The frame is larger than %1 bytes.").arg(m_limits.maxFrameBytes));
-        it->second.closing = true;
-        m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
+        messageTooLarge(id);
         return;
     }
     sendError(id, ErrorCode::BadRequest,
               tr("Binary frames are not part of the protocol; send JSON text frames."));
+}
+
+void ServerCore::messageTooLarge(ConnectionId id)
+{
+    const auto it = m_connections.find(id);
+    if (it == m_connections.end() || it->second.closing)
+        return;
+    sendError(id, ErrorCode::TooLarge,
+              tr("The frame is larger than %1 bytes.").arg(m_limits.maxFrameBytes));
+    it->second.closing = true;
+    m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
 }
 
 void ServerCore::textReceived(ConnectionId id, QByteArrayView frame)
@@ -174,11 +182,11 @@ void ServerCore::textReceived(ConnectionId id, QByteArrayView frame)
     DecodeResult decoded = decode(frame, DecodeOptions {m_limits.maxFrameBytes});
     if (!decoded) {
         const ProtocolError &error = decoded.error();
-        sendError(id, error.code, error.message);
         if (error.code == ErrorCode::TooLarge) {
-            connection.closing = true;
-            m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
+            messageTooLarge(id);
+            return;
         }
+        sendError(id, error.code, error.message);
         return;
     }
     handle(id, connection, std::move(decoded.envelope()));

@@ -35,6 +35,9 @@ public:
     void connectionOpened(ConnectionId id, const QString &peer = {});
     void textReceived(ConnectionId id, QByteArrayView frame);
     void binaryReceived(ConnectionId id, qsizetype size);
+    // A message over the frame limit, refused by the transport before it was
+    // read in full: `too_large`, then close 1009.
+    void messageTooLarge(ConnectionId id);
     void connectionClosed(ConnectionId id);
     void tick();
 

@@ -1,5 +1,6 @@
 #include "SessionServer.h"
 
+#include "EpollWebSocketServer.h"
 #include "auth/TokenService.h"
 #include "sync/Clock.h"
 
@@ -67,6 +68,8 @@ SessionServer::~SessionServer()
     for (auto &[id, peer] : m_sockets)
         peer.socket->disconnect(this);
     m_sockets.clear();
+    delete m_native;
+    m_native = nullptr;
 }
 
 bool SessionServer::start(QString *error)
@@ -82,7 +85,22 @@ bool SessionServer::start(QString *error)
         else
             loadTls(m_config, &tls, &problem);
     }
-    if (problem.isEmpty()) {
+    const bool native = !secure && m_config.network == SessionServerConfig::Network::Native
+        && EpollWebSocketServer::isSupported();
+    if (problem.isEmpty() && native) {
+        delete m_server;
+        m_server = nullptr;
+        if (!m_native)
+            m_native = new EpollWebSocketServer(m_config.limits, *m_core, this);
+        QString reason;
+        if (!m_native->listen(m_config.address, m_config.port, &reason))
+            problem = tr("Cannot listen on %1 port %2: %3")
+                          .arg(m_config.address.toString())
+                          .arg(m_config.port)
+                          .arg(reason);
+    } else if (problem.isEmpty()) {
+        delete m_native;
+        m_native = nullptr;
         delete m_server;
         m_server = new QWebSocketServer(
             QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
@@ -124,9 +142,10 @@ bool SessionServer::start(QString *error)
         connect(m_keepaliveTimer, &QTimer::timeout, this, &SessionServer::sendKeepalives);
     }
     m_tickTimer->start();
-    m_keepaliveTimer->start();
-    qCInfo(lcServer).noquote() << "listening on" << m_server->serverAddress().toString() << "port"
-                               << m_server->serverPort() << (secure ? "(wss)" : "(ws)");
+    if (!m_native)
+        m_keepaliveTimer->start(); // the epoll server keeps its connections alive itself
+    qCInfo(lcServer).noquote() << "listening on" << address().toString() << "port" << port()
+                               << (secure ? "(wss)" : "(ws)");
     return true;
 }
 
@@ -135,6 +154,8 @@ void SessionServer::stop(quint16 code, const QString &reason)
     m_core->closeAll(code, reason);
     if (m_server)
         m_server->close();
+    if (m_native)
+        m_native->stopListening();
     if (m_tickTimer) {
         m_tickTimer->stop();
         m_keepaliveTimer->stop();
@@ -143,17 +164,26 @@ void SessionServer::stop(quint16 code, const QString &reason)
 
 bool SessionServer::isListening() const
 {
-    return m_server && m_server->isListening();
+    return m_native ? m_native->isListening() : m_server && m_server->isListening();
 }
 
 quint16 SessionServer::port() const
 {
+    if (m_native)
+        return m_native->port();
     return m_server ? m_server->serverPort() : 0;
 }
 
 QHostAddress SessionServer::address() const
 {
+    if (m_native)
+        return m_native->address();
     return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+int SessionServer::connectionCount() const
+{
+    return m_native ? m_native->connectionCount() : int(m_sockets.size());
 }
 
 bool SessionServer::isSecure() const
@@ -230,12 +260,20 @@ void SessionServer::sendKeepalives()
 
 void SessionServer::sendText(ConnectionId id, const QByteArray &frame)
 {
+    if (m_native) {
+        m_native->sendText(id, frame);
+        return;
+    }
     if (const auto it = m_sockets.find(id); it != m_sockets.end())
         it->second.socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
 void SessionServer::closeConnection(ConnectionId id, quint16 code, const QString &reason)
 {
+    if (m_native) {
+        m_native->closeConnection(id, code, reason);
+        return;
+    }
     if (const auto it = m_sockets.find(id); it != m_sockets.end())
         it->second.socket->close(QWebSocketProtocol::CloseCode(code), reason);
 }

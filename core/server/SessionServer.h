@@ -20,13 +20,20 @@ class TokenService;
 
 namespace lockstep::server {
 
+class EpollWebSocketServer;
+
 struct SessionServerConfig {
+    // Native: the epoll WebSocket server where the platform has one (Linux)
+    // and TLS is off; QWebSocketServer otherwise. Qt: always QWebSocketServer.
+    enum class Network { Native, Qt };
+
     QHostAddress address = QHostAddress::Any;
     quint16 port = 8765; // 0: any free port
     ServerLimits limits;
     QByteArray jwtSecret; // empty: open rooms, invites signed with a random key
     QString tlsCertificatePath; // both set: wss
     QString tlsKeyPath;
+    Network network = Network::Native;
 };
 
 // The embeddable session server: a QWebSocketServer feeding ServerCore. The
@@ -53,7 +60,9 @@ public:
 
     ServerCore &core() { return *m_core; }
     auth::TokenService &tokens() { return *m_tokens; }
-    int connectionCount() const { return int(m_sockets.size()); }
+    int connectionCount() const;
+    // Whether connections are served by the epoll server (see Network).
+    bool isNative() const { return m_native != nullptr; }
 
 signals:
     void errorOccurred(const QString &message);
@@ -74,6 +83,7 @@ private:
     std::unique_ptr<auth::TokenService> m_tokens;
     std::unique_ptr<ServerCore> m_core;
     QWebSocketServer *m_server = nullptr;
+    EpollWebSocketServer *m_native = nullptr;
     QTimer *m_tickTimer = nullptr;
     QTimer *m_keepaliveTimer = nullptr;
     std::unordered_map<ConnectionId, Peer> m_sockets;

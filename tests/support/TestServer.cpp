@@ -12,6 +12,9 @@ std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerL
     config.port = 0;
     config.limits = limits;
     config.jwtSecret = jwtSecret;
+    // The suites run against both network layers (see tests/integration).
+    if (qEnvironmentVariable("LOCKSTEP_TEST_NETWORK") == QLatin1String("qt"))
+        config.network = server::SessionServerConfig::Network::Qt;
     auto server = std::make_unique<server::SessionServer>(std::move(config));
     QString error;
     if (!server->start(&error)) {

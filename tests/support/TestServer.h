@@ -7,7 +7,8 @@
 namespace lockstep::test {
 
 // A SessionServer on 127.0.0.1 and a free port, already listening; null
-// (with the reason logged) when it cannot start.
+// (with the reason logged) when it cannot start. LOCKSTEP_TEST_NETWORK=qt
+// picks QWebSocketServer over the native (epoll) network layer.
 std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerLimits &limits = {},
                                                            const QByteArray &jwtSecret = {});
 
