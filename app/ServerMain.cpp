@@ -251,6 +251,10 @@ int main(int argc, char *argv[])
          }},
         {"empty-room-grace", "Seconds an empty room is kept (default %1).", "s", 0, 86400,
          limits.emptyRoomGrace, [&](double v) { limits.emptyRoomGrace = v; }},
+        {"large-room",
+         "Rooms past this size announce arrivals to the host only and list this many "
+         "participants (default %1).",
+         "n", 2, 1e6, double(limits.largeRoom), [&](double v) { limits.largeRoom = int(v); }},
         {"max-name-length", "Display name length at most (default %1).", "n", 1, 64,
          double(limits.maxNameLength), [&](double v) { limits.maxNameLength = int(v); }},
     };

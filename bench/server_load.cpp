@@ -621,6 +621,7 @@ struct Options {
     std::string host = "127.0.0.1";
     int port = 0;
     bool external = false;
+    bool pingOnly = false; // rooms: no state_update, to tell their cost apart
     std::vector<std::string> serverArgs;
 };
 
@@ -723,14 +724,21 @@ int runRooms(const Options &o, pid_t server, Load &load)
         std::sort(order.begin(), order.end(),
                   [&](auto a, auto b) { return nextAt[a] < nextAt[b]; });
         const double end = now() + o.seconds;
+        double lastLoop = now();
+        std::vector<double> loopGaps;
         while (now() < end) {
             // Clients are due in the order of their phase within the second.
             const double t = now();
+            loopGaps.push_back(t - lastLoop);
+            lastLoop = t;
             for (std::size_t n = 0; n < clients && nextAt[order[cursor]] <= t; ++n) {
                 const std::size_t i = order[cursor];
                 const int id = int(i);
                 if (load.client(id).phase == Phase::Open) {
-                    load.send(id, {stateUpdate(t - playAt, true), ping(now())});
+                    if (o.pingOnly)
+                        load.send(id, ping(now()));
+                    else
+                        load.send(id, {stateUpdate(t - playAt, true), ping(now())});
                     ++load.counters.pingsSent;
                 }
                 nextAt[i] += 1.0;
@@ -740,6 +748,9 @@ int runRooms(const Options &o, pid_t server, Load &load)
         }
         load.runFor(1.0); // the last pongs
         const Percentiles p = percentiles(rtts);
+        const Percentiles gaps = percentiles(loopGaps);
+        std::fprintf(stderr, "loadgen loop gap p99 %.2f ms max %.2f ms\n", gaps.p99 * 1e3,
+                     gaps.max * 1e3);
         const long rss = processRssKiB(server);
         std::printf(
             "{\"mode\":\"rooms\",\"clients\":%zu,\"open\":%zu,\"rooms\":%d,\"joined\":%zu,"
@@ -991,6 +1002,8 @@ int main(int argc, char **argv)
             o.clients = std::atoi(value().c_str());
         else if (arg == "--room-size")
             o.roomSize = std::max(2, std::atoi(value().c_str()));
+        else if (arg == "--ping-only")
+            o.pingOnly = true;
         else if (arg == "--server")
             o.server = value();
         else if (arg == "--port") {

@@ -1081,6 +1081,13 @@
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people are here; the list shows %1 of them.</source>
+        <translation>
+            <numerusform>%n Person ist hier; die Liste zeigt %1 davon.</numerusform>
+            <numerusform>%n Personen sind hier; die Liste zeigt %1 davon.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomSession</name>

@@ -1081,6 +1081,13 @@
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n people are here; the list shows %1 of them.</source>
+        <translation>
+            <numerusform>Hay %n persona; la lista muestra %1.</numerusform>
+            <numerusform>Hay %n personas; la lista muestra %1 de ellas.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomSession</name>

@@ -14,42 +14,53 @@ Room::Room(QString id, Json options, RoomOptions typed, double now)
 
 Member *Room::member(const QString &clientId)
 {
-    const auto it = std::find_if(m_members.begin(), m_members.end(),
-                                 [&](const Member &m) { return m.clientId == clientId; });
-    return it == m_members.end() ? nullptr : &*it;
+    const auto it = m_index.find(clientId);
+    return it == m_index.end() ? nullptr : &m_members[it->second];
 }
 
 Member &Room::addMember(Member member)
 {
     member.joinOrder = m_nextJoinOrder++;
+    m_index[member.clientId] = m_members.size();
     m_members.push_back(std::move(member));
     return m_members.back();
 }
 
 std::optional<Member> Room::removeMember(const QString &clientId)
 {
-    const auto it = std::find_if(m_members.begin(), m_members.end(),
-                                 [&](const Member &m) { return m.clientId == clientId; });
-    if (it == m_members.end())
+    const auto found = m_index.find(clientId);
+    if (found == m_index.end())
         return std::nullopt;
-    Member removed = std::move(*it);
-    m_members.erase(it);
+    const std::size_t at = found->second;
+    m_index.erase(found);
+    Member removed = std::move(m_members[at]);
+    m_members.erase(m_members.begin() + std::ptrdiff_t(at));
+    for (std::size_t i = at; i < m_members.size(); ++i)
+        m_index[m_members[i].clientId] = i;
     waitingFor.remove(clientId);
     return removed;
 }
 
-QList<Participant> Room::participants() const
+QList<Participant> Room::participants(int limit) const
 {
     QList<Participant> list;
-    list.reserve(qsizetype(m_members.size()));
-    for (const Member &m : m_members) {
+    const std::size_t count = std::min(m_members.size(), std::size_t(std::max(limit, 1)));
+    list.reserve(qsizetype(count));
+    for (std::size_t i = 0; i < count; ++i) {
+        const Member *m = &m_members[i];
+        if (i + 1 == count && count < m_members.size()) {
+            // The host always appears: past the cut it takes the last place.
+            if (const auto host = m_index.find(hostId);
+                host != m_index.end() && host->second >= count)
+                m = &m_members[host->second];
+        }
         Participant p;
-        p.clientId = m.clientId;
-        p.name = m.name;
-        p.isHost = m.clientId == hostId;
-        p.playState = m.playState;
-        p.driftMs = m.driftMs;
-        p.rttMs = m.rttMs;
+        p.clientId = m->clientId;
+        p.name = m->name;
+        p.isHost = m->clientId == hostId;
+        p.playState = m->playState;
+        p.driftMs = m->driftMs;
+        p.rttMs = m->rttMs;
         list.append(std::move(p));
     }
     return list;
@@ -60,7 +71,7 @@ TimelineState Room::stateAt(double t) const
     return {timeline.positionAt(t), timeline.state};
 }
 
-RoomState Room::stateFor(const Member &member, double t) const
+RoomState Room::stateFor(const Member &member, double t, int listLimit) const
 {
     RoomState state;
     state.room = m_id;
@@ -68,7 +79,7 @@ RoomState Room::stateFor(const Member &member, double t) const
     state.mediaUrl = mediaUrl;
     state.options = m_options;
     state.state = stateAt(t);
-    state.participants = participants();
+    state.participants = participants(listLimit);
     state.participantCount = int(m_members.size());
     state.media = media;
     state.resumeToken = QString::fromLatin1(member.resumeToken);

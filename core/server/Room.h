@@ -8,6 +8,7 @@
 #include <QSet>
 
 #include <limits>
+#include <unordered_map>
 #include <vector>
 
 namespace lockstep::server {
@@ -50,10 +51,13 @@ public:
     std::optional<Member> removeMember(const QString &clientId);
     bool isEmpty() const { return m_members.empty(); }
 
-    QList<protocol::Participant> participants() const;
+    // Everyone in join order, or, past `limit`, the host and the earliest
+    // joiners up to `limit` entries (participant_count has the full size).
+    QList<protocol::Participant> participants(int limit = std::numeric_limits<int>::max()) const;
     protocol::TimelineState stateAt(double t) const;
     // The room_state a member receives on entering, its position at time t.
-    protocol::RoomState stateFor(const Member &member, double t) const;
+    protocol::RoomState stateFor(const Member &member, double t,
+                                 int listLimit = std::numeric_limits<int>::max()) const;
 
     // Timeline changes: the server stops judging drift until everyone has seen them.
     void setTimeline(const Timeline &timeline, double settle);
@@ -73,6 +77,7 @@ private:
     protocol::Json m_options;
     protocol::RoomOptions m_typed;
     std::vector<Member> m_members;
+    std::unordered_map<QString, std::size_t> m_index; // client id -> position in m_members
     quint64 m_nextJoinOrder = 1;
 };
 

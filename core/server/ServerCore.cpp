@@ -459,9 +459,10 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     c.client = e.client;
     c.engaged = true;
 
-    send(id, room.stateFor(*room.member(e.client), now), room.id(), e.client, now);
+    send(id, room.stateFor(*room.member(e.client), now, m_limits.largeRoom), room.id(), e.client,
+         now);
     if (!resumed) {
-        broadcast(room, ClientJoined {m.name}, e.client, e.client);
+        announce(room, ClientJoined {m.name}, e.client);
         markParticipantsDirty(room, e.client);
     }
 }
@@ -482,7 +483,7 @@ void ServerCore::leaveRoom(Connection &c)
         return;
     const double now = m_clock.now();
     qCInfo(lcServer).noquote() << clientId << "left room" << room.id();
-    broadcast(room, ClientLeft {removed->name}, clientId);
+    announce(room, ClientLeft {removed->name}, clientId);
     if (room.hostId == clientId) {
         room.hostId = room.isEmpty() ? QString() : room.members().front().clientId;
         if (!room.hostId.isEmpty()) {
@@ -689,13 +690,16 @@ void ServerCore::flushParticipants(Room &room, bool force)
     const double now = m_clock.now();
     if (!room.participantsDirty || room.isEmpty())
         return;
-    if (!force && now - room.lastParticipantsAt < m_limits.participantsInterval)
+    const double size = double(room.members().size());
+    const double interval
+        = m_limits.participantsInterval * std::max(1.0, size / std::max(1, m_limits.largeRoom));
+    if (!force && now - room.lastParticipantsAt < interval)
         return;
     room.participantsDirty = false;
     room.lastParticipantsAt = now;
-    const QList<Participant> participants = room.participants();
+    const QList<Participant> participants = room.participants(m_limits.largeRoom);
     const QByteArray frame
-        = encode(ParticipantsUpdate {participants, int(participants.size())}, room.id(), {}, now);
+        = encode(ParticipantsUpdate {participants, int(room.members().size())}, room.id(), {}, now);
     for (Member &member : room.members()) {
         if (member.participantsStale)
             m_transport.sendText(member.connection, frame);
@@ -750,6 +754,17 @@ void ServerCore::send(ConnectionId id, Message message, const QString &room, con
 {
     m_transport.sendText(
         id, encode(std::move(message), room, client, serverTs.value_or(m_clock.now())));
+}
+
+void ServerCore::announce(Room &room, Message message, const QString &client)
+{
+    if (int(room.members().size()) <= m_limits.largeRoom) {
+        broadcast(room, std::move(message), client, client);
+        return;
+    }
+    // A large room: only the host hears of each arrival and departure.
+    if (const Member *host = room.member(room.hostId); host && host->clientId != client)
+        send(host->connection, std::move(message), room.id(), client);
 }
 
 void ServerCore::broadcast(Room &room, Message message, const QString &client,

@@ -86,6 +86,8 @@ private:
     // `serverTs`: the time a position in the message refers to; default: now.
     void send(ConnectionId id, protocol::Message message, const QString &room = {},
               const QString &client = {}, std::optional<double> serverTs = {});
+    // client_joined / client_left: to everyone else, or in a large room to the host.
+    void announce(Room &room, protocol::Message message, const QString &client);
     void broadcast(Room &room, protocol::Message message, const QString &client,
                    const QString &except = {}, std::optional<double> serverTs = {});
 

@@ -25,6 +25,12 @@ struct ServerLimits {
     double keepaliveTimeout = 25.0; // s of silence before a peer is dropped (so within 30 s)
     double emptyRoomGrace = 30.0; // s an empty room is kept
     double participantsInterval = 1.0; // s: at most one participants_update per room
+    // Rooms larger than this (only where --max-participants allows) are
+    // "large": client_joined/client_left go to the host alone, participant
+    // lists carry the host and the earliest joiners up to this many entries,
+    // and participants_update slows to one per interval x (size / this).
+    // Filling a room of N then costs O(N) frames of bounded size.
+    int largeRoom = 100;
     double resyncInterval = 5.0; // s: at most one automatic force_resync per participant
     double resyncSettle = 1.0; // s after a timeline change (plus the RTT) before judging
     QStringList allowedOrigins; // empty: any Origin

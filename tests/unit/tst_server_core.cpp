@@ -134,6 +134,8 @@ private slots:
     void participantsUpdateWaitsForInterval();
     void participantsUpdateBurstCostsLinear();
     void participantsUpdateAtMostOncePerSecond();
+    void largeRoomFillCostsLinearFrames();
+    void largeRoomListKeepsTheHost();
     void forceResyncJudging_data();
     void forceResyncJudging();
     void forceResyncAtMostEveryFiveSeconds();
@@ -434,6 +436,7 @@ void TestServerCore::participantsUpdateBurstCostsLinear()
     constexpr int kJoiners = 200;
     ServerLimits limits;
     limits.maxParticipants = kJoiners + 1;
+    limits.largeRoom = kJoiners + 1; // announced to everyone, at the base interval
     Harness h(limits);
     QSignalSpy lists(&h.core, &server::ServerCore::participantsChanged);
     const ConnectionId alice = h.create(id("alice"));
@@ -452,6 +455,83 @@ void TestServerCore::participantsUpdateBurstCostsLinear()
     const auto last
         = *h.transport.framesTo(alice, "participants_update").last().as<ParticipantsUpdate>();
     QCOMPARE(last.participantCount, kJoiners + 1);
+}
+
+void TestServerCore::largeRoomFillCostsLinearFrames()
+{
+    // 2,000 people join one room over 20 s. Past `largeRoom` arrivals are
+    // announced to the host alone and the lists stop growing, so the fill
+    // costs O(N) frames of bounded size, not N^2 / 2 client_joined frames
+    // and lists that grow with the room.
+    constexpr int kJoiners = 2000;
+    constexpr int kLarge = 50;
+    ServerLimits limits;
+    limits.maxParticipants = kJoiners + 1;
+    limits.largeRoom = kLarge;
+    Harness h(limits);
+    const ConnectionId alice = h.create(id("alice"));
+    std::vector<ConnectionId> guests;
+    for (int i = 0; i < kJoiners; ++i) {
+        h.advance(0.01);
+        guests.push_back(h.join(QStringLiteral("guest-%1").arg(i)));
+    }
+    h.advance(kJoiners / kLarge * 1.0 + 1.0);
+
+    const auto &sent = h.transport.sent();
+    const qsizetype largest = std::max_element(sent.begin(), sent.end(), [](auto &a, auto &b) {
+                                  return a.frame.size() < b.frame.size();
+                              })->frame.size();
+    QVERIFY2(sent.size() < std::size_t(6 * kJoiners),
+             qPrintable(QStringLiteral("%1 frames").arg(sent.size())));
+    QVERIFY2(largest < 8 * 1024, qPrintable(QStringLiteral("%1 bytes").arg(largest)));
+    // The host hears of everyone; a late joiner of nobody after it.
+    QCOMPARE(h.transport.count(alice, "client_joined"), kJoiners);
+    QCOMPARE(h.transport.count(guests.back(), "client_joined"), 0);
+    QCOMPARE(h.transport.count(guests[kLarge * 2], "client_joined"), 0);
+    // An early member heard of arrivals while the room had at most kLarge
+    // people (the arrival counted): guests 1 .. kLarge - 2.
+    QCOMPARE(h.transport.count(guests.front(), "client_joined"), kLarge - 2);
+
+    const auto state = *h.transport.framesTo(guests.back(), "room_state").first().as<RoomState>();
+    QCOMPARE(state.participants.size(), kLarge);
+    QCOMPARE(state.participantCount, kJoiners + 1);
+    QVERIFY(state.participants.first().isHost);
+    // Everyone is still told the room's size.
+    const auto update = *h.transport.framesTo(guests.front(), "participants_update")
+                             .last()
+                             .as<ParticipantsUpdate>();
+    QCOMPARE(update.participantCount, kJoiners + 1);
+    QCOMPARE(update.participants.size(), kLarge);
+
+    // Departures in a large room also go to the host alone.
+    h.transport.clear();
+    h.core.connectionClosed(guests[kJoiners / 2]);
+    QCOMPARE(h.transport.countAll("client_left"), 1);
+    QCOMPARE(h.transport.count(alice, "client_left"), 1);
+}
+
+void TestServerCore::largeRoomListKeepsTheHost()
+{
+    ServerLimits limits;
+    limits.largeRoom = 3;
+    Harness h(limits);
+    const ConnectionId alice = h.create(id("alice"));
+    std::vector<ConnectionId> guests;
+    for (int i = 0; i < 5; ++i)
+        guests.push_back(h.join(QStringLiteral("guest-%1").arg(i)));
+    // Alice hands the host role to the latest arrival, far past the cut.
+    h.send(alice, HostChange {QStringLiteral("guest-4")});
+    const ConnectionId late = h.join(id("late"));
+    const auto state = *h.transport.framesTo(late, "room_state").first().as<RoomState>();
+    QCOMPARE(state.participantCount, 7);
+    QStringList listed;
+    for (const Participant &p : state.participants)
+        listed << p.clientId;
+    QCOMPARE(listed, QStringList({id("alice"), id("guest-0"), id("guest-4")}));
+    QVERIFY(state.participants.last().isHost);
+    // The new host hears of the arrival; the old one, now a guest, does not.
+    QCOMPARE(h.transport.count(guests.back(), "client_joined"), 1);
+    QCOMPARE(h.transport.framesTo(alice, "client_joined").size(), 5);
 }
 
 void TestServerCore::participantsUpdateAtMostOncePerSecond()

@@ -74,7 +74,7 @@ RoomPanel::RoomPanel(RoomSession &session, QAction *hostAction, QAction *joinAct
     connect(&client, &SessionClient::participantsChanged, this,
             [this](const QList<protocol::Participant> &participants) {
                 m_model->setParticipants(participants);
-                refreshButtons();
+                refresh();
             });
     connect(&client, &SessionClient::stateChanged, this, &RoomPanel::refresh);
     connect(&client, &SessionClient::hostChanged, this, &RoomPanel::refresh);
@@ -248,6 +248,11 @@ void RoomPanel::refresh()
             details << tr("%1 is the host. Everyone can play, pause and seek.").arg(host);
         if (options && options->inviteOnly)
             details << tr("Only people with an invite link can join.");
+        // A large room's list holds the host and the earliest arrivals only.
+        const int everyone = client.room().participantCount;
+        if (everyone > client.room().participants.size())
+            details << tr("%n people are here; the list shows %1 of them.", "", everyone)
+                           .arg(client.room().participants.size());
     }
     m_roomDetails->setText(details.join(QLatin1Char(' ')));
     m_roomDetails->setVisible(!details.isEmpty());
