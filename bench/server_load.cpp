@@ -655,9 +655,21 @@ bool joinAll(Load &load, const std::vector<int> &ids, double timeout, std::size_
     }
     const auto previous = load.onText;
     std::unordered_map<int, std::vector<int>> waiting; // room -> joiners
-    for (const int id : ids)
-        if (load.client(id).index != 0)
-            waiting[load.client(id).room].push_back(id);
+    std::unordered_map<int, bool> roomExists;
+    for (std::size_t i = 0; i < load.size(); ++i)
+        if (load.client(int(i)).index == 0 && load.client(int(i)).joined)
+            roomExists[load.client(int(i)).room] = true;
+    for (const int id : ids) {
+        Client &c = load.client(id);
+        if (c.index == 0)
+            continue;
+        if (roomExists[c.room]) { // a room from an earlier step
+            c.joinSentAt = now();
+            load.send(id, joinRoom(c.room, c.index));
+        } else {
+            waiting[c.room].push_back(id);
+        }
+    }
     load.onText = [&](int id, std::string_view frame) {
         Client &c = load.client(id);
         if (!c.joined && isType(frame, "room_state")) {
@@ -872,7 +884,6 @@ int runSoak(const Options &o, pid_t server, Load &load)
     std::vector<std::size_t> got(expected.size(), 0);
     std::mt19937 random(11);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
-    std::vector<double> pingSent;
     std::vector<double> rtts;
     load.counters = {};
     load.onText = [&](int id, std::string_view frame) {
@@ -890,6 +901,7 @@ int runSoak(const Options &o, pid_t server, Load &load)
     for (double &t : nextAt)
         t = start + unit(random);
     double nextReport = start + 60.0;
+    double nextSample = start + 1.0;
     std::size_t events = 0;
     while (now() - start < o.seconds) {
         const double t = now();
@@ -913,9 +925,15 @@ int runSoak(const Options &o, pid_t server, Load &load)
             }
         }
         load.poll(2);
-        if (!rssAfterWarmUp && now() - start >= warmUp)
-            rssAfterWarmUp = processRssKiB(server);
-        rssMax = std::max(rssMax, processRssKiB(server) * (now() - start >= warmUp ? 1 : 0));
+        if (now() >= nextSample) { // the server's RSS once a second after the warm-up
+            nextSample += 1.0;
+            if (now() - start >= warmUp) {
+                const long rss = processRssKiB(server);
+                if (!rssAfterWarmUp)
+                    rssAfterWarmUp = rss;
+                rssMax = std::max(rssMax, rss);
+            }
+        }
         if (now() >= nextReport) {
             nextReport += 60.0;
             std::printf("{\"mode\":\"soak\",\"elapsed_s\":%.0f,\"server_rss_kib\":%ld,"
@@ -941,7 +959,23 @@ int runSoak(const Options &o, pid_t server, Load &load)
         fixed(100.0 * double(rssMax - rssAfterWarmUp) / double(std::max(1L, rssAfterWarmUp)))
             .c_str(),
         ms(p.p95).c_str());
-    return missing == 0 && load.counters.errors == 0 ? 0 : 1;
+    const double growth
+        = 100.0 * double(rssMax - rssAfterWarmUp) / double(std::max(1L, rssAfterWarmUp));
+    std::vector<std::string> problems;
+    if (growth >= 5.0)
+        problems.push_back("the server's RSS grew " + fixed(growth) + " % after the warm-up");
+    if (load.counters.errors)
+        problems.push_back(std::to_string(load.counters.errors) + " error frames");
+    if (load.counters.closes || load.openCount() != ids.size())
+        problems.push_back(std::to_string(ids.size() - load.openCount()) + " connections lost");
+    if (missing)
+        problems.push_back(std::to_string(missing) + " player_event deliveries missing");
+    if (joined != ids.size())
+        problems.push_back(std::to_string(ids.size() - joined) + " clients never joined");
+    for (const std::string &problem : problems)
+        std::fprintf(stderr, "soak: %s\n", problem.c_str());
+    std::fprintf(stderr, "soak: %s\n", problems.empty() ? "passed" : "FAILED");
+    return problems.empty() ? 0 : 1;
 }
 
 std::vector<int> parseSteps(const std::string &text)

@@ -7,6 +7,11 @@
 
 using namespace lockstep::protocol;
 
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     const QByteArrayView frame(reinterpret_cast<const char *>(data), qsizetype(size));

@@ -4,6 +4,7 @@
 # Sourced, not executed. Honours:
 #   LOCKSTEP_BUILD_DIR   build folder (default: build)
 #   LOCKSTEP_CMAKE_ARGS  extra CMake arguments
+#   LOCKSTEP_EXTRA_PACKAGES  more Debian packages to install (space-separated)
 #   CI                   when "true", warnings are errors
 set -euo pipefail
 
@@ -12,11 +13,13 @@ LOCKSTEP_BUILD_DIR="${LOCKSTEP_BUILD_DIR:-$LOCKSTEP_ROOT/build}"
 
 lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# Packages needed to build and run the core, the server and their tests.
+# Packages needed to build and run the core, the server and their tests
+# (the fault tests cut links with iproute2 and put nginx in front of servers).
 LOCKSTEP_CORE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev
+    iproute2 nginx
 )
 # Packages the desktop app adds: Widgets, Multimedia (GStreamer), translations,
 # UPnP, and what the media tests use to make and play a clip.
@@ -45,6 +48,8 @@ lockstep_install_packages() {
         wanted+=("${LOCKSTEP_UI_PACKAGES[@]}")
     fi
     wanted+=("$@")
+    # shellcheck disable=SC2206
+    wanted+=(${LOCKSTEP_EXTRA_PACKAGES:-})
     local missing
     missing="$(lockstep_missing_packages "${wanted[@]}")"
     if [[ -z "${missing// /}" ]]; then

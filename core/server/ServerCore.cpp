@@ -599,8 +599,11 @@ void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate
              sender.clientId, now);
     }
 
+    // The list shows drift and round trip to the user; finer changes are
+    // jitter, and republishing them would cost every member a frame a second.
+    constexpr double kShownPrecisionMs = 50.0;
     const auto moved = [](std::optional<double> a, std::optional<double> b) {
-        return a.has_value() != b.has_value() || (a && std::abs(*a - *b) >= 10.0);
+        return a.has_value() != b.has_value() || (a && std::abs(*a - *b) >= kShownPrecisionMs);
     };
     if (previousState != sender.playState || moved(previousDrift, sender.driftMs)
         || moved(previousRtt, sender.rttMs))
