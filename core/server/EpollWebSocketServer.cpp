@@ -801,8 +801,18 @@ void EpollWebSocketServer::reap()
     }
 }
 
+void EpollWebSocketServer::batched(const std::function<void()> &work)
+{
+    m_dispatching = true;
+    work();
+    m_dispatching = false;
+    flushPending();
+    reap();
+}
+
 void EpollWebSocketServer::housekeeping()
 {
+    m_dispatching = true;
     const double t = now();
     for (auto &[id, c] : m_connections) {
         switch (c.phase) {
@@ -814,7 +824,9 @@ void EpollWebSocketServer::housekeeping()
             if (t - c.lastSeen > m_limits.keepaliveTimeout) {
                 qCInfo(lcServer) << "dropping a peer that stopped answering";
                 drop(id);
-            } else if (t >= c.nextPingAt) {
+            } else if (t - c.lastSeen >= m_limits.keepaliveInterval && t >= c.nextPingAt) {
+                // Only quiet peers are pinged: one that spoke recently is
+                // alive, and thousands pinged at once would be a burst.
                 c.nextPingAt = t + m_limits.keepaliveInterval;
                 sendControl(id, c, Ping, nullptr, 0);
             }
@@ -825,6 +837,8 @@ void EpollWebSocketServer::housekeeping()
             break;
         }
     }
+    m_dispatching = false;
+    flushPending();
     reap();
 }
 

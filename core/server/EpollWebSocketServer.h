@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,10 @@ public:
     quint16 port() const { return m_port; }
     QHostAddress address() const { return m_address; }
     int connectionCount() const { return int(m_connections.size()); }
+
+    // Runs `work` (e.g. ServerCore::tick) with output gathered per
+    // connection and written once at the end.
+    void batched(const std::function<void()> &work);
 
     // Transport, as ServerCore sees it.
     void sendText(ConnectionId id, const QByteArray &payload);

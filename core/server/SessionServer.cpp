@@ -136,7 +136,12 @@ bool SessionServer::start(QString *error)
     if (!m_tickTimer) {
         m_tickTimer = new QTimer(this);
         m_tickTimer->setInterval(100);
-        connect(m_tickTimer, &QTimer::timeout, m_core.get(), &ServerCore::tick);
+        connect(m_tickTimer, &QTimer::timeout, this, [this] {
+            if (m_native)
+                m_native->batched([this] { m_core->tick(); });
+            else
+                m_core->tick();
+        });
         m_keepaliveTimer = new QTimer(this);
         m_keepaliveTimer->setInterval(int(m_config.limits.keepaliveInterval * 1000));
         connect(m_keepaliveTimer, &QTimer::timeout, this, &SessionServer::sendKeepalives);
