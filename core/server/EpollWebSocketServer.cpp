@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <thread>
 
 #ifdef Q_OS_LINUX
 #include <arpa/inet.h>
@@ -36,6 +37,9 @@ constexpr std::size_t kMaxRequestHead = 8192;
 constexpr std::size_t kMaxBacklog = 4u << 20;
 constexpr double kCloseGrace = 2.0; // s to wait for the peer's close reply
 constexpr int kBatch = 256;
+// From this many connections to write at once, the sends are shared out
+// among threads (one per core, at most four).
+constexpr std::size_t kParallelFlush = 512;
 
 enum Opcode : quint8 {
     Continuation = 0x0,
@@ -162,7 +166,8 @@ bool EpollWebSocketServer::isSupported()
 
 EpollWebSocketServer::EpollWebSocketServer(const ServerLimits &limits, ServerCore &core,
                                            QObject *parent)
-    : QObject(parent), m_limits(limits), m_core(core)
+    : QObject(parent), m_limits(limits), m_core(core),
+      m_flushThreads(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4))
 {
 #ifdef Q_OS_LINUX
     m_epollFd = epoll_create1(EPOLL_CLOEXEC);
@@ -726,16 +731,48 @@ void EpollWebSocketServer::flushPending()
 {
     std::vector<ConnectionId> pending;
     pending.swap(m_unflushed);
+    std::vector<std::pair<ConnectionId, Connection *>> work;
+    work.reserve(pending.size());
     for (const ConnectionId id : pending) {
-        const auto it = m_connections.find(id);
-        if (it == m_connections.end())
-            continue;
-        it->second.pendingFlush = false;
-        flush(id, it->second);
+        if (const auto it = m_connections.find(id); it != m_connections.end()) {
+            it->second.pendingFlush = false;
+            work.emplace_back(id, &it->second);
+        }
+    }
+    // A broadcast to a large room is thousands of sends, each a trip through
+    // the kernel's TCP stack: spread them over the cores. Each connection is
+    // written by one thread; nothing else is touched until all are done.
+    const std::size_t threads = work.size() >= kParallelFlush ? m_flushThreads : 1;
+    std::vector<std::vector<ConnectionId>> broken(threads);
+    const auto run = [&](std::size_t part) {
+        for (std::size_t i = part; i < work.size(); i += threads) {
+            if (!writeOut(work[i].first, *work[i].second))
+                broken[part].push_back(work[i].first);
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t part = 1; part < threads; ++part)
+        helpers.emplace_back(run, part);
+    run(0);
+    for (std::thread &helper : helpers)
+        helper.join();
+    for (const auto &ids : broken) {
+        for (const ConnectionId id : ids) {
+            m_connections[id].broken = true;
+            drop(id);
+        }
     }
 }
 
 void EpollWebSocketServer::flush(ConnectionId id, Connection &c)
+{
+    if (!writeOut(id, c)) {
+        c.broken = true;
+        drop(id);
+    }
+}
+
+bool EpollWebSocketServer::writeOut(ConnectionId id, Connection &c)
 {
     while (!c.out.empty()) {
         const ssize_t written
@@ -743,22 +780,19 @@ void EpollWebSocketServer::flush(ConnectionId id, Connection &c)
         if (written < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno != EAGAIN && errno != EWOULDBLOCK) {
-                c.broken = true;
-                drop(id);
-            }
-            return;
+            return errno == EAGAIN || errno == EWOULDBLOCK;
         }
         if (std::size_t(written) < c.out.size()) {
             c.out.erase(0, std::size_t(written));
             watchWrites(id, c, true);
-            return;
+            return true;
         }
         c.out.clear();
     }
     if (c.out.capacity() > 4096)
         std::string().swap(c.out); // give a large buffer back
     watchWrites(id, c, false);
+    return true;
 }
 
 void EpollWebSocketServer::watchWrites(ConnectionId id, Connection &c, bool on)

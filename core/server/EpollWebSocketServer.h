@@ -94,6 +94,9 @@ private:
     std::size_t consumeFrames(ConnectionId id, Connection &c, const char *data, std::size_t size);
     void deliver(ConnectionId id, Connection &c, quint8 opcode, const char *data, std::size_t size);
     void flush(ConnectionId id, Connection &c);
+    // Sends what the kernel takes; false when the connection is broken.
+    // Touches nothing but `c` (and the epoll registration of its socket).
+    bool writeOut(ConnectionId id, Connection &c);
     void flushPending();
     void queue(ConnectionId id, Connection &c, const char *header, std::size_t headerSize,
                const char *payload, std::size_t payloadSize);
@@ -125,6 +128,7 @@ private:
     std::vector<ConnectionId> m_unflushed;
     ConnectionId m_nextId = 1;
     bool m_dispatching = false;
+    std::size_t m_flushThreads = 1;
 };
 
 } // namespace lockstep::server
