@@ -13,14 +13,15 @@ LOCKSTEP_BUILD_DIR="${LOCKSTEP_BUILD_DIR:-$LOCKSTEP_ROOT/build}"
 
 lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# Packages needed to build and run the core, the server and their tests
-# (the fault tests cut links with iproute2 and put nginx in front of servers).
+# Packages needed to build and run the core, the server and their tests.
 LOCKSTEP_CORE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev
     nlohmann-json3-dev libcpp-jwt-dev libssl-dev
-    iproute2 nginx
 )
+# What only the test suite uses: the fault tests cut links with iproute2 and
+# put nginx in front of three servers (scripts/test.sh installs these).
+LOCKSTEP_TEST_PACKAGES=(iproute2 nginx)
 # Packages the desktop app adds: Widgets, Multimedia (GStreamer), translations,
 # UPnP, and what the media tests use to make and play a clip.
 LOCKSTEP_UI_PACKAGES=(

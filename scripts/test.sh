@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 LOCKSTEP_BUILD_UI="${LOCKSTEP_BUILD_UI:-ON}"
-lockstep_install_packages
+lockstep_install_packages "${LOCKSTEP_TEST_PACKAGES[@]}"
 LOCKSTEP_CMAKE_ARGS="${LOCKSTEP_CMAKE_ARGS:-} -DLOCKSTEP_BUILD_TESTS=ON" lockstep_configure_and_build
 
 export QT_QPA_PLATFORM=offscreen

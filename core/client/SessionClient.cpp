@@ -80,7 +80,17 @@ void SessionClient::start(const SessionSpec &spec)
 void SessionClient::connectNow()
 {
     qCInfo(lcClient).noquote() << "connecting to" << m_spec.server.toString();
+    m_connecting = true;
+    m_connectStartedAt = m_clock.now();
     m_transport->open(m_spec.server);
+}
+
+// Gives up the current connection or attempt as if it had failed: the
+// transport will not report it any more.
+void SessionClient::dropConnection(const QString &reason)
+{
+    m_transport->close();
+    onClosed(1006, reason);
 }
 
 void SessionClient::leave()
@@ -88,6 +98,7 @@ void SessionClient::leave()
     if (m_state == State::Idle)
         return;
     m_transport->close();
+    m_connecting = false;
     m_pending.reset();
     setState(State::Idle);
     emit ended(tr("You left the room."));
@@ -96,6 +107,8 @@ void SessionClient::leave()
 void SessionClient::onOpened()
 {
     const double now = m_clock.now();
+    m_connecting = false;
+    m_lastHeardAt = now;
     m_clockSync.reset(now);
     // The first ping goes ahead of the join, so its pong (answered at once)
     // arrives before room_state and the first timeline is read with an offset.
@@ -141,6 +154,7 @@ void SessionClient::onOpened()
 
 void SessionClient::onClosed(quint16 code, const QString &reason)
 {
+    m_connecting = false;
     if (m_state == State::Idle)
         return;
     qCInfo(lcClient).noquote() << "connection closed" << code << reason;
@@ -177,8 +191,18 @@ void SessionClient::tick()
 {
     const double now = m_clock.now();
     if (m_state == State::Reconnecting) {
-        if (now >= m_reconnectAt && !m_transport->isOpen())
+        // One attempt at a time: a handshake may take longer than a tick.
+        if (m_connecting) {
+            if (now - m_connectStartedAt > m_timeouts.connect)
+                dropConnection(tr("no answer from the server"));
+        } else if (now >= m_reconnectAt && !m_transport->isOpen()) {
             connectNow();
+        }
+        return;
+    }
+    if (m_transport->isOpen() && (m_state == State::Joining || m_state == State::InRoom)
+        && now - m_lastHeardAt > m_timeouts.silence) {
+        dropConnection(tr("the server stopped answering"));
         return;
     }
     if (m_transport->isOpen() && m_clockSync.pingDue(now)) {
@@ -256,6 +280,7 @@ bool SessionClient::changeMedia(const MediaChange &change)
 
 void SessionClient::onText(const QByteArray &frame)
 {
+    m_lastHeardAt = m_clock.now();
     // Server frames may be larger than what the server accepts from us
     // (participant lists of big rooms).
     DecodeResult decoded = decode(frame, DecodeOptions {16 * 1024 * 1024});
@@ -288,11 +313,14 @@ void SessionClient::handle(const Envelope &e)
         setState(State::InRoom);
         qCInfo(lcClient).noquote()
             << (rejoined ? "rejoined" : "joined") << "room" << m_room.room << "as" << m_clientId;
-        emit joined(m_room, serverTs, rejoined);
-        emit participantsChanged(m_room.participants);
+        // A room brought back starts paused. If we were playing, we play on
+        // from where we are: decided before anyone hears of the join, so
+        // that the paused room_state does not stop our player first.
         if (recreated && m_timelineProvider && !m_pending
             && m_timelineProvider().playState == PlayState::Playing)
             m_pending = Pending {PlayerEvent {PlayerAction::Play, 0.0}, m_clock.now()};
+        emit joined(m_room, serverTs, rejoined);
+        emit participantsChanged(m_room.participants);
         flushPending();
         return;
     }

@@ -30,10 +30,12 @@ struct SessionSpec {
 };
 
 // The protocol client: one room over one connection, every frame through the
-// codec. It keeps the clock estimate (ClockSync) fed with pings, reconnects
-// with capped exponential backoff and jitter, rejoins the same room with the
-// same client id, and sends the latest action taken while it was away.
-// Everything time-based happens in tick(), against the injected clock.
+// codec. It keeps the clock estimate (ClockSync) fed with pings, gives up a
+// connection that has gone silent (a dead link that TCP would only notice much
+// later) and an attempt that does not connect, reconnects with capped
+// exponential backoff and jitter, rejoins the same room with the same client
+// id, and sends the latest action taken while it was away. Everything
+// time-based happens in tick(), against the injected clock.
 class SessionClient : public QObject
 {
     Q_OBJECT
@@ -45,8 +47,17 @@ public:
     struct Backoff {
         double initial = 0.5; // s
         double factor = 2.0;
-        double max = 8.0; // s
+        // Also the longest wait for the first attempt once a lost network is back.
+        double max = 3.0; // s
         double jitter = 0.25; // +/- fraction
+    };
+    struct Timeouts {
+        // A reconnection attempt that has not opened by then is abandoned
+        // (a SYN into a dead link is otherwise retried for minutes).
+        double connect = 5.0; // s
+        // An open connection on which nothing arrived for this long is
+        // treated as lost. Pings go out every 2 s and are answered at once.
+        double silence = 6.0; // s
     };
 
     SessionClient(const sync::Clock &clock, std::unique_ptr<ClientTransport> transport,
@@ -57,6 +68,7 @@ public:
     QString clientId() const { return m_clientId; }
     void setClientId(const QString &id) { m_clientId = id; }
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
+    void setTimeouts(const Timeouts &timeouts) { m_timeouts = timeouts; }
     void setRandomSeed(quint32 seed) { m_random.seed(seed); }
     // Where the room's playback stands now; used to re-create the room with
     // the same id, timeline and host when a restarted server lost it.
@@ -118,6 +130,7 @@ signals:
 private:
     void setState(State state);
     void connectNow();
+    void dropConnection(const QString &reason);
     void onOpened();
     void onClosed(quint16 code, const QString &reason);
     void onText(const QByteArray &frame);
@@ -138,7 +151,11 @@ private:
     bool m_wasHost = false;
     int m_attempt = 0;
     double m_reconnectAt = 0.0;
+    bool m_connecting = false; // an attempt is under way (opened or closed not yet seen)
+    double m_connectStartedAt = 0.0;
+    double m_lastHeardAt = 0.0; // when the open connection last delivered a frame
     Backoff m_backoff;
+    Timeouts m_timeouts;
     QRandomGenerator m_random;
 
     struct Pending {

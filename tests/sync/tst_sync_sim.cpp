@@ -17,8 +17,9 @@ const QString kRoom = QStringLiteral("movie-night");
 
 struct Party {
     explicit Party(const LinkProfile &link = {0.010, 0.010, 0.002, 0.0},
-                   const protocol::Json &options = protocol::Json::object())
-        : world(7)
+                   const protocol::Json &options = protocol::Json::object(),
+                   const server::ServerLimits &limits = {})
+        : world(7, limits)
     {
         host = &world.add(QStringLiteral("alice"), 3.2, link);
         host->create(kRoom, options);
@@ -114,6 +115,9 @@ private slots:
     void waitPolicyPausesTheRoom();
     void hostLeavesAndPlaybackContinues();
     void reconnectsAfterDroppedConnection();
+    void reconnectsOverASlowLink();
+    void givesUpASilentLink();
+    void hostBringsBackALostRoomPlaying();
     void actionWhileDisconnectedIsNotLost();
     void leavingWhenTheConnectionDropsSticks();
     void clockOffsetIsEstimated();
@@ -266,6 +270,71 @@ void TestSyncSim::reconnectsAfterDroppedConnection()
     QCOMPARE(party.bob->client().clientId(), QStringLiteral("sim-bob"));
     QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
     QVERIFY(party.convergence() < 1.5);
+}
+
+void TestSyncSim::reconnectsOverASlowLink()
+{
+    // A handshake takes longer than a tick: each attempt must be left to finish.
+    Party party(LinkProfile {0.060, 0.060, 0.0, 0.0});
+    party.host->controller().play();
+    party.world.run(3.0);
+    party.world.network().cut(party.bob->transport().connectionId(), 1.0, 25.0);
+    party.world.run(1.1);
+    QVERIFY(!party.bob->client().inRoom());
+    party.world.run(2.0);
+    QVERIFY(party.bob->client().inRoom());
+    QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
+    QVERIFY(party.convergence(true, 0.030) < 1.5);
+}
+
+void TestSyncSim::givesUpASilentLink()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    // Nothing arrives any more and nothing says so: the client must notice
+    // by itself (no pong for the silence timeout) and reconnect.
+    int lost = 0;
+    QObject::connect(&party.bob->client(), &client::SessionClient::connectionLost,
+                     &party.bob->client(), [&lost] { ++lost; });
+    party.world.network().cut(party.bob->transport().connectionId(), 1.0e6, 25.0);
+    const double silence = client::SessionClient::Timeouts {}.silence;
+    // The last pong came at most one ping interval (2 s) before the cut.
+    party.world.run(silence - 3.0);
+    QCOMPARE(lost, 0);
+    party.world.run(5.0);
+    QCOMPARE(lost, 1);
+    QVERIFY(party.bob->client().inRoom());
+    QCOMPARE(party.bob->client().reconnectAttempts(), 0);
+    QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
+    party.host->controller().seek(600.0);
+    QVERIFY(party.convergence(true, 0.030) < 1.5);
+    QVERIFY(std::abs(*party.world.roomPosition(kRoom) - 600.0) < 2.0);
+}
+
+void TestSyncSim::hostBringsBackALostRoomPlaying()
+{
+    server::ServerLimits limits;
+    limits.emptyRoomGrace = 0.0;
+    Party party({0.010, 0.010, 0.002, 0.0}, protocol::Json::object(), limits);
+    party.host->controller().play();
+    party.world.run(3.0);
+    const double before = *party.world.roomPosition(kRoom);
+    // The server goes away, and its rooms with it.
+    party.world.network().setServerReachable(false);
+    party.world.server().closeAll(1001, QStringLiteral("Server shutting down"));
+    party.world.run(1.0);
+    QVERIFY(!party.world.roomPosition(kRoom));
+    party.world.network().setServerReachable(true);
+    party.world.run(5.0);
+    // The host created it again, and it plays on where it was.
+    for (SimParticipant *p : party.all()) {
+        QVERIFY(p->client().inRoom());
+        QCOMPARE(p->client().hostId(), QStringLiteral("sim-alice"));
+    }
+    QVERIFY(party.world.server().room(kRoom)->timeline.isPlaying());
+    QVERIFY(std::abs(*party.world.roomPosition(kRoom) - (before + 6.0)) < 0.100);
+    QVERIFY(party.convergence(true, 0.030) < 1.5);
 }
 
 void TestSyncSim::actionWhileDisconnectedIsNotLost()
