@@ -695,6 +695,7 @@ int runRooms(const Options &o, pid_t server, Load &load)
 {
     const long baseRss = processRssKiB(server);
     int rooms = 0;
+    std::size_t joined = 0;
     std::mt19937 random(7);
     for (const int target : o.steps) {
         std::vector<int> added;
@@ -705,8 +706,9 @@ int runRooms(const Options &o, pid_t server, Load &load)
         }
         const Meter setup(server);
         load.connectAll(120.0);
-        std::size_t joined = 0;
-        joinAll(load, added, 120.0, &joined);
+        std::size_t joinedNow = 0;
+        joinAll(load, added, 120.0, &joinedNow);
+        joined += joinedNow;
         // Every room plays; a client's reported position follows its own clock.
         const double playAt = now();
         for (const int id : added)
@@ -786,13 +788,15 @@ int runFanout(const Options &o, pid_t server, Load &load)
 {
     const long baseRss = processRssKiB(server);
     int largestOk = 0;
+    std::size_t joined = 0;
     for (const int target : o.steps) {
         std::vector<int> added;
         while (int(load.size()) < target)
             added.push_back(load.add(0, int(load.size())));
         load.connectAll(120.0);
-        std::size_t joined = 0;
-        joinAll(load, added, 120.0, &joined);
+        std::size_t joinedNow = 0;
+        joinAll(load, added, 120.0, &joinedNow);
+        joined += joinedNow;
         load.runFor(1.5); // let the coalesced participant lists go out
 
         // Ten changes from the host, one at a time; the latency of each is
@@ -837,10 +841,23 @@ int runFanout(const Options &o, pid_t server, Load &load)
     return 0;
 }
 
+// Waits (at most 30 s) until the server has finished what an earlier step
+// left it (e.g. thousands of departures), so a step measures only itself.
+void waitForIdleServer(pid_t server)
+{
+    for (int i = 0; i < 300; ++i) {
+        const double before = processCpu(server);
+        usleep(100000);
+        if (processCpu(server) - before < 0.005)
+            return;
+    }
+}
+
 int runJoins(const Options &o, pid_t server, Load &load)
 {
     int room = 0;
     for (const int target : o.steps) {
+        waitForIdleServer(server);
         Load fresh(o.host, o.port);
         std::vector<int> ids;
         for (int i = 0; i < target; ++i)

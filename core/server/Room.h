@@ -26,7 +26,7 @@ struct Member {
     std::optional<double> rttMs;
     double lastResyncAt = -std::numeric_limits<double>::infinity();
     double judgeAfter = 0.0;
-    bool participantsStale = false; // owed the next participants_update
+    quint64 listSeen = 0; // the room's listVersion this member last received
 };
 
 class Room
@@ -62,8 +62,10 @@ public:
     // Timeline changes: the server stops judging drift until everyone has seen them.
     void setTimeline(const Timeline &timeline, double settle);
 
-    // participants_update coalescing.
+    // participants_update coalescing: the list changes version by version;
+    // a flush goes to the members that have not seen the latest.
     bool participantsDirty = false;
+    quint64 listVersion = 0;
     double lastParticipantsAt = -std::numeric_limits<double>::infinity();
 
     // "wait" buffering policy: who the room is waiting for.

@@ -682,9 +682,10 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
 void ServerCore::markParticipantsDirty(Room &room, const QString &upToDate)
 {
     room.participantsDirty = true;
-    // Everyone but the one whose room_state already carries this list needs it.
-    for (Member &member : room.members())
-        member.participantsStale = member.participantsStale || member.clientId != upToDate;
+    ++room.listVersion;
+    // The one whose room_state already carries this list does not need it.
+    if (Member *member = upToDate.isEmpty() ? nullptr : room.member(upToDate))
+        member->listSeen = room.listVersion;
     flushParticipants(room, false);
 }
 
@@ -704,9 +705,9 @@ void ServerCore::flushParticipants(Room &room, bool force)
     const QByteArray frame
         = encode(ParticipantsUpdate {participants, int(room.members().size())}, room.id(), {}, now);
     for (Member &member : room.members()) {
-        if (member.participantsStale)
+        if (member.listSeen < room.listVersion)
             m_transport.sendText(member.connection, frame);
-        member.participantsStale = false;
+        member.listSeen = room.listVersion;
     }
     emit participantsChanged(room.id(), participants);
 }
