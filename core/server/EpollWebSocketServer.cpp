@@ -37,6 +37,7 @@ constexpr std::size_t kMaxRequestHead = 8192;
 constexpr std::size_t kMaxBacklog = 4u << 20;
 constexpr double kCloseGrace = 2.0; // s to wait for the peer's close reply
 constexpr int kBatch = 256;
+constexpr std::size_t kKeptOutput = 256; // bytes of output buffer kept between writes
 // From this many connections to write at once, the sends are shared out
 // among threads (one per core, at most four).
 constexpr std::size_t kParallelFlush = 512;
@@ -789,8 +790,10 @@ bool EpollWebSocketServer::writeOut(ConnectionId id, Connection &c)
         }
         c.out.clear();
     }
-    if (c.out.capacity() > 4096)
-        std::string().swap(c.out); // give a large buffer back
+    // An idle connection keeps no output buffer: capacities would otherwise
+    // creep up to each connection's largest burst and stay there.
+    if (c.out.capacity() > kKeptOutput)
+        std::string().swap(c.out);
     watchWrites(id, c, false);
     return true;
 }
