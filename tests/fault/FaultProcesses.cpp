@@ -309,4 +309,34 @@ QString uniqueRoomId(const QString &prefix)
         .arg(++counter);
 }
 
+QList<ClientProcess::Options> aliceBobAndCarol(const QUrl &url, const QString &room)
+{
+    QList<ClientProcess::Options> options;
+    for (const char *name : {"alice", "bob", "carol"}) {
+        ClientProcess::Options o;
+        o.url = url;
+        o.room = room;
+        o.name = QString::fromLatin1(name);
+        o.clientId = o.name;
+        o.create = options.isEmpty();
+        options.append(o);
+    }
+    return options;
+}
+
+QString str(const QJsonObject &line, const char *key)
+{
+    return line.value(QLatin1String(key)).toString();
+}
+
+double num(const QJsonObject &line, const char *key)
+{
+    return line.value(QLatin1String(key)).toDouble();
+}
+
+bool flag(const QJsonObject &line, const char *key)
+{
+    return line.value(QLatin1String(key)).toBool();
+}
+
 } // namespace lockstep::test

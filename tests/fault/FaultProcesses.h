@@ -134,4 +134,13 @@ QString startInOrder(const QList<ClientProcess *> &clients,
 // A room id no other run of the tests uses.
 QString uniqueRoomId(const QString &prefix);
 
+// Options for alice (who creates the room), bob and carol, in that order,
+// joining `room` at `url`; each one's client id is its name.
+QList<ClientProcess::Options> aliceBobAndCarol(const QUrl &url, const QString &room);
+
+// Fields of a fault_client line.
+QString str(const QJsonObject &line, const char *key);
+double num(const QJsonObject &line, const char *key);
+bool flag(const QJsonObject &line, const char *key);
+
 } // namespace lockstep::test

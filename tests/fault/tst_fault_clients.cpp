@@ -19,11 +19,6 @@ namespace {
 constexpr int kKeepaliveTimeout = 2;
 constexpr double kKeepaliveMargin = 1.0;
 
-QString str(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toString();
-}
-
 } // namespace
 
 class TestFaultClients : public QObject
@@ -57,16 +52,7 @@ void TestFaultClients::startParty(const QStringList &serverArguments)
     QVERIFY2(m_server.start(QStringLiteral("127.0.0.1"), 0, serverArguments),
              m_server.log().constData());
     const QString room = uniqueRoomId(QStringLiteral("clients"));
-    QList<ClientProcess::Options> options;
-    for (const char *name : {"alice", "bob", "carol"}) {
-        ClientProcess::Options o;
-        o.url = m_server.url(room);
-        o.room = room;
-        o.name = QString::fromLatin1(name);
-        o.clientId = o.name;
-        o.create = options.isEmpty();
-        options.append(o);
-    }
+    const QList<ClientProcess::Options> options = aliceBobAndCarol(m_server.url(room), room);
     const QString problem = startInOrder(everyone(), options);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     // Everyone knows everyone before anything happens.

@@ -23,21 +23,6 @@ constexpr double kRecoveryLimit = 5.0; // s after the link is back
 constexpr double kSyncTolerance = 0.100; // s off the room's timeline at most
 const QString kNamespacePrefix = QStringLiteral("lsfault-");
 
-QString str(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toString();
-}
-
-double num(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toDouble();
-}
-
-bool flag(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toBool();
-}
-
 QString ipCommand()
 {
     return QStandardPaths::findExecutable(QStringLiteral("ip"),
@@ -224,18 +209,8 @@ void TestFaultNetwork::cutLinkReconnectsInSync()
     }
     QVERIFY2(m_server.start(m_link.hostAddress, 0), m_server.log().constData());
     const QString room = uniqueRoomId(QStringLiteral("netns"));
-    QList<ClientProcess::Options> options;
-    for (const char *name : {"alice", "bob", "carol"}) {
-        ClientProcess::Options o;
-        o.url = m_server.url(room);
-        o.room = room;
-        o.name = QString::fromLatin1(name);
-        o.clientId = o.name;
-        o.create = options.isEmpty();
-        if (o.name == QLatin1String("bob"))
-            o.prefix = m_link.prefix();
-        options.append(o);
-    }
+    QList<ClientProcess::Options> options = aliceBobAndCarol(m_server.url(room), room);
+    options[1].prefix = m_link.prefix(); // bob runs in the namespace
     problem = startInOrder({&m_alice, &m_bob, &m_carol}, options);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
 

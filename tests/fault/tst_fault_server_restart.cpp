@@ -18,21 +18,6 @@ constexpr double kRestoreLimit = 5.0;
 // How far a player may be from where the timeline puts it.
 constexpr double kPositionTolerance = 0.1;
 
-QString str(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toString();
-}
-
-double num(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toDouble();
-}
-
-bool flag(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toBool();
-}
-
 } // namespace
 
 class TestFaultServerRestart : public QObject
@@ -92,16 +77,7 @@ void TestFaultServerRestart::startPlaying()
 {
     QVERIFY2(m_server.start(QStringLiteral("127.0.0.1"), 0), m_server.log().constData());
     m_room = uniqueRoomId(QStringLiteral("restart"));
-    QList<ClientProcess::Options> options;
-    for (const char *name : {"alice", "bob", "carol"}) {
-        ClientProcess::Options o;
-        o.url = m_server.url(m_room);
-        o.room = m_room;
-        o.name = QString::fromLatin1(name);
-        o.clientId = o.name;
-        o.create = options.isEmpty();
-        options.append(o);
-    }
+    const QList<ClientProcess::Options> options = aliceBobAndCarol(m_server.url(m_room), m_room);
     const QString problem = startInOrder(everyone(), options);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     m_alice.send(QStringLiteral("play"));
