@@ -691,6 +691,40 @@ bool joinAll(Load &load, const std::vector<int> &ids, double timeout, std::size_
     return ok;
 }
 
+// Each of `count` clients once a second, at a random phase within the
+// second; run() visits the clients due by `t` in phase order.
+class EverySecond
+{
+public:
+    EverySecond(std::size_t count, double start, std::mt19937 &random)
+        : m_nextAt(count), m_order(count)
+    {
+        std::uniform_real_distribution<double> phase(0.0, 1.0);
+        for (std::size_t i = 0; i < count; ++i) {
+            m_nextAt[i] = start + phase(random);
+            m_order[i] = i;
+        }
+        std::sort(m_order.begin(), m_order.end(),
+                  [&](std::size_t a, std::size_t b) { return m_nextAt[a] < m_nextAt[b]; });
+    }
+
+    template<typename Due>
+    void run(double t, Due &&due)
+    {
+        for (std::size_t n = 0; n < m_order.size() && m_nextAt[m_order[m_cursor]] <= t; ++n) {
+            const std::size_t i = m_order[m_cursor];
+            m_nextAt[i] += 1.0;
+            m_cursor = (m_cursor + 1) % m_order.size();
+            due(i);
+        }
+    }
+
+private:
+    std::vector<double> m_nextAt;
+    std::vector<std::size_t> m_order;
+    std::size_t m_cursor = 0;
+};
+
 int runRooms(const Options &o, pid_t server, Load &load)
 {
     const long baseRss = processRssKiB(server);
@@ -719,9 +753,7 @@ int runRooms(const Options &o, pid_t server, Load &load)
         std::vector<double> rtts;
         load.counters = {};
         const std::size_t clients = load.size();
-        std::vector<double> nextAt(clients);
-        for (std::size_t i = 0; i < clients; ++i)
-            nextAt[i] = now() + std::uniform_real_distribution<double>(0.0, 1.0)(random);
+        EverySecond pace(clients, now(), random);
         load.onText = [&](int, std::string_view frame) {
             if (isType(frame, "pong")) {
                 if (const auto sent = numberAfter(frame, "\"client_ts\":")) {
@@ -731,53 +763,40 @@ int runRooms(const Options &o, pid_t server, Load &load)
             }
         };
         const Meter meter(server);
-        std::size_t cursor = 0;
-        std::vector<std::size_t> order(clients);
-        for (std::size_t i = 0; i < clients; ++i)
-            order[i] = i;
-        std::sort(order.begin(), order.end(),
-                  [&](auto a, auto b) { return nextAt[a] < nextAt[b]; });
         const double end = now() + o.seconds;
         double lastLoop = now();
-        std::vector<double> loopGaps;
+        double longestLoop = 0.0; // the load generator's own stalls
         while (now() < end) {
-            // Clients are due in the order of their phase within the second.
             const double t = now();
-            loopGaps.push_back(t - lastLoop);
+            longestLoop = std::max(longestLoop, t - lastLoop);
             lastLoop = t;
-            for (std::size_t n = 0; n < clients && nextAt[order[cursor]] <= t; ++n) {
-                const std::size_t i = order[cursor];
+            pace.run(t, [&](std::size_t i) {
                 const int id = int(i);
-                if (load.client(id).phase == Phase::Open) {
-                    if (o.pingOnly)
-                        load.send(id, ping(now()));
-                    else
-                        load.send(id, {stateUpdate(t - playAt, true), ping(now())});
-                    ++load.counters.pingsSent;
-                }
-                nextAt[i] += 1.0;
-                cursor = (cursor + 1) % clients;
-            }
+                if (load.client(id).phase != Phase::Open)
+                    return;
+                if (o.pingOnly)
+                    load.send(id, ping(now()));
+                else
+                    load.send(id, {stateUpdate(t - playAt, true), ping(now())});
+                ++load.counters.pingsSent;
+            });
             load.poll(1);
         }
         load.runFor(1.0); // the last pongs
         const Percentiles p = percentiles(rtts);
-        const Percentiles gaps = percentiles(loopGaps);
-        std::fprintf(stderr, "loadgen loop gap p99 %.2f ms max %.2f ms\n", gaps.p99 * 1e3,
-                     gaps.max * 1e3);
         const long rss = processRssKiB(server);
         std::printf(
             "{\"mode\":\"rooms\",\"clients\":%zu,\"open\":%zu,\"rooms\":%d,\"joined\":%zu,"
             "\"ping_p50_ms\":%s,\"ping_p95_ms\":%s,\"ping_p99_ms\":%s,\"ping_max_ms\":%s,"
             "\"pings\":%zu,\"pongs\":%zu,\"lost\":%zu,\"errors\":%zu,\"closed\":%zu,"
             "\"connect_failures\":%zu,\"frames_in\":%zu,\"server_rss_kib\":%ld,"
-            "\"rss_per_connection_kib\":%s,%s}\n",
+            "\"rss_per_connection_kib\":%s,\"loadgen_longest_loop_ms\":%s,%s}\n",
             clients, load.openCount(), rooms, joined, ms(p.p50).c_str(), ms(p.p95).c_str(),
             ms(p.p99).c_str(), ms(p.max).c_str(), load.counters.pingsSent, load.counters.pongs,
             load.counters.pingsSent - std::min(load.counters.pingsSent, load.counters.pongs),
             load.counters.errors, load.counters.closes, load.counters.connectFailures,
             load.counters.framesIn, rss, fixed(double(rss - baseRss) / double(clients)).c_str(),
-            meter.fields().c_str());
+            ms(longestLoop).c_str(), meter.fields().c_str());
         std::fflush(stdout);
         load.onText = {};
     }
@@ -914,21 +933,16 @@ int runSoak(const Options &o, pid_t server, Load &load)
     const double warmUp = std::min(60.0, o.seconds / 5);
     long rssAfterWarmUp = 0;
     long rssMax = 0;
-    std::vector<double> nextAt(ids.size());
-    for (double &t : nextAt)
-        t = start + unit(random);
+    EverySecond pace(ids.size(), start, random);
     double nextReport = start + 60.0;
     double nextSample = start + 1.0;
     std::size_t events = 0;
     while (now() - start < o.seconds) {
         const double t = now();
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            if (nextAt[i] > t)
-                continue;
-            nextAt[i] += 1.0;
+        pace.run(t, [&](std::size_t i) {
             const int id = ids[i];
             if (load.client(id).phase != Phase::Open)
-                continue;
+                return;
             load.send(id, {ping(now()), stateUpdate(t - start, true)});
             // About one action per room every 20 s, from a random member.
             if (unit(random) < 1.0 / (20.0 * o.roomSize)) {
@@ -940,7 +954,7 @@ int runSoak(const Options &o, pid_t server, Load &load)
                     if (m != load.client(id).index)
                         ++expected[std::size_t(room * o.roomSize + m)];
             }
-        }
+        });
         load.poll(2);
         if (now() >= nextSample) { // the server's RSS once a second after the warm-up
             nextSample += 1.0;

@@ -22,30 +22,13 @@ using namespace lockstep;
 using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
+using lockstep::test::fastLimits;
+using lockstep::test::nowSeconds;
+using lockstep::test::paddedPing;
 using lockstep::test::ServerSnapshot;
 using lockstep::test::TestClient;
 
 namespace {
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
-
-ServerLimits fastLimits()
-{
-    ServerLimits limits;
-    limits.participantsInterval = 0.0;
-    return limits;
-}
-
-// A ping padded with spaces to exactly `size` bytes.
-QByteArray paddedPing(qsizetype size)
-{
-    QByteArray frame = R"({"type":"ping","payload":{"client_ts":1}})";
-    frame.insert(1, QByteArray(size - frame.size(), ' '));
-    return frame;
-}
 
 // Stand-ins in the table for tokens only the running server can make.
 const QByteArray kExpiredVipInvite = "@EXPIRED_VIP_INVITE@";

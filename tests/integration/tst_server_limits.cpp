@@ -13,26 +13,10 @@ using namespace lockstep;
 using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
+using lockstep::test::fastLimits;
+using lockstep::test::paddedPing;
 using lockstep::test::ServerSnapshot;
 using lockstep::test::TestClient;
-
-namespace {
-
-ServerLimits fastLimits()
-{
-    ServerLimits limits;
-    limits.participantsInterval = 0.0;
-    return limits;
-}
-
-QByteArray paddedPing(qsizetype size)
-{
-    QByteArray frame = R"({"type":"ping","payload":{"client_ts":1}})";
-    frame.insert(1, QByteArray(size - frame.size(), ' '));
-    return frame;
-}
-
-} // namespace
 
 class TestServerLimits : public QObject
 {

@@ -16,25 +16,14 @@ using namespace lockstep;
 using lockstep::test::id;
 using namespace lockstep::protocol;
 using lockstep::server::ServerLimits;
+using lockstep::test::fastLimits;
+using lockstep::test::nowSeconds;
 using lockstep::test::RoomSnapshot;
 using lockstep::test::TestClient;
 
 namespace {
 
 const QString kRoom = QStringLiteral("den");
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
-
-// participants_update at once: its coalescing is tested on ServerCore.
-ServerLimits fastLimits()
-{
-    ServerLimits limits;
-    limits.participantsInterval = 0.0;
-    return limits;
-}
 
 Json parsed(const QByteArray &json)
 {

@@ -1,5 +1,7 @@
 #include "TestClient.h"
 
+#include <QDateTime>
+
 #include <QEventLoop>
 #include <QTest>
 #include <QTimer>
@@ -239,6 +241,18 @@ bool TestClient::waitUntil(const std::function<bool()> &done, int timeoutMs)
     timeout.start(timeoutMs);
     loop.exec();
     return reached || done();
+}
+
+double nowSeconds()
+{
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+QByteArray paddedPing(qsizetype size)
+{
+    QByteArray frame = R"({"type":"ping","payload":{"client_ts":1}})";
+    frame.insert(1, QByteArray(size - frame.size(), ' '));
+    return frame;
 }
 
 } // namespace lockstep::test

@@ -97,4 +97,10 @@ private:
     double m_nextSyncTs = 1.0;
 };
 
+// The wall clock in epoch seconds, as the server stamps server_ts.
+double nowSeconds();
+
+// A ping padded with spaces to exactly `size` bytes.
+QByteArray paddedPing(qsizetype size);
+
 } // namespace lockstep::test

@@ -24,4 +24,11 @@ std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerL
     return server;
 }
 
+server::ServerLimits fastLimits()
+{
+    server::ServerLimits limits;
+    limits.participantsInterval = 0.0;
+    return limits;
+}
+
 } // namespace lockstep::test

@@ -12,4 +12,8 @@ namespace lockstep::test {
 std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerLimits &limits = {},
                                                            const QByteArray &jwtSecret = {});
 
+// Default limits, but participants_update goes out at once: the suites check
+// membership end to end; its coalescing is tested on ServerCore.
+server::ServerLimits fastLimits();
+
 } // namespace lockstep::test
