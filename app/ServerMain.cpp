@@ -1,7 +1,7 @@
 // lockstep-server: the headless session server, and an admin's token minter.
 #include "auth/TokenService.h"
 #include "server/SessionServer.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -129,7 +129,7 @@ int mintToken(const QStringList &arguments)
     const auth::TokenService tokens(secret);
     QTextStream(stdout) << tokens.issueUserToken(parser.value(sub).trimmed(), parser.value(name),
                                                  parser.value(room), int(seconds),
-                                                 sync::SystemClock::instance().now())
+                                                 protocol::SystemClock::instance().now())
                         << Qt::endl;
     return 0;
 }
@@ -329,7 +329,7 @@ int main(int argc, char *argv[])
 
     quitOnSignals(app, [&server, &app] {
         qCInfo(lcMain) << "shutting down";
-        server.stop(1001, QStringLiteral("Server shutting down"));
+        server.stop();
         // Let the close frames go out before the process ends.
         QTimer::singleShot(300, &app, &QCoreApplication::quit);
     });

@@ -8,7 +8,7 @@
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
 #include "player/MediaPlayerBackend.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>
@@ -47,10 +47,10 @@ int runPeer(const QCommandLineParser &args)
     QMediaPlayer player;
     QVideoSink sink;
     player.setVideoSink(&sink);
-    client::SessionClient client(sync::SystemClock::instance(),
+    client::SessionClient client(protocol::SystemClock::instance(),
                                  std::make_unique<client::WebSocketTransport>());
     ui::MediaPlayerBackend backend(player);
-    sync::SyncController controller(sync::SystemClock::instance(), client, backend);
+    sync::SyncController controller(protocol::SystemClock::instance(), client, backend);
     player.setSource(QUrl::fromLocalFile(args.value(QStringLiteral("clip"))));
 
     client::SessionSpec spec;

@@ -3,7 +3,7 @@
 // two connections, so room creation, joins and playback are all reachable.
 #include "auth/TokenService.h"
 #include "server/ServerCore.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    sync::ManualClock clock;
+    protocol::ManualClock clock;
     auth::TokenService tokens;
     NullTransport transport;
     server::ServerLimits limits;

@@ -1,12 +1,14 @@
 #include "SessionClient.h"
 
+#include "protocol/Clock.h"
+#include "protocol/CloseCode.h"
 #include "protocol/Codec.h"
-#include "sync/Clock.h"
 
 #include <QLoggingCategory>
 #include <QUuid>
 
 #include <cmath>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcClient, "lockstep.client", QtInfoMsg)
 
@@ -16,21 +18,31 @@ using namespace protocol;
 
 namespace {
 
-// Errors that end an attempt to enter a room for good.
-bool isPermanent(const QString &code)
+// Errors that end an attempt to enter a room for good. Codes this version
+// does not know are not: a retry costs little and may meet a newer server.
+bool isPermanent(const Error &error)
 {
-    static const QStringList permanent {
-        QStringLiteral("auth_required"),  QStringLiteral("auth_invalid"),
-        QStringLiteral("invite_invalid"), QStringLiteral("invite_expired"),
-        QStringLiteral("room_full"),      QStringLiteral("room_exists"),
-        QStringLiteral("forbidden"),      QStringLiteral("bad_request"),
-    };
-    return permanent.contains(code);
+    const std::optional<ErrorCode> code = error.errorCode();
+    if (!code)
+        return false;
+    switch (*code) {
+    case ErrorCode::AuthRequired:
+    case ErrorCode::AuthInvalid:
+    case ErrorCode::InviteInvalid:
+    case ErrorCode::InviteExpired:
+    case ErrorCode::RoomFull:
+    case ErrorCode::RoomExists:
+    case ErrorCode::Forbidden:
+    case ErrorCode::BadRequest:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace
 
-SessionClient::SessionClient(const sync::Clock &clock, std::unique_ptr<ClientTransport> transport,
+SessionClient::SessionClient(const protocol::Clock &clock, std::unique_ptr<ClientTransport> transport,
                              QObject *parent)
     : QObject(parent), m_clock(clock), m_transport(std::move(transport)),
       m_clientId(QUuid::createUuid().toString(QUuid::WithoutBraces)),
@@ -87,10 +99,11 @@ void SessionClient::connectNow()
 
 // Gives up the current connection or attempt as if it had failed: the
 // transport will not report it any more.
-void SessionClient::dropConnection(const QString &reason)
+void SessionClient::dropConnection(LossCause cause)
 {
     m_transport->close();
-    onClosed(1006, reason);
+    m_lossCause = cause;
+    onClosed(closeCodeValue(CloseCode::Abnormal), QString());
 }
 
 void SessionClient::leave()
@@ -101,7 +114,7 @@ void SessionClient::leave()
     m_connecting = false;
     m_pending.reset();
     setState(State::Idle);
-    emit ended(tr("You left the room."));
+    emit ended(SessionEnd {SessionEnd::Reason::Left, 0, {}, {}});
 }
 
 void SessionClient::onOpened()
@@ -155,23 +168,24 @@ void SessionClient::onOpened()
 void SessionClient::onClosed(quint16 code, const QString &reason)
 {
     m_connecting = false;
+    const LossCause cause = std::exchange(m_lossCause, LossCause::Closed);
     if (m_state == State::Idle)
         return;
     qCInfo(lcClient).noquote() << "connection closed" << code << reason;
     if (!m_everJoined && m_state != State::Reconnecting) {
         setState(State::Idle);
-        emit ended(reason.isEmpty() ? tr("Could not connect to the server.") : reason);
+        emit ended(SessionEnd {SessionEnd::Reason::CouldNotConnect, code, reason, {}});
         return;
     }
-    emit connectionLost(code, reason);
+    emit connectionLost(ConnectionLoss {cause, code, reason});
     if (m_state == State::Idle)
         return; // a handler chose to leave
-    // Replaced by our own newer connection, or closed for misbehaving:
-    // reconnecting would not help.
-    if (code == 4000 || code == 1008) {
+    // Replaced by our own newer connection, closed for misbehaving, or the
+    // room is gone: reconnecting would not help.
+    if (closeEndsSession(code)) {
         m_transport->close();
         setState(State::Idle);
-        emit ended(reason.isEmpty() ? tr("The server closed the connection.") : reason);
+        emit ended(SessionEnd {SessionEnd::Reason::Closed, code, reason, {}});
         return;
     }
     scheduleReconnect();
@@ -194,7 +208,7 @@ void SessionClient::tick()
         // One attempt at a time: a handshake may take longer than a tick.
         if (m_connecting) {
             if (now - m_connectStartedAt > m_timeouts.connect)
-                dropConnection(tr("no answer from the server"));
+                dropConnection(LossCause::ConnectTimeout);
         } else if (now >= m_reconnectAt && !m_transport->isOpen()) {
             connectNow();
         }
@@ -202,7 +216,7 @@ void SessionClient::tick()
     }
     if (m_transport->isOpen() && (m_state == State::Joining || m_state == State::InRoom)
         && now - m_lastHeardAt > m_timeouts.silence) {
-        dropConnection(tr("the server stopped answering"));
+        dropConnection(LossCause::Silence);
         return;
     }
     if (m_transport->isOpen() && m_clockSync.pingDue(now)) {
@@ -326,7 +340,7 @@ void SessionClient::handle(const Envelope &e)
     }
     if (const auto *error = e.as<Error>()) {
         if (m_state == State::Joining) {
-            if (m_everJoined && error->code == QLatin1String("room_not_found") && m_wasHost) {
+            if (m_everJoined && error->errorCode() == ErrorCode::RoomNotFound && m_wasHost) {
                 // The server lost the room (restarted): the host brings it back.
                 m_recreating = true;
                 m_transport->close();
@@ -334,11 +348,11 @@ void SessionClient::handle(const Envelope &e)
                 setState(State::Reconnecting);
                 return;
             }
-            if (!m_everJoined || isPermanent(error->code)) {
+            if (!m_everJoined || isPermanent(*error)) {
                 m_transport->close();
                 setState(State::Idle);
                 emit joinFailed(*error);
-                emit ended(error->message);
+                emit ended(SessionEnd {SessionEnd::Reason::Refused, 0, error->message, *error});
                 return;
             }
             // room_not_found or client_id_taken on a rejoin: the host may be

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ClientTransport.h"
+#include "ClockSync.h"
 #include "protocol/Messages.h"
-#include "sync/ClockSync.h"
 
 #include <QObject>
 #include <QRandomGenerator>
@@ -12,11 +12,39 @@
 #include <memory>
 #include <optional>
 
-namespace lockstep::sync {
+namespace lockstep::protocol {
 class Clock;
 }
 
 namespace lockstep::client {
+
+// Why a session ended for good. The UI turns it into a sentence; core never
+// words it.
+struct SessionEnd {
+    enum class Reason {
+        Left, // leave() was called
+        CouldNotConnect, // the first connection failed (closeCode/detail: the socket's)
+        Refused, // the server refused the join (error holds its answer)
+        Closed, // the server closed the connection with a code that ends it
+    };
+    Reason reason = Reason::Left;
+    quint16 closeCode = 0;
+    QString detail; // the transport's or the server's own words, untranslated
+    protocol::Error error;
+};
+
+// How an established connection was lost (the client then reconnects unless
+// the code ends the session).
+enum class LossCause {
+    Closed, // the server or the transport closed it (closeCode says how)
+    ConnectTimeout, // a reconnection attempt got no answer
+    Silence, // nothing arrived on an open connection for too long
+};
+struct ConnectionLoss {
+    LossCause cause = LossCause::Closed;
+    quint16 closeCode = 0;
+    QString detail;
+};
 
 // What a client needs to (re)enter a room.
 struct SessionSpec {
@@ -60,7 +88,7 @@ public:
         double silence = 6.0; // s
     };
 
-    SessionClient(const sync::Clock &clock, std::unique_ptr<ClientTransport> transport,
+    SessionClient(const protocol::Clock &clock, std::unique_ptr<ClientTransport> transport,
                   QObject *parent = nullptr);
     ~SessionClient() override;
 
@@ -90,7 +118,7 @@ public:
     const protocol::RoomState &room() const { return m_room; }
     const QList<protocol::Participant> &participants() const { return m_room.participants; }
     QString participantName(const QString &clientId) const;
-    const sync::ClockSync &clockSync() const { return m_clockSync; }
+    const client::ClockSync &clockSync() const { return m_clockSync; }
     // One-way latency estimate in seconds (half the smoothed round trip).
     double oneWayLatency() const { return m_clockSync.smoothedRtt() / 2.0; }
     int reconnectAttempts() const { return m_attempt; }
@@ -111,9 +139,9 @@ signals:
     void joined(const lockstep::protocol::RoomState &room, double serverTs, bool rejoined);
     // The server refused to let us in (bad invite, room full, ...); we stop.
     void joinFailed(const lockstep::protocol::Error &error);
-    // The connection ended and will not be retried (left, or refused).
-    void ended(const QString &reason);
-    void connectionLost(quint16 code, const QString &reason);
+    // The connection ended and will not be retried (left, refused, closed).
+    void ended(const lockstep::client::SessionEnd &end);
+    void connectionLost(const lockstep::client::ConnectionLoss &loss);
     void playerEventReceived(const QString &from, const lockstep::protocol::PlayerEvent &event,
                              double serverTs);
     void forceResyncReceived(const lockstep::protocol::ForceResync &resync, double serverTs);
@@ -130,7 +158,7 @@ signals:
 private:
     void setState(State state);
     void connectNow();
-    void dropConnection(const QString &reason);
+    void dropConnection(LossCause cause);
     void onOpened();
     void onClosed(quint16 code, const QString &reason);
     void onText(const QByteArray &frame);
@@ -139,9 +167,9 @@ private:
     bool sendMessage(protocol::Message message);
     void flushPending();
 
-    const sync::Clock &m_clock;
+    const protocol::Clock &m_clock;
     std::unique_ptr<ClientTransport> m_transport;
-    sync::ClockSync m_clockSync;
+    client::ClockSync m_clockSync;
     SessionSpec m_spec;
     QString m_clientId;
     QString m_resumeToken;
@@ -150,6 +178,7 @@ private:
     bool m_everJoined = false;
     bool m_wasHost = false;
     int m_attempt = 0;
+    LossCause m_lossCause = LossCause::Closed; // why the next onClosed() happens
     double m_reconnectAt = 0.0;
     bool m_connecting = false; // an attempt is under way (opened or closed not yet seen)
     double m_connectStartedAt = 0.0;

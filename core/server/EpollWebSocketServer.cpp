@@ -1,7 +1,7 @@
 #include "EpollWebSocketServer.h"
 
 #include "ServerCore.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>
@@ -53,7 +53,7 @@ enum Opcode : quint8 {
 
 double now()
 {
-    return sync::SystemClock::instance().now();
+    return protocol::SystemClock::instance().now();
 }
 
 char lower(char ch)

@@ -3,7 +3,7 @@
 #include "Transport.h"
 #include "protocol/Messages.h"
 #include "protocol/RoomOptions.h"
-#include "sync/Timeline.h"
+#include "protocol/Timeline.h"
 
 #include <QSet>
 
@@ -13,7 +13,7 @@
 
 namespace lockstep::server {
 
-using sync::Timeline;
+using protocol::Timeline;
 
 struct Member {
     QString clientId;

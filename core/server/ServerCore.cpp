@@ -1,7 +1,9 @@
 #include "ServerCore.h"
 
+#include "protocol/CloseCode.h"
+
 #include "auth/TokenService.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -16,12 +18,10 @@ using namespace protocol;
 
 namespace {
 
-constexpr quint16 kClosePolicyViolation = 1008;
-constexpr quint16 kCloseTooBig = 1009;
-constexpr quint16 kCloseReplaced = 4000;
-// 1013 ("try again later") would fit, but Qt's WebSocket clients reject
-// close codes outside 1000-1011 and 3000-4999, so the app could not read it.
-constexpr quint16 kCloseServerFull = 4001;
+constexpr quint16 kClosePolicyViolation = closeCodeValue(CloseCode::PolicyViolation);
+constexpr quint16 kCloseTooBig = closeCodeValue(CloseCode::TooBig);
+constexpr quint16 kCloseReplaced = closeCodeValue(CloseCode::Replaced);
+constexpr quint16 kCloseServerFull = closeCodeValue(CloseCode::ServerFull);
 
 // Unguessable ids for rooms and resume tokens: 96 random bits, URL-safe.
 QByteArray randomToken()
@@ -53,7 +53,7 @@ struct ServerCore::Connection {
     double floodAt = 0.0;
 };
 
-ServerCore::ServerCore(const ServerLimits &limits, const sync::Clock &clock,
+ServerCore::ServerCore(const ServerLimits &limits, const protocol::Clock &clock,
                        auth::TokenService &tokens, Transport &transport, QObject *parent)
     : QObject(parent), m_limits(limits), m_clock(clock), m_tokens(tokens), m_transport(transport)
 {

@@ -13,7 +13,7 @@
 namespace lockstep::auth {
 class TokenService;
 }
-namespace lockstep::sync {
+namespace lockstep::protocol {
 class Clock;
 }
 
@@ -28,7 +28,7 @@ class ServerCore : public QObject
     Q_OBJECT
 
 public:
-    ServerCore(const ServerLimits &limits, const sync::Clock &clock, auth::TokenService &tokens,
+    ServerCore(const ServerLimits &limits, const protocol::Clock &clock, auth::TokenService &tokens,
                Transport &transport, QObject *parent = nullptr);
     ~ServerCore() override;
 
@@ -92,7 +92,7 @@ private:
                    const QString &except = {}, std::optional<double> serverTs = {});
 
     ServerLimits m_limits;
-    const sync::Clock &m_clock;
+    const protocol::Clock &m_clock;
     auth::TokenService &m_tokens;
     Transport &m_transport;
     std::unordered_map<ConnectionId, Connection> m_connections;

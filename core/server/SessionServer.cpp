@@ -2,7 +2,7 @@
 
 #include "EpollWebSocketServer.h"
 #include "auth/TokenService.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -57,7 +57,7 @@ bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, QString 
 SessionServer::SessionServer(SessionServerConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)),
       m_tokens(std::make_unique<auth::TokenService>(m_config.jwtSecret)),
-      m_core(std::make_unique<ServerCore>(m_config.limits, sync::SystemClock::instance(), *m_tokens,
+      m_core(std::make_unique<ServerCore>(m_config.limits, protocol::SystemClock::instance(), *m_tokens,
                                           static_cast<Transport &>(*this)))
 {
 }
@@ -154,9 +154,9 @@ bool SessionServer::start(QString *error)
     return true;
 }
 
-void SessionServer::stop(quint16 code, const QString &reason)
+void SessionServer::stop(protocol::CloseCode code, const QString &reason)
 {
-    m_core->closeAll(code, reason);
+    m_core->closeAll(protocol::closeCodeValue(code), reason);
     if (m_server)
         m_server->close();
     if (m_native)
@@ -219,10 +219,10 @@ void SessionServer::acceptConnections()
         const quint64 hardLimit = std::max<quint64>(m_config.limits.maxFrameBytes * 16, 1 << 20);
         socket->setMaxAllowedIncomingMessageSize(hardLimit);
         socket->setMaxAllowedIncomingFrameSize(hardLimit);
-        m_sockets[id] = Peer {socket, sync::SystemClock::instance().now()};
+        m_sockets[id] = Peer {socket, protocol::SystemClock::instance().now()};
         const auto touch = [this, id] {
             if (const auto it = m_sockets.find(id); it != m_sockets.end())
-                it->second.lastSeen = sync::SystemClock::instance().now();
+                it->second.lastSeen = protocol::SystemClock::instance().now();
         };
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, id, touch](const QString &message) {
@@ -249,7 +249,7 @@ void SessionServer::acceptConnections()
 
 void SessionServer::sendKeepalives()
 {
-    const double now = sync::SystemClock::instance().now();
+    const double now = protocol::SystemClock::instance().now();
     std::vector<QWebSocket *> dead;
     for (auto &[id, peer] : m_sockets) {
         if (now - peer.lastSeen > m_config.limits.keepaliveTimeout)

@@ -2,6 +2,7 @@
 
 #include "ServerCore.h"
 #include "ServerLimits.h"
+#include "protocol/CloseCode.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -48,8 +49,9 @@ public:
 
     // Starts listening; on failure returns false and says why in `error`.
     bool start(QString *error = nullptr);
-    // Closes every connection with `code` (1001: going away) and stops listening.
-    void stop(quint16 code = 1001, const QString &reason = QStringLiteral("Server shutting down"));
+    // Closes every connection with `code` and stops listening.
+    void stop(protocol::CloseCode code = protocol::CloseCode::GoingAway,
+              const QString &reason = QStringLiteral("Server shutting down"));
 
     bool isListening() const;
     quint16 port() const;

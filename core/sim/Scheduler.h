@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QtGlobal>
 
@@ -18,7 +18,7 @@ class Scheduler
 public:
     explicit Scheduler(double start = 1'733'820'000.0) : m_clock(start) { }
 
-    const sync::Clock &clock() const { return m_clock; }
+    const protocol::Clock &clock() const { return m_clock; }
     double now() const { return m_clock.now(); }
 
     void at(double time, std::function<void()> task);
@@ -41,7 +41,7 @@ private:
         }
     };
 
-    sync::ManualClock m_clock;
+    protocol::ManualClock m_clock;
     std::priority_queue<Event, std::vector<Event>, std::greater<>> m_queue;
     quint64 m_order = 0;
     std::vector<std::shared_ptr<std::function<void()>>> m_repeating;
@@ -49,15 +49,15 @@ private:
 
 // A participant's own clock: the virtual time plus a fixed offset, so each
 // simulated machine disagrees with the server as real ones do.
-class OffsetClock final : public sync::Clock
+class OffsetClock final : public protocol::Clock
 {
 public:
-    OffsetClock(const sync::Clock &base, double offset) : m_base(base), m_offset(offset) { }
+    OffsetClock(const protocol::Clock &base, double offset) : m_base(base), m_offset(offset) { }
     double now() const override { return m_base.now() + m_offset; }
     double offset() const { return m_offset; }
 
 private:
-    const sync::Clock &m_base;
+    const protocol::Clock &m_base;
     double m_offset;
 };
 

@@ -5,7 +5,7 @@
 
 namespace lockstep::sim {
 
-SimPlayer::SimPlayer(const sync::Clock &clock, PlayerProfile profile)
+SimPlayer::SimPlayer(const protocol::Clock &clock, PlayerProfile profile)
     : m_clock(clock), m_profile(profile), m_anchorTime(clock.now())
 {
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 #include "sync/PlayerBackend.h"
 
 namespace lockstep::sim {
@@ -22,7 +22,7 @@ struct PlayerProfile {
 class SimPlayer final : public sync::PlayerBackend
 {
 public:
-    SimPlayer(const sync::Clock &clock, PlayerProfile profile = {});
+    SimPlayer(const protocol::Clock &clock, PlayerProfile profile = {});
 
     State state() const override;
     double position() const override;
@@ -46,7 +46,7 @@ private:
     double truePositionAt(double t) const;
     void reanchor();
 
-    const sync::Clock &m_clock;
+    const protocol::Clock &m_clock;
     PlayerProfile m_profile;
     bool m_hasMedia = true;
     bool m_playing = false;

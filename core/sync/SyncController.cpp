@@ -1,6 +1,6 @@
 #include "SyncController.h"
 
-#include "Clock.h"
+#include "protocol/Clock.h"
 #include "client/SessionClient.h"
 #include "protocol/RoomOptions.h"
 

@@ -2,7 +2,8 @@
 
 #include "Corrector.h"
 #include "PlayerBackend.h"
-#include "Timeline.h"
+#include "protocol/Clock.h"
+#include "protocol/Timeline.h"
 
 #include <QObject>
 
@@ -14,7 +15,8 @@ class SessionClient;
 
 namespace lockstep::sync {
 
-class Clock;
+using protocol::Clock;
+using protocol::Timeline;
 
 struct SyncConfig {
     CorrectorConfig corrector;
@@ -82,7 +84,7 @@ public:
 
 signals:
     void activityChanged(lockstep::sync::SyncActivity activity);
-    void timelineChanged(const lockstep::sync::Timeline &timeline);
+    void timelineChanged(const lockstep::protocol::Timeline &timeline);
 
 private:
     enum class Measure { None, Start, Seek, Rate };

@@ -9,7 +9,7 @@
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
 #include "sim/SimPlayer.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>
@@ -154,14 +154,18 @@ private:
                 QStringLiteral("join_failed"),
                 {{QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}});
         });
-        connect(&m_client, &SessionClient::ended, this, [](const QString &reason) {
-            emitLine(QStringLiteral("ended"), {{QStringLiteral("reason"), reason}});
+        connect(&m_client, &SessionClient::ended, this, [](const client::SessionEnd &end) {
+            emitLine(QStringLiteral("ended"),
+                     {{QStringLiteral("reason"), int(end.reason)},
+                      {QStringLiteral("code"), int(end.closeCode)},
+                      {QStringLiteral("detail"), end.detail}});
         });
         connect(&m_client, &SessionClient::connectionLost, this,
-                [](quint16 code, const QString &reason) {
-                    emitLine(
-                        QStringLiteral("connection_lost"),
-                        {{QStringLiteral("code"), int(code)}, {QStringLiteral("reason"), reason}});
+                [](const client::ConnectionLoss &loss) {
+                    emitLine(QStringLiteral("connection_lost"),
+                             {{QStringLiteral("cause"), int(loss.cause)},
+                              {QStringLiteral("code"), int(loss.closeCode)},
+                              {QStringLiteral("reason"), loss.detail}});
                 });
         connect(&m_client, &SessionClient::clientJoined, this,
                 [](const QString &clientId, const QString &name) {
@@ -216,7 +220,7 @@ private:
                   {QStringLiteral("activity"), activityName(s.activity)}});
     }
 
-    sync::SystemClock m_clock;
+    protocol::SystemClock m_clock;
     sim::SimPlayer m_player;
     client::SessionClient m_client;
     sync::SyncController m_sync;

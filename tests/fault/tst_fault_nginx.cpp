@@ -7,8 +7,8 @@
 #include "FaultProcesses.h"
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
-#include "sync/Clock.h"
-#include "sync/Timeline.h"
+#include "protocol/Clock.h"
+#include "protocol/Timeline.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -193,7 +193,7 @@ struct Member {
     int room = 0;
     bool host = false;
     std::unique_ptr<client::SessionClient> client;
-    sync::Timeline timeline;
+    protocol::Timeline timeline;
     double playerPosition = 0.0;
     double playerSince = 0.0; // local time
     bool started = false;
@@ -201,9 +201,9 @@ struct Member {
     int lost = 0;
     QString failure;
 
-    static double localNow() { return sync::SystemClock::instance().now(); }
+    static double localNow() { return protocol::SystemClock::instance().now(); }
     double serverNow() const { return client->clockSync().toServerTime(localNow()); }
-    void follow(const sync::Timeline &next)
+    void follow(const protocol::Timeline &next)
     {
         timeline = next;
         playerPosition = timeline.positionAt(serverNow());
@@ -240,7 +240,7 @@ private:
     // The servers whose logs say they hold each room (created or joined it).
     QHash<QString, std::set<int>> roomServers() const;
     // Back in its room, under its host, on the room's timeline from `before`.
-    bool isRestored(const Member &member, const std::vector<sync::Timeline> &before) const;
+    bool isRestored(const Member &member, const std::vector<protocol::Timeline> &before) const;
     QString describeMember(const Member &member) const;
 
     QTemporaryDir m_dir;
@@ -385,10 +385,10 @@ QHash<QString, std::set<int>> TestFaultNginx::roomServers() const
 }
 
 bool TestFaultNginx::isRestored(const Member &member,
-                                const std::vector<sync::Timeline> &before) const
+                                const std::vector<protocol::Timeline> &before) const
 {
     const Member &host = *m_members[std::size_t(member.room * kPerRoom)];
-    const sync::Timeline &timeline = before[std::size_t(member.room)];
+    const protocol::Timeline &timeline = before[std::size_t(member.room)];
     const double now = member.serverNow();
     return member.client->inRoom() && member.client->roomId() == roomId(member.room)
         && member.client->hostId() == host.client->clientId()
@@ -434,7 +434,7 @@ void TestFaultNginx::roomsStayOnTheirProcess()
             member->room = room;
             member->host = i == 0;
             member->client = std::make_unique<client::SessionClient>(
-                sync::SystemClock::instance(), std::make_unique<client::WebSocketTransport>());
+                protocol::SystemClock::instance(), std::make_unique<client::WebSocketTransport>());
             Member *m = member.get();
             client::SessionClient *c = m->client.get();
             c->setClientId(QStringLiteral("r%1-m%2").arg(room).arg(i));
@@ -455,14 +455,14 @@ void TestFaultNginx::roomsStayOnTheirProcess()
                         if (rejoined && m->client->hasPendingAction())
                             return;
                         const bool playing = state.state.playState == protocol::PlayState::Playing;
-                        m->follow(sync::Timeline {state.state.position,
+                        m->follow(protocol::Timeline {state.state.position,
                                                   playing ? protocol::PlayState::Playing
                                                           : protocol::PlayState::Paused,
                                                   serverTs});
                     });
             connect(c, &client::SessionClient::playerEventReceived, this,
                     [m](const QString &, const protocol::PlayerEvent &event, double serverTs) {
-                        sync::Timeline next {event.position, m->timeline.state, serverTs};
+                        protocol::Timeline next {event.position, m->timeline.state, serverTs};
                         if (event.action == protocol::PlayerAction::Play)
                             next.state = protocol::PlayState::Playing;
                         else if (event.action == protocol::PlayerAction::Pause)
@@ -476,9 +476,9 @@ void TestFaultNginx::roomsStayOnTheirProcess()
                         if (m->joins == 0)
                             --m_unsettled;
                     });
-            connect(c, &client::SessionClient::ended, this, [m](const QString &reason) {
+            connect(c, &client::SessionClient::ended, this, [m](const client::SessionEnd &end) {
                 if (m->failure.isEmpty())
-                    m->failure = reason;
+                    m->failure = end.detail.isEmpty() ? QStringLiteral("ended") : end.detail;
             });
             m_members.push_back(std::move(member));
         }
@@ -533,7 +533,7 @@ void TestFaultNginx::roomsStayOnTheirProcess()
     };
     QVERIFY2(waitUntil(timelinesSet, 10000), "the rooms' timelines did not settle");
     // The timeline each room has now, as its host sees it.
-    std::vector<sync::Timeline> before;
+    std::vector<protocol::Timeline> before;
     for (int room = 0; room < kRooms; ++room)
         before.push_back(m_members[std::size_t(room * kPerRoom)]->timeline);
     qInfo("timelines set in %lld ms", phase.restart());

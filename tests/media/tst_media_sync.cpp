@@ -4,7 +4,7 @@
 #include "client/WebSocketTransport.h"
 #include "player/MediaPlayerBackend.h"
 #include "server/SessionServer.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 #include "sync/SyncController.h"
 
 #include <QMediaPlayer>
@@ -21,8 +21,8 @@ namespace {
 
 struct Viewer {
     Viewer()
-        : client(sync::SystemClock::instance(), std::make_unique<client::WebSocketTransport>()),
-          backend(player), controller(sync::SystemClock::instance(), client, backend)
+        : client(protocol::SystemClock::instance(), std::make_unique<client::WebSocketTransport>()),
+          backend(player), controller(protocol::SystemClock::instance(), client, backend)
     {
         player.setVideoSink(&sink);
         QObject::connect(&timer, &QTimer::timeout, &timer, [this] {

@@ -1,10 +1,11 @@
-#include "sync/ClockSync.h"
-#include "sync/Timeline.h"
+#include "client/ClockSync.h"
+#include "protocol/Timeline.h"
 
 #include <QRandomGenerator>
 #include <QTest>
 
-using namespace lockstep::sync;
+using namespace lockstep::client;
+using lockstep::protocol::Timeline;
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include "Text.h"
 #include "auth/TokenService.h"
 #include "server/ServerCore.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -88,7 +88,7 @@ struct Harness {
     const server::Room *room() const { return core.room(kRoom); }
     double now() const { return clock.now(); }
 
-    sync::ManualClock clock;
+    protocol::ManualClock clock;
     auth::TokenService tokens;
     RecordingTransport transport;
     server::ServerCore core;
@@ -98,7 +98,7 @@ struct Harness {
 // A clock that moves on by `step` every time it is read, as a real one does
 // while the server works (and logs): it tells apart "the time the timeline was
 // computed for" from "the time the frame was encoded".
-class SteppingClock final : public sync::Clock
+class SteppingClock final : public protocol::Clock
 {
 public:
     explicit SteppingClock(double step) : m_step(step) { }

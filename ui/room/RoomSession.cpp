@@ -5,7 +5,8 @@
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
 #include "server/SessionServer.h"
-#include "sync/Clock.h"
+#include "protocol/Clock.h"
+#include "protocol/CloseCode.h"
 #include "sync/SyncController.h"
 
 #include <QTimer>
@@ -23,19 +24,12 @@ constexpr int kDrainTimeoutMs = 2000;
 
 } // namespace
 
-QString RoomSession::hostClosedReason()
-{
-    // On the wire, so never translated: it is compared, then shown in the
-    // receiver's own language.
-    return QStringLiteral("The host closed the room");
-}
-
 RoomSession::RoomSession(sync::PlayerBackend &player, QObject *parent)
     : QObject(parent),
       m_client(std::make_unique<client::SessionClient>(
-          sync::SystemClock::instance(), std::make_unique<client::WebSocketTransport>())),
+          protocol::SystemClock::instance(), std::make_unique<client::WebSocketTransport>())),
       m_sync(
-          std::make_unique<sync::SyncController>(sync::SystemClock::instance(), *m_client, player)),
+          std::make_unique<sync::SyncController>(protocol::SystemClock::instance(), *m_client, player)),
       m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
 {
     using client::SessionClient;
@@ -75,7 +69,7 @@ RoomSession::~RoomSession()
     m_tickTimer->stop();
     m_client->disconnect(this);
     if (m_server)
-        m_server->stop(1001, hostClosedReason());
+        m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
 }
 
 bool RoomSession::isActive() const
@@ -209,7 +203,7 @@ void RoomSession::stopHosting()
 void RoomSession::shutDownServer()
 {
     m_portMapper->close();
-    m_server->stop(1001, hostClosedReason());
+    m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
     // Closing handshakes need the event loop; keep the server until they are
     // done, so everyone gets the reason rather than a dropped connection.
     server::SessionServer *server = m_server.release();
@@ -245,14 +239,25 @@ void RoomSession::onJoined(bool rejoined)
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
 }
 
-void RoomSession::onEnded(const QString &reason)
+void RoomSession::onEnded(const client::SessionEnd &end)
 {
     QString message = m_endMessage;
     if (message.isEmpty()) {
-        // The client's own stand-in, in English, says nothing ours does not.
-        const bool detail = reason != QLatin1String("Could not connect to the server.");
-        message = ServerErrorText::connectionFailed(m_client->spec().server,
-                                                    detail ? reason : QString());
+        using Reason = client::SessionEnd::Reason;
+        switch (end.reason) {
+        case Reason::Left:
+            message = tr("You left the room.");
+            break;
+        case Reason::CouldNotConnect:
+            message = ServerErrorText::connectionFailed(m_client->spec().server, end.detail);
+            break;
+        case Reason::Refused:
+            message = ServerErrorText::describe(end.error);
+            break;
+        case Reason::Closed:
+            message = ServerErrorText::connectionLost(end.closeCode, end.detail);
+            break;
+        }
     }
     m_endMessage.clear();
     m_tickTimer->stop();
@@ -270,17 +275,23 @@ void RoomSession::onEnded(const QString &reason)
     emit activeChanged(false);
 }
 
-void RoomSession::onConnectionLost(quint16 code, const QString &reason)
+void RoomSession::onConnectionLost(const client::ConnectionLoss &loss)
 {
-    const bool hostClosed = code == 1001 && reason == hostClosedReason();
-    if (hostClosed || code == 4000) {
-        m_endMessage = hostClosed ? tr("The host closed the room.")
-                                  : ServerErrorText::connectionLost(code, reason);
-        // Nothing to come back to: leaving here stops the reconnect.
-        m_client->leave();
-        return;
+    if (protocol::closeEndsSession(loss.closeCode))
+        return; // the client ends the session itself; onEnded() says why
+    QString what;
+    switch (loss.cause) {
+    case client::LossCause::Closed:
+        what = ServerErrorText::connectionLost(loss.closeCode, loss.detail);
+        break;
+    case client::LossCause::ConnectTimeout:
+        what = tr("The server did not answer.");
+        break;
+    case client::LossCause::Silence:
+        what = tr("The server stopped answering.");
+        break;
     }
-    emit notice(tr("%1 Reconnecting…").arg(ServerErrorText::connectionLost(code, reason)));
+    emit notice(tr("%1 Reconnecting…").arg(what));
 }
 
 void RoomSession::requestInvite(int expirySeconds)

@@ -15,6 +15,8 @@ class QTimer;
 
 namespace lockstep::client {
 class SessionClient;
+struct SessionEnd;
+struct ConnectionLoss;
 }
 namespace lockstep::server {
 class SessionServer;
@@ -43,7 +45,6 @@ class RoomSession : public QObject
 public:
     // The close reason a host sends when it stops hosting. Clients tell it
     // apart from a server restart (which they ride out by reconnecting).
-    static QString hostClosedReason();
     static constexpr int kTickMs = 50;
 
     explicit RoomSession(sync::PlayerBackend &player, QObject *parent = nullptr);
@@ -70,7 +71,7 @@ public:
     bool startServer(const HostOptions &options, QString *error);
     // The room's timeline starts paused at `startPosition` (seconds).
     void createRoom(const RoomMedia &media, double startPosition = 0.0);
-    // Closes the room for everyone, with hostClosedReason().
+    // Closes the room for everyone (close code RoomClosed).
     void stopHosting();
 
     void join(const InviteLink &link, const QString &name, const QString &authToken = {});
@@ -107,8 +108,8 @@ private:
     void startTicking();
     void tick();
     void onJoined(bool rejoined);
-    void onEnded(const QString &reason);
-    void onConnectionLost(quint16 code, const QString &reason);
+    void onEnded(const client::SessionEnd &end);
+    void onConnectionLost(const client::ConnectionLoss &loss);
     void onPortMapperChanged();
     void finishDrain();
     void shutDownServer();

@@ -1,5 +1,7 @@
 #include "ServerErrorText.h"
 
+#include "protocol/CloseCode.h"
+
 #include "protocol/Messages.h"
 
 #include <QUrl>
@@ -77,19 +79,24 @@ QString ServerErrorText::connectionFailed(const QUrl &server, const QString &rea
 
 QString ServerErrorText::connectionLost(quint16 code, const QString &reason)
 {
-    switch (code) {
-    case 1001:
-        return tr("The server is shutting down.");
-    case 1008:
-        return tr("The server closed the connection: too much was sent too quickly.");
-    case 1009:
-        return tr("The server closed the connection: a message was too large.");
-    case 1013:
-        return tr("The server is full. Try again later.");
-    case 4000:
-        return tr("You joined this room again from somewhere else, so this window left it.");
-    default:
-        break;
+    using protocol::CloseCode;
+    if (const std::optional<CloseCode> known = protocol::closeCodeFromValue(code)) {
+        switch (*known) {
+        case CloseCode::GoingAway:
+            return tr("The server is shutting down.");
+        case CloseCode::PolicyViolation:
+            return tr("The server closed the connection: too much was sent too quickly.");
+        case CloseCode::TooBig:
+            return tr("The server closed the connection: a message was too large.");
+        case CloseCode::ServerFull:
+            return tr("The server is full. Try again later.");
+        case CloseCode::Replaced:
+            return tr("You joined this room again from somewhere else, so this window left it.");
+        case CloseCode::RoomClosed:
+            return tr("The host closed the room.");
+        default:
+            break;
+        }
     }
     return reason.isEmpty() ? tr("The connection to the server was lost.")
                             : tr("The connection to the server was lost (%1).").arg(reason);

@@ -2,17 +2,17 @@
 
 #include "protocol/Messages.h"
 
-namespace lockstep::sync {
+namespace lockstep::protocol {
 
 // A room's shared timeline: media `position` at server time `at`, advancing
 // one second per second while playing. The server keeps the authoritative
 // one; each client keeps its view of it, in server time.
 struct Timeline {
     double position = 0.0;
-    protocol::PlayState state = protocol::PlayState::Paused;
+    PlayState state = PlayState::Paused;
     double at = 0.0;
 
-    bool isPlaying() const { return state == protocol::PlayState::Playing; }
+    bool isPlaying() const { return state == PlayState::Playing; }
     double positionAt(double serverTime) const
     {
         return isPlaying() ? position + (serverTime - at) : position;
@@ -20,4 +20,4 @@ struct Timeline {
     bool operator==(const Timeline &) const = default;
 };
 
-} // namespace lockstep::sync
+} // namespace lockstep::protocol

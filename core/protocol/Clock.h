@@ -1,6 +1,6 @@
 #pragma once
 
-namespace lockstep::sync {
+namespace lockstep::protocol {
 
 // The one source of time for the server and the sync engine: epoch seconds
 // that never go backwards. Tests and the simulator inject a virtual clock.
@@ -39,4 +39,4 @@ private:
     double m_now;
 };
 
-} // namespace lockstep::sync
+} // namespace lockstep::protocol

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace lockstep::sync {
+namespace lockstep::client {
 
 namespace {
 
@@ -111,4 +111,4 @@ void ClockSync::narrow(const Sample &sample)
     m_offset = (m_lo + m_hi) / 2.0;
 }
 
-} // namespace lockstep::sync
+} // namespace lockstep::client

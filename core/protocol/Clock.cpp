@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-namespace lockstep::sync {
+namespace lockstep::protocol {
 
 namespace {
 
@@ -34,4 +34,4 @@ SystemClock &SystemClock::instance()
     return clock;
 }
 
-} // namespace lockstep::sync
+} // namespace lockstep::protocol

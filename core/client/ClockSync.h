@@ -5,7 +5,7 @@
 #include <array>
 #include <optional>
 
-namespace lockstep::sync {
+namespace lockstep::client {
 
 // NTP-style estimate of the server clock: offset = server_ts - (sent + rtt/2),
 // taken from the lowest-RTT sample of the last eight (NTP's clock filter), so
@@ -88,4 +88,4 @@ private:
     QHash<qint64, double> m_inFlight;
 };
 
-} // namespace lockstep::sync
+} // namespace lockstep::client
