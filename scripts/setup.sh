@@ -17,7 +17,7 @@ lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 LOCKSTEP_CORE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-websockets-dev
-    nlohmann-json3-dev libcpp-jwt-dev libssl-dev
+    nlohmann-json3-dev libssl-dev
 )
 # What only the test suite uses: the fault tests cut links with iproute2 and
 # put nginx in front of three servers (scripts/test.sh installs these).

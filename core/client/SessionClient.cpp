@@ -42,8 +42,8 @@ bool isPermanent(const Error &error)
 
 } // namespace
 
-SessionClient::SessionClient(const protocol::Clock &clock, std::unique_ptr<ClientTransport> transport,
-                             QObject *parent)
+SessionClient::SessionClient(const protocol::Clock &clock,
+                             std::unique_ptr<ClientTransport> transport, QObject *parent)
     : QObject(parent), m_clock(clock), m_transport(std::move(transport)),
       m_clientId(QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_random(QRandomGenerator::global()->generate())

@@ -90,7 +90,8 @@ void ServerCore::connectionOpened(ConnectionId id, const QString &peer)
     m_connections.emplace(id, std::move(connection));
     qCInfo(lcServer).noquote() << "connection" << id << "opened from" << peer;
     if (int(m_connections.size()) > m_limits.maxConnections) {
-        sendError(id, ErrorCode::RateLimited, tr("The server is full; try again later."));
+        sendError(id, ErrorCode::RateLimited,
+                  QStringLiteral("The server is full; try again later."));
         m_connections[id].closing = true;
         m_transport.closeConnection(id, kCloseServerFull, QStringLiteral("Server full"));
     }
@@ -142,7 +143,7 @@ bool ServerCore::admitFrame(ConnectionId id, Connection &c)
         return false;
     }
     sendError(id, ErrorCode::RateLimited,
-              tr("Too many messages: at most %1 per second; this one was dropped.")
+              QStringLiteral("Too many messages: at most %1 per second; this one was dropped.")
                   .arg(m_limits.rateLimitPerSecond));
     return false;
 }
@@ -157,7 +158,7 @@ void ServerCore::binaryReceived(ConnectionId id, qsizetype size)
         return;
     }
     sendError(id, ErrorCode::BadRequest,
-              tr("Binary frames are not part of the protocol; send JSON text frames."));
+              QStringLiteral("Binary frames are not part of the protocol; send JSON text frames."));
 }
 
 void ServerCore::messageTooLarge(ConnectionId id)
@@ -166,7 +167,7 @@ void ServerCore::messageTooLarge(ConnectionId id)
     if (it == m_connections.end() || it->second.closing)
         return;
     sendError(id, ErrorCode::TooLarge,
-              tr("The frame is larger than %1 bytes.").arg(m_limits.maxFrameBytes));
+              QStringLiteral("The frame is larger than %1 bytes.").arg(m_limits.maxFrameBytes));
     it->second.closing = true;
     m_transport.closeConnection(id, kCloseTooBig, QStringLiteral("Frame too large"));
 }
@@ -213,21 +214,21 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
         || e.as<HostChange>() || e.as<CreateInvite>() || e.as<MediaChange>();
     if (!clientToServer) {
         sendError(id, ErrorCode::BadRequest,
-                  tr("'%1' is sent by the server, not to it.")
+                  QStringLiteral("'%1' is sent by the server, not to it.")
                       .arg(QString::fromUtf8(e.typeName().data())));
         return;
     }
     const auto roomIt = m_rooms.find(c.room);
     Member *member = roomIt == m_rooms.end() ? nullptr : roomIt->second->member(c.client);
     if (!member) {
-        sendError(id, ErrorCode::NotInRoom, tr("Create or join a room first."));
+        sendError(id, ErrorCode::NotInRoom, QStringLiteral("Create or join a room first."));
         return;
     }
     Room &room = *roomIt->second;
     if (const auto *m = e.as<PlayerEvent>()) {
         if (!mayControl(room, *member)) {
             sendError(id, ErrorCode::Forbidden,
-                      tr("Only the host controls playback in this room."));
+                      QStringLiteral("Only the host controls playback in this room."));
             return;
         }
         handlePlayerEvent(room, *member, *m);
@@ -249,18 +250,19 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     const auto &m = *e.as<CreateRoom>();
     const double now = m_clock.now();
     if (!c.room.isEmpty()) {
-        sendError(id, ErrorCode::AlreadyInRoom, tr("This connection is already in a room."));
+        sendError(id, ErrorCode::AlreadyInRoom,
+                  QStringLiteral("This connection is already in a room."));
         return;
     }
     if (m.hostId && *m.hostId != e.client) {
         sendError(id, ErrorCode::BadRequest,
-                  tr("create_room: 'host_id' must be the creator's own client id."));
+                  QStringLiteral("create_room: 'host_id' must be the creator's own client id."));
         return;
     }
     if (m.name && m.name->toUcs4().size() > m_limits.maxNameLength) {
-        sendError(
-            id, ErrorCode::BadRequest,
-            tr("create_room: the name must be at most %1 characters.").arg(m_limits.maxNameLength));
+        sendError(id, ErrorCode::BadRequest,
+                  QStringLiteral("create_room: the name must be at most %1 characters.")
+                      .arg(m_limits.maxNameLength));
         return;
     }
     ProtocolError optionsError;
@@ -272,7 +274,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     if (m_tokens.authRequired()) {
         if (!m.authToken) {
             sendError(id, ErrorCode::AuthRequired,
-                      tr("This server requires an auth token to create a room."));
+                      QStringLiteral("This server requires an auth token to create a room."));
             return;
         }
         const auto verified = m_tokens.verifyAuthToken(*m.authToken, now);
@@ -282,17 +284,19 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
         }
         const auto &user = std::get<auth::UserClaims>(verified);
         if (!user.room.isEmpty() && user.room != e.room) {
-            sendError(id, ErrorCode::AuthInvalid, tr("The auth token is for another room."));
+            sendError(id, ErrorCode::AuthInvalid,
+                      QStringLiteral("The auth token is for another room."));
             return;
         }
     }
     if (!e.room.isEmpty() && m_rooms.count(e.room)) {
-        sendError(id, ErrorCode::RoomExists, tr("A room with this id already exists."));
+        sendError(id, ErrorCode::RoomExists, QStringLiteral("A room with this id already exists."));
         return;
     }
     if (int(m_rooms.size()) >= m_limits.maxRooms) {
         sendError(id, ErrorCode::Forbidden,
-                  tr("This server already holds its limit of %1 rooms.").arg(m_limits.maxRooms));
+                  QStringLiteral("This server already holds its limit of %1 rooms.")
+                      .arg(m_limits.maxRooms));
         return;
     }
 
@@ -325,92 +329,95 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     emit participantsChanged(roomId, ref.participants());
 }
 
+ServerCore::Credentials ServerCore::verifyCredentials(const JoinRoom &m, const QString &room,
+                                                      double now) const
+{
+    Credentials c;
+    if (m.inviteToken) {
+        const auto invite = m_tokens.verifyInvite(*m.inviteToken, room, now);
+        if (const auto *error = std::get_if<ProtocolError>(&invite))
+            c.inviteError = *error;
+        else
+            c.inviteValid = true;
+    }
+    // Without JWT_SECRET an auth token grants nothing, so it is not read.
+    if (m.authToken && m_tokens.authRequired()) {
+        const auto user = m_tokens.verifyAuthToken(*m.authToken, now);
+        if (const auto *error = std::get_if<ProtocolError>(&user)) {
+            c.userError = *error;
+        } else {
+            c.userValid = true;
+            c.userRoom = std::get<auth::UserClaims>(user).room;
+        }
+    }
+    return c;
+}
+
+// Who may enter: an invite for this room always works; otherwise a server
+// with JWT_SECRET wants an auth token (for this room, if it names one), and an
+// invite-only room an invite. The first reason given is the most specific.
+std::optional<ProtocolError> ServerCore::admissionRefusal(const Room &room,
+                                                          const Credentials &c) const
+{
+    if (c.inviteValid)
+        return std::nullopt;
+    const bool inviteOnly = room.typedOptions().inviteOnly;
+    if (!inviteOnly) {
+        if (!m_tokens.authRequired())
+            return std::nullopt; // an open room: a stale invite in the link does not matter
+        if (c.userValid && (c.userRoom.isEmpty() || c.userRoom == room.id()))
+            return std::nullopt;
+    }
+    if (c.inviteError)
+        return c.inviteError;
+    if (!inviteOnly && c.userError)
+        return c.userError;
+    if (!inviteOnly && c.userValid)
+        return ProtocolError {ErrorCode::AuthInvalid,
+                              QStringLiteral("The auth token is for another room.")};
+    return inviteOnly
+        ? ProtocolError {ErrorCode::AuthRequired,
+                         QStringLiteral("This room is invite-only: join with an invite.")}
+        : ProtocolError {ErrorCode::AuthRequired,
+                         QStringLiteral("This server requires an auth token or an invite to join "
+                                        "a room.")};
+}
+
 void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &e)
 {
     const auto &m = *e.as<JoinRoom>();
     const double now = m_clock.now();
     if (!c.room.isEmpty()) {
-        sendError(id, ErrorCode::AlreadyInRoom, tr("This connection is already in a room."));
+        sendError(id, ErrorCode::AlreadyInRoom,
+                  QStringLiteral("This connection is already in a room."));
         return;
     }
     if (m.name.toUcs4().size() > m_limits.maxNameLength) {
-        sendError(
-            id, ErrorCode::BadRequest,
-            tr("join_room: the name must be at most %1 characters.").arg(m_limits.maxNameLength));
+        sendError(id, ErrorCode::BadRequest,
+                  QStringLiteral("join_room: the name must be at most %1 characters.")
+                      .arg(m_limits.maxNameLength));
         return;
     }
+    // Each token is verified once; the admission rule below reads the result.
+    const Credentials credentials = verifyCredentials(m, e.room, now);
     // On a server that wants credentials, nobody learns which rooms exist
     // without presenting some: they are checked before the room is looked up.
-    if (m_tokens.authRequired()) {
-        std::optional<ProtocolError> refusal;
-        bool valid = false;
-        if (m.inviteToken) {
-            const auto invite = m_tokens.verifyInvite(*m.inviteToken, e.room, now);
-            valid = std::holds_alternative<auth::InviteClaims>(invite);
-            if (!valid)
-                refusal = std::get<ProtocolError>(invite);
-        }
-        if (!valid && m.authToken) {
-            const auto user = m_tokens.verifyAuthToken(*m.authToken, now);
-            valid = std::holds_alternative<auth::UserClaims>(user);
-            if (!valid && !refusal)
-                refusal = std::get<ProtocolError>(user);
-        }
-        if (!valid) {
-            const ProtocolError error = refusal.value_or(ProtocolError {
-                ErrorCode::AuthRequired,
-                tr("This server requires an auth token or an invite to join a room.")});
-            sendError(id, error.code, error.message);
-            return;
-        }
+    if (m_tokens.authRequired() && !credentials.inviteValid && !credentials.userValid) {
+        sendError(id,
+                  credentials.inviteError.value_or(credentials.userError.value_or(ProtocolError {
+                      ErrorCode::AuthRequired,
+                      QStringLiteral("This server requires an auth token or an invite to join a "
+                                     "room.")})));
+        return;
     }
     const auto roomIt = m_rooms.find(e.room);
     if (roomIt == m_rooms.end()) {
-        sendError(id, ErrorCode::RoomNotFound, tr("There is no room with this id."));
+        sendError(id, ErrorCode::RoomNotFound, QStringLiteral("There is no room with this id."));
         return;
     }
     Room &room = *roomIt->second;
-
-    // Who may enter: an invite for this room always works; otherwise a
-    // server with JWT_SECRET wants an auth token, and an invite-only room an invite.
-    bool admitted = false;
-    std::optional<ProtocolError> refusal;
-    if (m.inviteToken) {
-        const auto invite = m_tokens.verifyInvite(*m.inviteToken, room.id(), now);
-        if (const auto *error = std::get_if<ProtocolError>(&invite))
-            refusal = *error;
-        else
-            admitted = true;
-    }
-    if (!admitted && !room.typedOptions().inviteOnly) {
-        if (!m_tokens.authRequired()) {
-            admitted = true; // an open room: a stale invite in the link does not matter
-            refusal.reset();
-        } else if (m.authToken) {
-            const auto verified = m_tokens.verifyAuthToken(*m.authToken, now);
-            if (const auto *error = std::get_if<ProtocolError>(&verified)) {
-                if (!refusal)
-                    refusal = *error;
-            } else if (const auto &user = std::get<auth::UserClaims>(verified);
-                       !user.room.isEmpty() && user.room != room.id()) {
-                if (!refusal)
-                    refusal = ProtocolError {ErrorCode::AuthInvalid,
-                                             tr("The auth token is for another room.")};
-            } else {
-                admitted = true;
-            }
-        }
-    }
-    if (!admitted) {
-        if (!refusal) {
-            refusal = room.typedOptions().inviteOnly
-                ? ProtocolError {ErrorCode::AuthRequired,
-                                 tr("This room is invite-only: join with an invite.")}
-                : ProtocolError {ErrorCode::AuthRequired,
-                                 tr("This server requires an auth token or an invite to "
-                                    "join a room.")};
-        }
-        sendError(id, refusal->code, refusal->message);
+    if (const std::optional<ProtocolError> refusal = admissionRefusal(room, credentials)) {
+        sendError(id, *refusal);
         return;
     }
 
@@ -420,12 +427,16 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         // (the client reconnected before the server noticed the old link drop).
         if (!m.resumeToken || m.resumeToken->toLatin1() != existing->resumeToken) {
             sendError(id, ErrorCode::ClientIdTaken,
-                      tr("Someone in this room already uses this client id."));
+                      QStringLiteral("Someone in this room already uses this client id."));
             return;
         }
         const ConnectionId old = existing->connection;
         existing->connection = id;
-        existing->name = m.name;
+        if (existing->name != m.name) {
+            // A new name on the way back in: everyone's list shows it.
+            existing->name = m.name;
+            markParticipantsDirty(room, e.client);
+        }
         if (const auto oldIt = m_connections.find(old); oldIt != m_connections.end()) {
             oldIt->second.room.clear();
             oldIt->second.client.clear();
@@ -440,7 +451,8 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
             = std::min(m_limits.maxParticipants,
                        room.typedOptions().maxParticipants.value_or(m_limits.maxParticipants));
         if (int(room.members().size()) >= cap) {
-            sendError(id, ErrorCode::RoomFull, tr("The room is full (%1 participants).").arg(cap));
+            sendError(id, ErrorCode::RoomFull,
+                      QStringLiteral("The room is full (%1 participants).").arg(cap));
             return;
         }
         Member member;
@@ -613,7 +625,7 @@ void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate
 void ServerCore::handleForceResync(ConnectionId id, Room &room, Member &sender)
 {
     if (sender.clientId != room.hostId) {
-        sendError(id, ErrorCode::Forbidden, tr("Only the host can resync everyone."));
+        sendError(id, ErrorCode::Forbidden, QStringLiteral("Only the host can resync everyone."));
         return;
     }
     const double now = m_clock.now();
@@ -629,12 +641,13 @@ void ServerCore::handleForceResync(ConnectionId id, Room &room, Member &sender)
 void ServerCore::handleHostChange(ConnectionId id, Room &room, Member &sender, const HostChange &m)
 {
     if (sender.clientId != room.hostId) {
-        sendError(id, ErrorCode::Forbidden, tr("Only the host can hand over the host role."));
+        sendError(id, ErrorCode::Forbidden,
+                  QStringLiteral("Only the host can hand over the host role."));
         return;
     }
     if (!room.member(m.hostId)) {
         sendError(id, ErrorCode::BadRequest,
-                  tr("There is no participant '%1' in this room.").arg(m.hostId));
+                  QStringLiteral("There is no participant '%1' in this room.").arg(m.hostId));
         return;
     }
     room.hostId = m.hostId;
@@ -648,12 +661,13 @@ void ServerCore::handleCreateInvite(ConnectionId id, Room &room, Member &sender,
 {
     const bool everyone = room.typedOptions().invites == InviteControl::Everyone;
     if (sender.clientId != room.hostId && !everyone) {
-        sendError(id, ErrorCode::Forbidden, tr("Only the host can create invites in this room."));
+        sendError(id, ErrorCode::Forbidden,
+                  QStringLiteral("Only the host can create invites in this room."));
         return;
     }
     const auto invite = m_tokens.issueInvite(room.id(), m.expiresIn, m_clock.now());
     if (invite.token.isEmpty()) {
-        sendError(id, ErrorCode::Internal, tr("The invite could not be signed."));
+        sendError(id, ErrorCode::Internal, QStringLiteral("The invite could not be signed."));
         return;
     }
     qCInfo(lcServer).noquote() << "room" << room.id() << "invite created by" << sender.clientId
@@ -665,7 +679,8 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
                                    const MediaChange &m)
 {
     if (!mayControl(room, sender)) {
-        sendError(id, ErrorCode::Forbidden, tr("Only the host chooses the media in this room."));
+        sendError(id, ErrorCode::Forbidden,
+                  QStringLiteral("Only the host chooses the media in this room."));
         return;
     }
     room.mediaUrl = m.mediaUrl;

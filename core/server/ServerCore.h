@@ -58,10 +58,22 @@ signals:
 
 private:
     struct Connection;
+    // The tokens a join_room presented, each verified once.
+    struct Credentials {
+        bool inviteValid = false;
+        std::optional<protocol::ProtocolError> inviteError;
+        bool userValid = false;
+        std::optional<protocol::ProtocolError> userError;
+        QString userRoom; // the room a valid auth token is restricted to (empty: any)
+    };
 
     void handle(ConnectionId id, Connection &connection, protocol::Envelope envelope);
     void handleCreateRoom(ConnectionId id, Connection &c, const protocol::Envelope &e);
     void handleJoinRoom(ConnectionId id, Connection &c, const protocol::Envelope &e);
+    Credentials verifyCredentials(const protocol::JoinRoom &m, const QString &room,
+                                  double now) const;
+    std::optional<protocol::ProtocolError> admissionRefusal(const Room &room,
+                                                            const Credentials &c) const;
     void handlePlayerEvent(Room &room, Member &sender, const protocol::PlayerEvent &event);
     void handleStateUpdate(Room &room, Member &sender, const protocol::StateUpdate &update);
     void handleForceResync(ConnectionId id, Room &room, Member &sender);
@@ -83,6 +95,10 @@ private:
     bool admitFrame(ConnectionId id, Connection &connection);
 
     void sendError(ConnectionId id, protocol::ErrorCode code, const QString &message);
+    void sendError(ConnectionId id, const protocol::ProtocolError &error)
+    {
+        sendError(id, error.code, error.message);
+    }
     // `serverTs`: the time a position in the message refers to; default: now.
     void send(ConnectionId id, protocol::Message message, const QString &room = {},
               const QString &client = {}, std::optional<double> serverTs = {});

@@ -456,9 +456,9 @@ void TestFaultNginx::roomsStayOnTheirProcess()
                             return;
                         const bool playing = state.state.playState == protocol::PlayState::Playing;
                         m->follow(protocol::Timeline {state.state.position,
-                                                  playing ? protocol::PlayState::Playing
-                                                          : protocol::PlayState::Paused,
-                                                  serverTs});
+                                                      playing ? protocol::PlayState::Playing
+                                                              : protocol::PlayState::Paused,
+                                                      serverTs});
                     });
             connect(c, &client::SessionClient::playerEventReceived, this,
                     [m](const QString &, const protocol::PlayerEvent &event, double serverTs) {

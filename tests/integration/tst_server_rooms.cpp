@@ -822,6 +822,16 @@ void TestServerRooms::resumeRebindsLiveParticipant()
     back.send(PlayerEvent {PlayerAction::Seek, 8.0});
     const Envelope seek = carol.next("player_event");
     QCOMPARE(seek.client, who);
+
+    // The name it came back with is published: the others' lists show it.
+    bool renamed = false;
+    for (int i = 0; i < 5 && !renamed; ++i) {
+        const Envelope update = carol.next("participants_update");
+        QVERIFY2(update.as<ParticipantsUpdate>(), qPrintable(carol.describeReceived()));
+        for (const Participant &p : update.as<ParticipantsUpdate>()->participants)
+            renamed = renamed || (p.clientId == who && p.name == id("Renamed"));
+    }
+    QVERIFY(renamed);
 }
 
 void TestServerRooms::echoReturnsEventToSender()
