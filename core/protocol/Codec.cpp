@@ -2,7 +2,10 @@
 
 #include "RoomOptions.h"
 
+#include <QSet>
+
 #include <cmath>
+#include <limits>
 
 namespace lockstep::protocol {
 
@@ -13,10 +16,11 @@ using namespace std::string_view_literals;
 // ---------------------------------------------------------------- names
 
 constexpr std::array<std::string_view, std::variant_size_v<Message>> kTypeNames {
-    "create_room", "join_room",     "player_event",   "state_update",
-    "room_state",  "client_joined", "client_left",    "participants_update",
-    "host_change", "force_resync",  "ping",           "pong",
-    "error",       "create_invite", "invite_created", "media_change",
+    "create_room",  "join_room",       "player_event",   "state_update",
+    "room_state",   "client_joined",   "client_left",    "participants_update",
+    "host_change",  "force_resync",    "ping",           "pong",
+    "error",        "create_invite",   "invite_created", "media_change",
+    "chat_message", "playlist_update", "ready_state",
 };
 
 QString qs(std::string_view text)
@@ -351,6 +355,7 @@ std::optional<QList<Participant>> readParticipants(FieldReader &outer, const Jso
                                                     "\"playing\", \"paused\", \"buffering\"");
         p.driftMs = reader.number("drift_ms", false, -1.0e9, 1.0e9);
         p.rttMs = reader.number("rtt_ms", false, 0.0, 1.0e9);
+        p.ready = reader.boolean("ready", false).value_or(false);
         outer.adopt(reader);
         if (reader.failed())
             return std::nullopt;
@@ -371,6 +376,133 @@ Json writeParticipants(const QList<Participant> &participants)
             entry["drift_ms"] = std::round(*p.driftMs * 10.0) / 10.0;
         if (p.rttMs)
             entry["rtt_ms"] = std::round(*p.rttMs * 10.0) / 10.0;
+        entry["ready"] = p.ready;
+        list.push_back(std::move(entry));
+    }
+    return list;
+}
+
+// A chat text: 1 to kMaxChatLength characters after trimming, no control
+// characters but line breaks. Returned trimmed.
+std::optional<QString> chatText(FieldReader &reader)
+{
+    auto raw = reader.string("text", true, limits::kMaxChatLength * 8);
+    if (!raw)
+        return std::nullopt;
+    QString text = raw->trimmed();
+    const auto length = text.toUcs4().size();
+    bool control = false;
+    for (const QChar c : std::as_const(text))
+        control = control || (c.category() == QChar::Other_Control && c != QLatin1Char('\n'));
+    if (length < 1 || length > limits::kMaxChatLength || control) {
+        reader.fail(reader.prefix()
+                    + QStringLiteral("the field 'text' must be 1 to %1 characters after trimming, "
+                                     "without control characters other than line breaks.")
+                          .arg(limits::kMaxChatLength));
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<QList<ChatEntry>> readChat(FieldReader &outer, const Json *array)
+{
+    if (!array)
+        return std::nullopt;
+    if (array->size() > std::size_t(limits::kChatHistory)) {
+        outer.fail(outer.prefix() + QStringLiteral("too many chat messages."));
+        return std::nullopt;
+    }
+    QList<ChatEntry> chat;
+    for (const Json &entry : *array) {
+        if (!entry.is_object()) {
+            outer.fail(outer.prefix() + QStringLiteral("each chat message must be an object."));
+            return std::nullopt;
+        }
+        FieldReader reader(entry, "chat");
+        ChatEntry e;
+        e.id = reader.integer("id", true, 0, std::numeric_limits<qint64>::max()).value_or(0);
+        e.client = reader.string("client", false, limits::kMaxIdLength).value_or(QString());
+        e.name = reader.string("name", false, limits::kMaxNameLength * 4).value_or(QString());
+        e.text = chatText(reader).value_or(QString());
+        e.serverTs = reader.number("server_ts", false, 0.0, limits::kMaxTimestamp).value_or(0.0);
+        outer.adopt(reader);
+        if (reader.failed())
+            return std::nullopt;
+        chat.append(std::move(e));
+    }
+    return chat;
+}
+
+Json writeChat(const QList<ChatEntry> &chat)
+{
+    Json list = Json::array();
+    for (const ChatEntry &e : chat) {
+        list.push_back({{"id", e.id},
+                        {"client", toStd(e.client)},
+                        {"name", toStd(e.name)},
+                        {"text", toStd(e.text)},
+                        {"server_ts", roundToMillis(e.serverTs)}});
+    }
+    return list;
+}
+
+// A playlist's items: at most kMaxPlaylistItems, ids 1-64 characters and
+// unique, `current` an index into them or -1.
+bool readPlaylist(FieldReader &r, QList<PlaylistItem> *items, int *current)
+{
+    const Json *array = r.array("items", true);
+    if (!array)
+        return false;
+    if (array->size() > std::size_t(limits::kMaxPlaylistItems)) {
+        r.fail(
+            r.prefix()
+            + QStringLiteral("a playlist holds at most %1 items.").arg(limits::kMaxPlaylistItems));
+        return false;
+    }
+    QSet<QString> ids;
+    for (const Json &entry : *array) {
+        if (!entry.is_object()) {
+            r.fail(r.prefix() + QStringLiteral("each playlist item must be an object."));
+            return false;
+        }
+        FieldReader reader(entry, "playlist item");
+        PlaylistItem item;
+        item.id = reader.string("id", true, limits::kMaxIdLength, 1).value_or(QString());
+        item.title = reader.string("title", false, limits::kMaxTitleLength).value_or(QString());
+        item.mediaUrl
+            = reader.string("media_url", false, limits::kMaxUrlLength).value_or(QString());
+        item.media = readMedia(reader, reader.object("media", false), "media");
+        r.adopt(reader);
+        if (reader.failed())
+            return false;
+        if (ids.contains(item.id)) {
+            r.fail(r.prefix()
+                   + QStringLiteral("the playlist item id '%1' is used twice.").arg(item.id));
+            return false;
+        }
+        ids.insert(item.id);
+        items->append(std::move(item));
+    }
+    const auto index = r.integer("current", false, -1, limits::kMaxPlaylistItems - 1);
+    if (r.failed())
+        return false;
+    *current = int(index.value_or(-1));
+    if (*current >= items->size()) {
+        r.fail(r.prefix() + QStringLiteral("'current' must be -1 or the index of an item."));
+        return false;
+    }
+    return true;
+}
+
+Json writePlaylistItems(const QList<PlaylistItem> &items)
+{
+    Json list = Json::array();
+    for (const PlaylistItem &item : items) {
+        Json entry = {{"id", toStd(item.id)},
+                      {"title", toStd(item.title)},
+                      {"media_url", toStd(item.mediaUrl)}};
+        if (item.media)
+            entry["media"] = writeMedia(*item.media);
         list.push_back(std::move(entry));
     }
     return list;
@@ -455,6 +587,14 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
             r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
         m.media = readMedia(r, r.object("media", false), "media");
         m.resumeToken = r.string("resume_token", false, limits::kMaxIdLength);
+        m.chat = readChat(r, r.array("chat", false)).value_or(QList<ChatEntry>());
+        if (const Json *playlist = r.object("playlist", false)) {
+            FieldReader p(*playlist, "room_state.playlist");
+            readPlaylist(p, &m.playlist.items, &m.playlist.current);
+            m.playlist.version
+                = p.integer("version", false, 0, std::numeric_limits<qint64>::max()).value_or(0);
+            r.adopt(p);
+        }
         return m;
     }
     if (type == "client_joined"sv) {
@@ -522,6 +662,24 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.media = readMedia(r, r.object("media", false), "media");
         return m;
     }
+    if (type == "chat_message"sv) {
+        ChatMessage m;
+        m.text = chatText(r).value_or(QString());
+        m.id = r.integer("id", false, 0, std::numeric_limits<qint64>::max());
+        m.name = r.string("name", false, limits::kMaxNameLength * 4);
+        return m;
+    }
+    if (type == "playlist_update"sv) {
+        PlaylistUpdate m;
+        readPlaylist(r, &m.items, &m.current);
+        m.version = r.integer("version", false, 0, std::numeric_limits<qint64>::max());
+        return m;
+    }
+    if (type == "ready_state"sv) {
+        ReadyState m;
+        m.ready = r.boolean("ready", true).value_or(false);
+        return m;
+    }
     Q_UNUSED(payload);
     return std::nullopt;
 }
@@ -586,6 +744,10 @@ struct PayloadWriter {
             p["media"] = writeMedia(*m.media);
         if (m.resumeToken)
             p["resume_token"] = toStd(*m.resumeToken);
+        p["chat"] = writeChat(m.chat);
+        p["playlist"] = {{"items", writePlaylistItems(m.playlist.items)},
+                         {"current", m.playlist.current},
+                         {"version", m.playlist.version}};
         return p;
     }
     Json operator()(const ClientJoined &m) const { return {{"name", toStd(m.name)}}; }
@@ -623,6 +785,23 @@ struct PayloadWriter {
             p["media"] = writeMedia(*m.media);
         return p;
     }
+    Json operator()(const ChatMessage &m) const
+    {
+        Json p = {{"text", toStd(m.text)}};
+        if (m.id)
+            p["id"] = *m.id;
+        if (m.name)
+            p["name"] = toStd(*m.name);
+        return p;
+    }
+    Json operator()(const PlaylistUpdate &m) const
+    {
+        Json p = {{"items", writePlaylistItems(m.items)}, {"current", m.current}};
+        if (m.version)
+            p["version"] = *m.version;
+        return p;
+    }
+    Json operator()(const ReadyState &m) const { return {{"ready", m.ready}}; }
 };
 
 ProtocolError badRequest(const char *message)

@@ -7,7 +7,7 @@ namespace lockstep::protocol {
 
 namespace {
 
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kNames {{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 17> kNames {{
     {ErrorCode::BadRequest, "bad_request"},
     {ErrorCode::UnknownType, "unknown_type"},
     {ErrorCode::TooLarge, "too_large"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kNames {{
     {ErrorCode::ClientIdTaken, "client_id_taken"},
     {ErrorCode::Forbidden, "forbidden"},
     {ErrorCode::Internal, "internal"},
+    {ErrorCode::WaitingForReady, "waiting_for_ready"},
 }};
 
 } // namespace

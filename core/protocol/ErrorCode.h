@@ -25,6 +25,7 @@ enum class ErrorCode {
     ClientIdTaken,
     Forbidden,
     Internal,
+    WaitingForReady, // a play is held until everyone is ready (start_when_ready)
 };
 
 std::string_view errorCodeName(ErrorCode code);

@@ -20,5 +20,13 @@ inline constexpr double kMaxLatencyMs = 600000.0;
 inline constexpr int kMinInviteSeconds = 60;
 inline constexpr int kMaxInviteSeconds = 7 * 24 * 3600;
 inline constexpr int kDefaultInviteSeconds = 3600;
+inline constexpr int kMaxChatLength = 500; // characters after trimming
+inline constexpr int kChatHistory = 50; // messages in room_state
+inline constexpr int kChatBurst = 5; // messages per participant ...
+inline constexpr double kChatWindow = 10.0; // ... in this many seconds
+inline constexpr int kMaxPlaylistItems = 200;
+inline constexpr int kMaxTitleLength = 256;
+// After the end of one playlist item the next starts this long after it is chosen.
+inline constexpr double kPlaylistAdvanceDelay = 3.0;
 
 } // namespace lockstep::protocol::limits

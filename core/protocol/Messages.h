@@ -40,8 +40,38 @@ struct Participant {
     std::optional<PlayState> playState;
     std::optional<double> driftMs;
     std::optional<double> rttMs;
+    bool ready = false; // extension: readiness (ready_state)
 
     bool operator==(const Participant &) const = default;
+};
+
+// Extension: one message of a room's chat, as room_state's history keeps it.
+struct ChatEntry {
+    qint64 id = 0;
+    QString client;
+    QString name;
+    QString text;
+    double serverTs = 0.0;
+
+    bool operator==(const ChatEntry &) const = default;
+};
+
+// Extension: one entry of a room's shared playlist.
+struct PlaylistItem {
+    QString id;
+    QString title;
+    QString mediaUrl;
+    std::optional<MediaInfo> media;
+
+    bool operator==(const PlaylistItem &) const = default;
+};
+
+struct Playlist {
+    QList<PlaylistItem> items;
+    int current = -1; // index into items, or -1
+    qint64 version = 0;
+
+    bool operator==(const Playlist &) const = default;
 };
 
 struct TimelineState {
@@ -100,6 +130,8 @@ struct RoomState {
     int participantCount = 0;
     std::optional<MediaInfo> media; // extension
     std::optional<QString> resumeToken; // extension: private to the receiving client
+    QList<ChatEntry> chat; // extension: the last messages, oldest first
+    Playlist playlist; // extension
 
     bool operator==(const RoomState &) const = default;
 };
@@ -170,9 +202,33 @@ struct MediaChange {
     bool operator==(const MediaChange &) const = default;
 };
 
+// Extension: chat. Client -> server carries `text` only; the relay adds the
+// server's `id` and the sender's `name`.
+struct ChatMessage {
+    QString text;
+    std::optional<qint64> id;
+    std::optional<QString> name;
+    bool operator==(const ChatMessage &) const = default;
+};
+
+// Extension: the shared playlist, replaced whole. `version` is set by the server.
+struct PlaylistUpdate {
+    QList<PlaylistItem> items;
+    int current = -1;
+    std::optional<qint64> version;
+    bool operator==(const PlaylistUpdate &) const = default;
+};
+
+// Extension: a participant says whether it is ready to start.
+struct ReadyState {
+    bool ready = false;
+    bool operator==(const ReadyState &) const = default;
+};
+
 using Message = std::variant<CreateRoom, JoinRoom, PlayerEvent, StateUpdate, RoomState,
                              ClientJoined, ClientLeft, ParticipantsUpdate, HostChange, ForceResync,
-                             Ping, Pong, Error, CreateInvite, InviteCreated, MediaChange>;
+                             Ping, Pong, Error, CreateInvite, InviteCreated, MediaChange,
+                             ChatMessage, PlaylistUpdate, ReadyState>;
 
 // The wire name of a message's `type`.
 std::string_view messageTypeName(const Message &message);

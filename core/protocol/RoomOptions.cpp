@@ -66,6 +66,11 @@ std::optional<RoomOptions> RoomOptions::fromJson(const Json &options, ProtocolEr
         else
             return fail(error, "Room option 'invites' must be \"host\" or \"everyone\".");
     }
+    if (const auto it = options.find("start_when_ready"); it != options.end() && !it->is_null()) {
+        if (!it->is_boolean())
+            return fail(error, "Room option 'start_when_ready' must be true or false.");
+        result.startWhenReady = it->get<bool>();
+    }
     return result;
 }
 

@@ -21,6 +21,8 @@ struct RoomOptions {
     BufferingPolicy buffering = BufferingPolicy::CatchUp;
     double resyncThreshold = 2.0; // seconds
     InviteControl invites = InviteControl::Host;
+    // A play waits until everyone present is ready (ready_state).
+    bool startWhenReady = false;
 
     // Validates the known options of `options`; on failure returns nullopt and
     // fills `error` with a bad_request.

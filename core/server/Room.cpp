@@ -61,9 +61,23 @@ QList<Participant> Room::participants(int limit) const
         p.playState = m->playState;
         p.driftMs = m->driftMs;
         p.rttMs = m->rttMs;
+        p.ready = m->ready;
         list.append(std::move(p));
     }
     return list;
+}
+
+std::optional<double> Room::duration() const
+{
+    if (media && media->duration && *media->duration > 0.0)
+        return media->duration;
+    return std::nullopt;
+}
+
+bool Room::everyoneReady() const
+{
+    return std::all_of(m_members.cbegin(), m_members.cend(),
+                       [](const Member &m) { return m.ready; });
 }
 
 TimelineState Room::stateAt(double t) const
@@ -83,6 +97,8 @@ RoomState Room::stateFor(const Member &member, double t, int listLimit) const
     state.participantCount = int(m_members.size());
     state.media = media;
     state.resumeToken = QString::fromLatin1(member.resumeToken);
+    state.chat = QList<ChatEntry>(chat.cbegin(), chat.cend());
+    state.playlist = playlist;
     return state;
 }
 

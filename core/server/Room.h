@@ -7,6 +7,7 @@
 
 #include <QSet>
 
+#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <vector>
@@ -27,6 +28,8 @@ struct Member {
     double lastResyncAt = -std::numeric_limits<double>::infinity();
     double judgeAfter = 0.0;
     quint64 listSeen = 0; // the room's listVersion this member last received
+    bool ready = false;
+    std::deque<double> chatTimes; // when its accepted chat messages of the window arrived
 };
 
 class Room
@@ -42,6 +45,20 @@ public:
     QString mediaUrl;
     std::optional<protocol::MediaInfo> media;
     Timeline timeline;
+    // The media's duration when known (> 0): the timeline never runs past it.
+    std::optional<double> duration() const;
+
+    // Chat: the last messages (protocol::limits::kChatHistory), oldest first.
+    std::deque<protocol::ChatEntry> chat;
+    qint64 lastChatId = 0;
+
+    protocol::Playlist playlist;
+    // When the next playlist item starts by itself (after the end of one).
+    std::optional<double> autoStartAt;
+
+    // start_when_ready: a play waiting for everyone to be ready, at this position.
+    std::optional<double> heldPlay;
+    bool everyoneReady() const;
 
     // Participants in the order they joined: the earliest becomes host next.
     std::vector<Member> &members() { return m_members; }

@@ -211,7 +211,8 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
         return;
     }
     const bool clientToServer = e.as<PlayerEvent>() || e.as<StateUpdate>() || e.as<ForceResync>()
-        || e.as<HostChange>() || e.as<CreateInvite>() || e.as<MediaChange>();
+        || e.as<HostChange>() || e.as<CreateInvite>() || e.as<MediaChange>() || e.as<ChatMessage>()
+        || e.as<PlaylistUpdate>() || e.as<ReadyState>();
     if (!clientToServer) {
         sendError(id, ErrorCode::BadRequest,
                   QStringLiteral("'%1' is sent by the server, not to it.")
@@ -242,6 +243,12 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
         handleCreateInvite(id, room, *member, *m);
     } else if (const auto *m = e.as<MediaChange>()) {
         handleMediaChange(id, room, *member, *m);
+    } else if (const auto *m = e.as<ChatMessage>()) {
+        handleChatMessage(id, room, *member, *m);
+    } else if (const auto *m = e.as<PlaylistUpdate>()) {
+        handlePlaylistUpdate(id, room, *member, *m);
+    } else if (const auto *m = e.as<ReadyState>()) {
+        handleReadyState(room, *member, *m);
     }
 }
 
@@ -513,6 +520,8 @@ void ServerCore::leaveRoom(Connection &c)
         applyTimeline(room, Timeline {room.timeline.position, PlayState::Playing, now});
         relayPlayerEvent(room, room.hostId, PlayerAction::Play, room.timeline.position, {});
     }
+    // A member that was not ready leaving may be the one everyone waited for.
+    startIfEveryoneReady(room);
     markParticipantsDirty(room);
 }
 
@@ -546,19 +555,39 @@ void ServerCore::relayPlayerEvent(Room &room, const QString &from, PlayerAction 
 void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent &event)
 {
     const double now = m_clock.now();
-    Timeline next {event.position, room.timeline.state, now};
+    // Nothing plays past the end: a play or seek beyond it lands on it.
+    const std::optional<double> duration = room.duration();
+    const double position = duration ? std::min(event.position, *duration) : event.position;
+    // A person's own action ends any automatic wait or start.
+    room.autoStartAt.reset();
+    if (event.action == PlayerAction::Play && room.typedOptions().startWhenReady
+        && !room.everyoneReady()) {
+        room.heldPlay = position;
+        const auto waiting = std::count_if(room.members().cbegin(), room.members().cend(),
+                                           [](const Member &m) { return !m.ready; });
+        sendError(sender.connection, ErrorCode::WaitingForReady,
+                  QStringLiteral("The room starts when everyone is ready; %1 not ready yet.")
+                      .arg(waiting));
+        return;
+    }
+    if (event.action == PlayerAction::Pause)
+        room.heldPlay.reset();
+    else if (room.heldPlay)
+        room.heldPlay = position; // a seek moves where the held play will start
+    Timeline next {position, room.timeline.state, now};
     if (event.action == PlayerAction::Play)
         next.state = PlayState::Playing;
     else if (event.action == PlayerAction::Pause)
         next.state = PlayState::Paused;
-    // A person's own action ends any automatic wait for buffering participants.
     room.autoPaused = false;
     room.waitingFor.clear();
     applyTimeline(room, next);
     qCInfo(lcServer).noquote() << "room" << room.id() << sender.clientId
-                               << describe(event.action, event.position);
-    relayPlayerEvent(room, sender.clientId, event.action, event.position,
+                               << describe(event.action, position);
+    relayPlayerEvent(room, sender.clientId, event.action, position,
                      event.echo ? QString() : sender.clientId);
+    if (duration && next.state == PlayState::Playing && position >= *duration)
+        endOfMedia(room, now);
 }
 
 void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate &update)
@@ -683,13 +712,136 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
                   QStringLiteral("Only the host chooses the media in this room."));
         return;
     }
-    room.mediaUrl = m.mediaUrl;
-    room.media = m.media;
-    room.autoPaused = false;
-    room.waitingFor.clear();
-    applyTimeline(room, Timeline {0.0, PlayState::Paused, m_clock.now()});
+    room.autoStartAt.reset();
+    setMedia(room, m.mediaUrl, m.media);
     qCInfo(lcServer).noquote() << "room" << room.id() << "media changed by" << sender.clientId;
     broadcast(room, m, sender.clientId, sender.clientId);
+}
+
+void ServerCore::setMedia(Room &room, const QString &url, const std::optional<MediaInfo> &media)
+{
+    room.mediaUrl = url;
+    room.media = media;
+    room.autoPaused = false;
+    room.waitingFor.clear();
+    room.heldPlay.reset();
+    applyTimeline(room, Timeline {0.0, PlayState::Paused, m_clock.now()});
+}
+
+void ServerCore::endOfMedia(Room &room, double reachedAt)
+{
+    const double end = *room.duration();
+    room.autoPaused = false;
+    room.waitingFor.clear();
+    applyTimeline(room, Timeline {end, PlayState::Paused, reachedAt});
+    qCInfo(lcServer).noquote() << "room" << room.id() << "reached the end at" << end << "s";
+    relayPlayerEvent(room, {}, PlayerAction::Pause, end, {});
+
+    Playlist &playlist = room.playlist;
+    if (playlist.current < 0 || playlist.current + 1 >= playlist.items.size())
+        return;
+    ++playlist.current;
+    ++playlist.version;
+    const PlaylistItem &item = playlist.items.at(playlist.current);
+    broadcast(room, PlaylistUpdate {playlist.items, playlist.current, playlist.version}, {});
+    setMedia(room, item.mediaUrl, item.media);
+    broadcast(room, MediaChange {item.mediaUrl, item.media}, {});
+    room.autoStartAt = m_clock.now() + limits::kPlaylistAdvanceDelay;
+    qCInfo(lcServer).noquote() << "room" << room.id() << "moves on to playlist item" << item.id;
+}
+
+void ServerCore::startPlayback(Room &room, double position)
+{
+    room.heldPlay.reset();
+    room.autoPaused = false;
+    room.waitingFor.clear();
+    applyTimeline(room, Timeline {position, PlayState::Playing, m_clock.now()});
+    qCInfo(lcServer).noquote() << "room" << room.id() << "starts at" << position << "s";
+    relayPlayerEvent(room, {}, PlayerAction::Play, position, {});
+}
+
+void ServerCore::startIfEveryoneReady(Room &room)
+{
+    if (room.heldPlay && !room.isEmpty() && room.everyoneReady())
+        startPlayback(room, *room.heldPlay);
+}
+
+void ServerCore::tickRoom(Room &room, double now)
+{
+    if (const std::optional<double> duration = room.duration();
+        duration && room.timeline.isPlaying() && room.timeline.positionAt(now) >= *duration)
+        endOfMedia(room, room.timeline.at + (*duration - room.timeline.position));
+    if (room.autoStartAt && now >= *room.autoStartAt) {
+        room.autoStartAt.reset();
+        if (room.typedOptions().startWhenReady && !room.everyoneReady())
+            room.heldPlay = 0.0;
+        else
+            startPlayback(room, 0.0);
+    }
+}
+
+// ---------------------------------------------------------------- chat, playlist, readiness
+
+void ServerCore::handleChatMessage(ConnectionId id, Room &room, Member &sender,
+                                   const ChatMessage &m)
+{
+    const double now = m_clock.now();
+    std::deque<double> &times = sender.chatTimes;
+    while (!times.empty() && now - times.front() >= limits::kChatWindow)
+        times.pop_front();
+    if (int(times.size()) >= limits::kChatBurst) {
+        sendError(id, ErrorCode::RateLimited,
+                  QStringLiteral("At most %1 chat messages per %2 seconds; wait %3 s.")
+                      .arg(limits::kChatBurst)
+                      .arg(limits::kChatWindow)
+                      .arg(std::ceil(limits::kChatWindow - (now - times.front()))));
+        return;
+    }
+    times.push_back(now);
+    ChatEntry entry {++room.lastChatId, sender.clientId, sender.name, m.text, now};
+    room.chat.push_back(entry);
+    while (int(room.chat.size()) > limits::kChatHistory)
+        room.chat.pop_front();
+    broadcast(room, ChatMessage {entry.text, entry.id, entry.name}, sender.clientId, {}, now);
+}
+
+void ServerCore::handlePlaylistUpdate(ConnectionId id, Room &room, Member &sender,
+                                      const PlaylistUpdate &m)
+{
+    if (!mayControl(room, sender)) {
+        sendError(id, ErrorCode::Forbidden,
+                  QStringLiteral("Only the host changes the playlist in this room."));
+        return;
+    }
+    Playlist &playlist = room.playlist;
+    const auto currentId = [](const QList<PlaylistItem> &items, int current) {
+        return current >= 0 ? items.at(current).id : QString();
+    };
+    const bool currentChanged
+        = currentId(playlist.items, playlist.current) != currentId(m.items, m.current);
+    playlist.items = m.items;
+    playlist.current = m.current;
+    ++playlist.version;
+    room.autoStartAt.reset();
+    qCInfo(lcServer).noquote() << "room" << room.id() << "playlist of" << m.items.size()
+                               << "items from" << sender.clientId << "version" << playlist.version;
+    broadcast(room, PlaylistUpdate {playlist.items, playlist.current, playlist.version},
+              sender.clientId);
+    if (currentChanged && playlist.current >= 0) {
+        const PlaylistItem &item = playlist.items.at(playlist.current);
+        setMedia(room, item.mediaUrl, item.media);
+        broadcast(room, MediaChange {item.mediaUrl, item.media}, sender.clientId, sender.clientId);
+    }
+}
+
+void ServerCore::handleReadyState(Room &room, Member &sender, const ReadyState &m)
+{
+    if (sender.ready == m.ready)
+        return;
+    sender.ready = m.ready;
+    broadcast(room, ReadyState {m.ready}, sender.clientId);
+    markParticipantsDirty(room);
+    startIfEveryoneReady(room);
 }
 
 // ---------------------------------------------------------------- periodic work
@@ -737,6 +889,7 @@ void ServerCore::tick()
                 expired.append(id);
             continue;
         }
+        tickRoom(*room, now);
         flushParticipants(*room, false);
     }
     for (const QString &id : std::as_const(expired))

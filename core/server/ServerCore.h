@@ -83,6 +83,23 @@ private:
                             const protocol::CreateInvite &m);
     void handleMediaChange(ConnectionId id, Room &room, Member &sender,
                            const protocol::MediaChange &m);
+    void handleChatMessage(ConnectionId id, Room &room, Member &sender,
+                           const protocol::ChatMessage &m);
+    void handlePlaylistUpdate(ConnectionId id, Room &room, Member &sender,
+                              const protocol::PlaylistUpdate &m);
+    void handleReadyState(Room &room, Member &sender, const protocol::ReadyState &m);
+
+    // The room's media becomes `url`/`media`, its timeline paused at 0.
+    void setMedia(Room &room, const QString &url, const std::optional<protocol::MediaInfo> &media);
+    // The timeline reached the media's end at `reachedAt`: pause there for
+    // everyone, then move to the playlist's next item if there is one.
+    void endOfMedia(Room &room, double reachedAt);
+    // Starts the timeline at `position` on the server's own account.
+    void startPlayback(Room &room, double position);
+    // A held play starts once everyone present is ready.
+    void startIfEveryoneReady(Room &room);
+    // Work on one room every tick: the end of the media, a pending next item.
+    void tickRoom(Room &room, double now);
 
     void leaveRoom(Connection &connection);
     void removeRoom(const QString &id);

@@ -64,6 +64,8 @@ private slots:
     void resumeRebindsLiveParticipant_data();
     void resumeRebindsLiveParticipant();
     void echoReturnsEventToSender();
+    void chatReadinessAndPlaylistOverTheWire();
+    void endOfMediaOverTheWire();
     void roomsNeverSeeEachOther();
     void anyPathIsAccepted_data();
     void anyPathIsAccepted();
@@ -832,6 +834,79 @@ void TestServerRooms::resumeRebindsLiveParticipant()
             renamed = renamed || (p.clientId == who && p.name == id("Renamed"));
     }
     QVERIFY(renamed);
+}
+
+void TestServerRooms::chatReadinessAndPlaylistOverTheWire()
+{
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice"), Json {{"start_when_ready", true}}));
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+    QCOMPARE(bob.lastRoomState().as<RoomState>()->playlist.current, -1);
+    QVERIFY(bob.lastRoomState().as<RoomState>()->chat.isEmpty());
+
+    bob.send(ChatMessage {QStringLiteral("Ready when you are"), {}, {}});
+    for (TestClient *c : {&alice, &bob}) {
+        const Envelope chat = c->next("chat_message");
+        QCOMPARE(chat.client, id("bob"));
+        QCOMPARE(chat.as<ChatMessage>()->text, QStringLiteral("Ready when you are"));
+        QCOMPARE(chat.as<ChatMessage>()->name, std::optional<QString>(id("Bob")));
+    }
+
+    const PlaylistItem first {QStringLiteral("e1"), QStringLiteral("Episode 1"),
+                              QStringLiteral("https://media.example/e1.mkv"), std::nullopt};
+    alice.send(PlaylistUpdate {{first}, 0, std::nullopt});
+    const Envelope update = bob.next("playlist_update");
+    QCOMPARE(update.as<PlaylistUpdate>()->version, std::optional<qint64>(1));
+    QCOMPARE(bob.next("media_change").as<MediaChange>()->mediaUrl, first.mediaUrl);
+
+    alice.send(ReadyState {true});
+    QVERIFY(bob.next("ready_state").as<ReadyState>()->ready);
+    alice.send(PlayerEvent {PlayerAction::Play, 0.0});
+    QCOMPARE(alice.nextErrorCode(), QStringLiteral("waiting_for_ready"));
+    bob.send(ReadyState {true});
+    const Envelope start = bob.next("player_event");
+    QCOMPARE(start.as<PlayerEvent>()->action, PlayerAction::Play);
+    QVERIFY(start.client.isEmpty());
+
+    TestClient carol;
+    QVERIFY(carol.open(url()));
+    QVERIFY(carol.joinRoom(kRoom, id("carol"), id("Carol")));
+    const RoomState state = *carol.lastRoomState().as<RoomState>();
+    QCOMPARE(state.chat.size(), 1);
+    QCOMPARE(state.playlist.items, QList<PlaylistItem> {first});
+    QCOMPARE(state.state.playState, PlayState::Playing);
+    int ready = 0;
+    for (const Participant &p : state.participants)
+        ready += p.ready ? 1 : 0;
+    QCOMPARE(ready, 2);
+}
+
+void TestServerRooms::endOfMediaOverTheWire()
+{
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+    alice.send(MediaChange {QStringLiteral("https://media.example/short.mkv"),
+                            MediaInfo {QStringLiteral("short.mkv"), std::nullopt, 600.0}});
+    QVERIFY(bob.waitFor("media_change"));
+    // Played from 0.3 s before the end: the server pauses everyone at the end.
+    alice.send(PlayerEvent {PlayerAction::Play, 599.7});
+    QCOMPARE(bob.next("player_event").as<PlayerEvent>()->action, PlayerAction::Play);
+    for (TestClient *c : {&alice, &bob}) {
+        const Envelope end = c->next("player_event");
+        QCOMPARE(end.as<PlayerEvent>()->action, PlayerAction::Pause);
+        QCOMPARE(end.as<PlayerEvent>()->position, 600.0);
+    }
+    alice.send(PlayerEvent {PlayerAction::Seek, 700.0});
+    QCOMPARE(bob.next("player_event").as<PlayerEvent>()->position, 600.0);
 }
 
 void TestServerRooms::echoReturnsEventToSender()

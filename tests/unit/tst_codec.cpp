@@ -92,6 +92,16 @@ void TestCodec::roundTrip_data()
     state.participantCount = 2;
     state.media = MediaInfo {QStringLiteral("file.mkv"), std::nullopt, 60.0};
     QTest::addRow("room_state") << make(state);
+    state.participants[1].ready = true;
+    state.chat = {ChatEntry {1, QStringLiteral("client-2"), QStringLiteral("Bob"),
+                             QStringLiteral("hi\nthere"), 1733820000.125}};
+    state.playlist = Playlist {
+        {PlaylistItem {QStringLiteral("e1"), QStringLiteral("Episode 1"), QStringLiteral("e1.mkv"),
+                       MediaInfo {QStringLiteral("e1.mkv"), 100, 1400.0}},
+         PlaylistItem {QStringLiteral("e2"), QString(), QStringLiteral("e2.mkv"), std::nullopt}},
+        1,
+        7};
+    QTest::addRow("room_state with chat, playlist, readiness") << make(state);
 
     QTest::addRow("client_joined") << make(ClientJoined {QStringLiteral("Bob")});
     QTest::addRow("client_left") << make(ClientLeft {QStringLiteral("Bob")});
@@ -109,6 +119,16 @@ void TestCodec::roundTrip_data()
     QTest::addRow("invite_created") << make(InviteCreated {QStringLiteral("h.p.s"), 1733823600.0});
     QTest::addRow("media_change") << make(
         MediaChange {QStringLiteral("https://example.org/b.webm"), std::nullopt});
+    QTest::addRow("chat_message request") << make(ChatMessage {QStringLiteral("Popcorn?"), {}, {}});
+    QTest::addRow("chat_message relayed")
+        << make(ChatMessage {QStringLiteral("Zoë 🎬"), 12, QStringLiteral("Bob")});
+    QTest::addRow("playlist_update request")
+        << make(PlaylistUpdate {{PlaylistItem {QStringLiteral("a"), QStringLiteral("A"),
+                                               QStringLiteral("a.mp4"), std::nullopt}},
+                                0,
+                                std::nullopt});
+    QTest::addRow("playlist_update empty") << make(PlaylistUpdate {{}, -1, 3});
+    QTest::addRow("ready_state") << make(ReadyState {true});
 }
 
 void TestCodec::roundTrip()
@@ -189,6 +209,36 @@ void TestCodec::malformed_data()
         return QByteArray(R"({"type":")") + type + R"(","room":"r1","client":"c1","payload":)"
             + payload + extra + "}";
     };
+
+    // The extensions' payloads.
+    const QByteArray longText = '"' + QByteArray(501, 'x') + '"';
+    QTest::addRow("chat without text") << frame("chat_message", "{}") << bad;
+    QTest::addRow("chat blank") << frame("chat_message", R"({"text":"  \n "})") << bad;
+    QTest::addRow("chat too long")
+        << frame("chat_message", QByteArray("{\"text\":" + longText + "}").constData()) << bad;
+    QTest::addRow("chat control character")
+        << frame("chat_message", R"({"text":"a\u0007b"})") << bad;
+    QTest::addRow("chat text not a string") << frame("chat_message", R"({"text":5})") << bad;
+    QTest::addRow("playlist without items") << frame("playlist_update", R"({"current":-1})") << bad;
+    QTest::addRow("playlist current out of range")
+        << frame("playlist_update", R"({"items":[{"id":"a"}],"current":1})") << bad;
+    QTest::addRow("playlist duplicate ids")
+        << frame("playlist_update", R"({"items":[{"id":"a"},{"id":"a"}],"current":0})") << bad;
+    QTest::addRow("playlist item without id")
+        << frame("playlist_update", R"({"items":[{"title":"t"}],"current":0})") << bad;
+    QTest::addRow("playlist title too long") << frame(
+        "playlist_update",
+        QByteArray("{\"items\":[{\"id\":\"a\",\"title\":\"" + QByteArray(257, 't') + "\"}]}")
+            .constData()) << bad;
+    QTest::addRow("playlist too many items") << [&] {
+        QByteArray items;
+        for (int i = 0; i < 201; ++i)
+            items += (i ? "," : "") + QByteArray(R"({"id":"i)") + QByteArray::number(i) + "\"}";
+        return frame("playlist_update",
+                     QByteArray("{\"items\":[" + items + "],\"current\":-1}").constData());
+    }() << bad;
+    QTest::addRow("ready without ready") << frame("ready_state", "{}") << bad;
+    QTest::addRow("ready not a bool") << frame("ready_state", R"({"ready":"yes"})") << bad;
 
     // Not an envelope at all.
     QTest::addRow("empty frame") << QByteArray() << bad;

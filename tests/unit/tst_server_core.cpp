@@ -6,8 +6,8 @@
 #include "Snapshot.h"
 #include "Text.h"
 #include "auth/TokenService.h"
-#include "server/ServerCore.h"
 #include "protocol/Clock.h"
+#include "server/ServerCore.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -141,6 +141,17 @@ private slots:
     void forceResyncAtMostEveryFiveSeconds();
     void notJudgedRightAfterTimelineChange_data();
     void notJudgedRightAfterTimelineChange();
+    void endOfMediaPausesEveryoneAtTheDuration();
+    void playOrSeekPastTheEndIsClamped();
+    void chatIsRelayedToEveryoneAndKept();
+    void chatRateLimitIsASlidingWindow();
+    void chatNeedsARoom();
+    void playlistUpdateIsVersionedAndGuarded();
+    void playlistAdvancesAtTheEndOfAnItem();
+    void playlistAdvanceWaitsForNobodyWhoActed();
+    void readinessIsRelayedAndListed();
+    void startWhenReadyHoldsAPlay();
+    void startWhenReadyStartsWhenTheLastWaitedForLeaves();
     void waitPolicyPausesAndResumes();
     void waitPolicyWaitsForEveryone();
     void waitPolicyEndsOnManualAction();
@@ -696,6 +707,327 @@ void TestServerCore::notJudgedRightAfterTimelineChange()
 }
 
 // ---------------------------------------------------------------- buffering policy
+
+namespace {
+
+MediaInfo mediaOf(const char *name, double duration)
+{
+    return MediaInfo {QString::fromLatin1(name), std::nullopt, duration};
+}
+
+ConnectionId createWithMedia(Harness &h, const QString &client, double duration,
+                             const Json &options = Json::object())
+{
+    const ConnectionId connection = h.open();
+    CreateRoom create;
+    create.name = client;
+    create.options = options;
+    create.mediaUrl = QStringLiteral("film.mkv");
+    create.media = mediaOf("film.mkv", duration);
+    h.send(connection, create, kRoom, client);
+    return connection;
+}
+
+PlaylistItem item(const char *id, double duration)
+{
+    return PlaylistItem {QString::fromLatin1(id), QString::fromLatin1(id),
+                         QString::fromLatin1(id) + QStringLiteral(".mkv"), mediaOf(id, duration)};
+}
+
+} // namespace
+
+void TestServerCore::endOfMediaPausesEveryoneAtTheDuration()
+{
+    Harness h;
+    const ConnectionId alice = createWithMedia(h, id("alice"), 10.0);
+    const ConnectionId bob = h.join(id("bob"));
+    const double start = h.now();
+    h.playerEvent(alice, PlayerAction::Play, 4.0);
+    h.transport.clear();
+    h.advance(5.9);
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    h.advance(0.2);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.room()->timeline.position, 10.0);
+    for (const ConnectionId c : {alice, bob}) {
+        const QList<Envelope> events = h.transport.framesTo(c, "player_event");
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events.first().as<PlayerEvent>()->action, PlayerAction::Pause);
+        QCOMPARE(events.first().as<PlayerEvent>()->position, 10.0);
+        QVERIFY(events.first().client.isEmpty()); // from the server
+        // Stamped with the moment the end was reached, not the tick that saw it.
+        QCOMPARE(*events.first().serverTs, roundToMillis(start + 6.0));
+    }
+    h.advance(5.0);
+    QCOMPARE(h.transport.count(bob, "player_event"), 1);
+    QCOMPARE(h.room()->stateAt(h.now()).position, 10.0);
+}
+
+void TestServerCore::playOrSeekPastTheEndIsClamped()
+{
+    Harness h;
+    const ConnectionId alice = createWithMedia(h, id("alice"), 10.0);
+    const ConnectionId bob = h.join(id("bob"));
+    h.transport.clear();
+    h.playerEvent(alice, PlayerAction::Seek, 25.0);
+    QCOMPARE(h.room()->timeline.position, 10.0);
+    QCOMPARE(h.transport.framesTo(bob, "player_event").last().as<PlayerEvent>()->position, 10.0);
+
+    h.transport.clear();
+    h.playerEvent(alice, PlayerAction::Play, 50.0);
+    const QList<Envelope> events = h.transport.framesTo(bob, "player_event");
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0].as<PlayerEvent>()->action, PlayerAction::Play);
+    QCOMPARE(events[0].as<PlayerEvent>()->position, 10.0);
+    QCOMPARE(events[1].as<PlayerEvent>()->action, PlayerAction::Pause);
+    QCOMPARE(events[1].as<PlayerEvent>()->position, 10.0);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    // The sender hears of the end too (its own play is not echoed).
+    QCOMPARE(h.transport.count(alice, "player_event"), 1);
+
+    // Without a known duration nothing is clamped.
+    Harness open;
+    const ConnectionId carol = open.create(id("carol"));
+    open.playerEvent(carol, PlayerAction::Seek, 5000.0);
+    QCOMPARE(open.room()->timeline.position, 5000.0);
+}
+
+void TestServerCore::chatIsRelayedToEveryoneAndKept()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    const ConnectionId bob = h.join(id("bob"));
+    h.transport.clear();
+    h.send(alice, ChatMessage {QStringLiteral("  Popcorn?\n  "), {}, {}});
+    for (const ConnectionId c : {alice, bob}) {
+        const QList<Envelope> chat = h.transport.framesTo(c, "chat_message");
+        QCOMPARE(chat.size(), 1);
+        QCOMPARE(chat.first().client, id("alice"));
+        QCOMPARE(chat.first().as<ChatMessage>()->text, QStringLiteral("Popcorn?"));
+        QCOMPARE(chat.first().as<ChatMessage>()->id, std::optional<qint64>(1));
+        QCOMPARE(chat.first().as<ChatMessage>()->name, std::optional<QString>(id("alice")));
+        QVERIFY(chat.first().serverTs.has_value());
+    }
+
+    // Sixty messages from three people over a minute: the last fifty are kept.
+    const ConnectionId carol = h.join(id("carol"));
+    const ConnectionId senders[] {alice, bob, carol};
+    for (int i = 2; i <= 61; ++i) {
+        h.send(senders[i % 3], ChatMessage {QStringLiteral("m%1").arg(i), {}, {}});
+        h.advance(1.0);
+    }
+    QVERIFY(h.transport.errorCodes(alice).isEmpty());
+    const ConnectionId dave = h.join(id("dave"));
+    const RoomState state = *h.transport.framesTo(dave, "room_state").first().as<RoomState>();
+    QCOMPARE(state.chat.size(), 50);
+    QCOMPARE(state.chat.first().id, 12);
+    QCOMPARE(state.chat.first().text, QStringLiteral("m12"));
+    QCOMPARE(state.chat.last().id, 61);
+    QCOMPARE(state.chat.last().client, id("bob"));
+    QCOMPARE(state.chat.last().name, id("bob"));
+}
+
+void TestServerCore::chatRateLimitIsASlidingWindow()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    const ConnectionId bob = h.join(id("bob"));
+    for (int i = 0; i < 5; ++i) {
+        h.send(alice, ChatMessage {QStringLiteral("hi"), {}, {}});
+        h.advance(1.0);
+    }
+    h.transport.clear();
+    h.send(alice, ChatMessage {QStringLiteral("one too many"), {}, {}});
+    QCOMPARE(h.transport.errorCodes(alice), QStringList {QStringLiteral("rate_limited")});
+    QCOMPARE(h.transport.count(bob, "chat_message"), 0);
+    // Refused messages do not count: once the first leaves the window, one more fits.
+    h.advance(5.0);
+    h.send(alice, ChatMessage {QStringLiteral("now"), {}, {}});
+    QCOMPARE(h.transport.count(bob, "chat_message"), 1);
+    h.send(alice, ChatMessage {QStringLiteral("not yet"), {}, {}});
+    QCOMPARE(h.transport.count(bob, "chat_message"), 1);
+    // Someone else's budget is their own.
+    h.send(bob, ChatMessage {QStringLiteral("me"), {}, {}});
+    QCOMPARE(h.transport.count(alice, "chat_message"), 2); // her own "now" and bob's
+}
+
+void TestServerCore::chatNeedsARoom()
+{
+    Harness h;
+    const ConnectionId stranger = h.open();
+    h.send(stranger, ChatMessage {QStringLiteral("hello?"), {}, {}});
+    h.send(stranger, ReadyState {true});
+    h.send(stranger, PlaylistUpdate {{}, -1, std::nullopt});
+    QCOMPARE(h.transport.errorCodes(stranger),
+             QStringList({QStringLiteral("not_in_room"), QStringLiteral("not_in_room"),
+                          QStringLiteral("not_in_room")}));
+}
+
+void TestServerCore::playlistUpdateIsVersionedAndGuarded()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"), Json {{"control", "host"}});
+    const ConnectionId bob = h.join(id("bob"));
+    h.transport.clear();
+    h.send(bob, PlaylistUpdate {{item("e1", 100.0)}, 0, std::nullopt});
+    QCOMPARE(h.transport.errorCodes(bob), QStringList {QStringLiteral("forbidden")});
+    QCOMPARE(h.room()->playlist.version, 0);
+
+    h.playerEvent(alice, PlayerAction::Play, 30.0);
+    h.transport.clear();
+    h.send(alice, PlaylistUpdate {{item("e1", 100.0), item("e2", 200.0)}, 0, 99});
+    for (const ConnectionId c : {alice, bob}) {
+        const QList<Envelope> updates = h.transport.framesTo(c, "playlist_update");
+        QCOMPARE(updates.size(), 1);
+        QCOMPARE(updates.first().as<PlaylistUpdate>()->version, std::optional<qint64>(1));
+        QCOMPARE(updates.first().as<PlaylistUpdate>()->items.size(), 2);
+        QCOMPARE(updates.first().client, id("alice"));
+    }
+    // The current item became the room's media: paused at 0.
+    QCOMPARE(h.room()->mediaUrl, QStringLiteral("e1.mkv"));
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.room()->timeline.position, 0.0);
+    QCOMPARE(h.transport.framesTo(bob, "media_change").size(), 1);
+
+    // Reordering without changing the current item leaves playback alone.
+    h.playerEvent(alice, PlayerAction::Play, 5.0);
+    h.transport.clear();
+    h.send(alice, PlaylistUpdate {{item("e2", 200.0), item("e1", 100.0)}, 1, std::nullopt});
+    QCOMPARE(h.room()->playlist.version, 2);
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    QCOMPARE(h.transport.count(bob, "media_change"), 0);
+
+    const ConnectionId carol = h.join(id("carol"));
+    const RoomState state = *h.transport.framesTo(carol, "room_state").first().as<RoomState>();
+    QCOMPARE(state.playlist.version, 2);
+    QCOMPARE(state.playlist.current, 1);
+    QCOMPARE(state.playlist.items.first().id, QStringLiteral("e2"));
+}
+
+void TestServerCore::playlistAdvancesAtTheEndOfAnItem()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    const ConnectionId bob = h.join(id("bob"));
+    h.send(alice, PlaylistUpdate {{item("e1", 10.0), item("e2", 20.0)}, 0, std::nullopt});
+    h.playerEvent(alice, PlayerAction::Play, 0.0);
+    h.transport.clear();
+    h.advance(10.05);
+    QCOMPARE(h.room()->playlist.current, 1);
+    QCOMPARE(h.room()->playlist.version, 2);
+    QCOMPARE(h.room()->mediaUrl, QStringLiteral("e2.mkv"));
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QStringList order;
+    for (const Envelope &e : h.transport.framesTo(bob))
+        order << QString::fromLatin1(e.typeName().data());
+    order.removeAll(QStringLiteral("participants_update"));
+    QCOMPARE(order,
+             QStringList({QStringLiteral("player_event"), QStringLiteral("playlist_update"),
+                          QStringLiteral("media_change")}));
+
+    h.advance(2.9);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    h.advance(0.2);
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    const Envelope start = h.transport.framesTo(bob, "player_event").last();
+    QCOMPARE(start.as<PlayerEvent>()->action, PlayerAction::Play);
+    QCOMPARE(start.as<PlayerEvent>()->position, 0.0);
+    QVERIFY(start.client.isEmpty());
+
+    // The last item ends: the room stays paused at its end.
+    h.advance(20.1);
+    QCOMPARE(h.room()->playlist.current, 1);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.room()->timeline.position, 20.0);
+}
+
+void TestServerCore::playlistAdvanceWaitsForNobodyWhoActed()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    h.send(alice, PlaylistUpdate {{item("e1", 10.0), item("e2", 20.0)}, 0, std::nullopt});
+    h.playerEvent(alice, PlayerAction::Play, 9.0);
+    h.advance(1.1);
+    QCOMPARE(h.room()->playlist.current, 1);
+    // Someone seeks in the countdown: the automatic start is off.
+    h.playerEvent(alice, PlayerAction::Seek, 4.0);
+    h.advance(5.0);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.room()->timeline.position, 4.0);
+}
+
+void TestServerCore::readinessIsRelayedAndListed()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    const ConnectionId bob = h.join(id("bob"));
+    h.advance(2.0);
+    h.transport.clear();
+    h.send(bob, ReadyState {true});
+    for (const ConnectionId c : {alice, bob}) {
+        const QList<Envelope> ready = h.transport.framesTo(c, "ready_state");
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.first().client, id("bob"));
+        QVERIFY(ready.first().as<ReadyState>()->ready);
+    }
+    // The same state again is no change: nothing is relayed.
+    h.send(bob, ReadyState {true});
+    QCOMPARE(h.transport.count(alice, "ready_state"), 1);
+    h.advance(1.1);
+    const QList<Participant> list = h.transport.framesTo(alice, "participants_update")
+                                        .last()
+                                        .as<ParticipantsUpdate>()
+                                        ->participants;
+    QCOMPARE(list.size(), 2);
+    QVERIFY(!list[0].ready);
+    QVERIFY(list[1].ready);
+}
+
+void TestServerCore::startWhenReadyHoldsAPlay()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"), Json {{"start_when_ready", true}});
+    const ConnectionId bob = h.join(id("bob"));
+    h.send(alice, ReadyState {true});
+    h.transport.clear();
+    h.playerEvent(alice, PlayerAction::Play, 12.0);
+    QCOMPARE(h.transport.errorCodes(alice), QStringList {QStringLiteral("waiting_for_ready")});
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.transport.count(bob, "player_event"), 0);
+
+    h.advance(4.0);
+    h.send(bob, ReadyState {true});
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    QCOMPARE(h.room()->timeline.position, 12.0);
+    QCOMPARE(h.room()->timeline.at, h.now());
+    for (const ConnectionId c : {alice, bob}) {
+        const Envelope start = h.transport.framesTo(c, "player_event").last();
+        QCOMPARE(start.as<PlayerEvent>()->action, PlayerAction::Play);
+        QCOMPARE(start.as<PlayerEvent>()->position, 12.0);
+        QVERIFY(start.client.isEmpty());
+    }
+
+    // A pause withdraws a held play.
+    h.send(bob, ReadyState {false});
+    h.playerEvent(alice, PlayerAction::Pause, 20.0);
+    h.playerEvent(alice, PlayerAction::Play, 20.0);
+    h.playerEvent(alice, PlayerAction::Pause, 20.0);
+    h.send(bob, ReadyState {true});
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+}
+
+void TestServerCore::startWhenReadyStartsWhenTheLastWaitedForLeaves()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"), Json {{"start_when_ready", true}});
+    const ConnectionId bob = h.join(id("bob"));
+    h.send(alice, ReadyState {true});
+    h.playerEvent(alice, PlayerAction::Play, 3.0);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    h.core.connectionClosed(bob);
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    QCOMPARE(h.room()->timeline.position, 3.0);
+}
 
 void TestServerCore::waitPolicyPausesAndResumes()
 {

@@ -60,6 +60,8 @@ QString ServerErrorText::describe(const QString &code, const QString &serverMess
             : tr("The server did not accept the request: %1").arg(serverMessage);
     case ErrorCode::Internal:
         return tr("Something went wrong on the server. Try again.");
+    case ErrorCode::WaitingForReady:
+        return tr("The room starts as soon as everyone is ready.");
     }
     return serverMessage;
 }
