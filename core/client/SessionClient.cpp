@@ -204,6 +204,18 @@ void SessionClient::scheduleReconnect()
 void SessionClient::tick()
 {
     const double now = m_clock.now();
+    // Ticks come every few tens of milliseconds. A long gap means this
+    // process was stopped, not that the server went quiet: frames it sent
+    // meanwhile are waiting to be read, so the silence and connect timers
+    // start again and the clock estimate is checked at once.
+    if (m_lastTickAt > 0.0 && now - m_lastTickAt > m_timeouts.stall) {
+        qCInfo(lcClient).noquote() << "this process did not run for" << now - m_lastTickAt << "s";
+        m_lastHeardAt = std::max(m_lastHeardAt, now);
+        m_connectStartedAt = std::max(m_connectStartedAt, now);
+        if (m_transport->isOpen())
+            m_clockSync.burst(now);
+    }
+    m_lastTickAt = now;
     if (m_state == State::Reconnecting) {
         // One attempt at a time: a handshake may take longer than a tick.
         if (m_connecting) {

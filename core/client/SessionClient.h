@@ -86,6 +86,9 @@ public:
         // An open connection on which nothing arrived for this long is
         // treated as lost. Pings go out every 2 s and are answered at once.
         double silence = 6.0; // s
+        // A gap between ticks longer than this means our own process was
+        // stopped (ticks come every 50 ms): the timers above start again.
+        double stall = 1.0; // s
     };
 
     SessionClient(const protocol::Clock &clock, std::unique_ptr<ClientTransport> transport,
@@ -183,6 +186,7 @@ private:
     bool m_connecting = false; // an attempt is under way (opened or closed not yet seen)
     double m_connectStartedAt = 0.0;
     double m_lastHeardAt = 0.0; // when the open connection last delivered a frame
+    double m_lastTickAt = 0.0;
     Backoff m_backoff;
     Timeouts m_timeouts;
     QRandomGenerator m_random;

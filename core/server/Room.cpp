@@ -18,6 +18,12 @@ Member *Room::member(const QString &clientId)
     return it == m_index.end() ? nullptr : &m_members[it->second];
 }
 
+const Member *Room::member(const QString &clientId) const
+{
+    const auto it = m_index.find(clientId);
+    return it == m_index.end() ? nullptr : &m_members[it->second];
+}
+
 Member &Room::addMember(Member member)
 {
     member.joinOrder = m_nextJoinOrder++;
@@ -72,6 +78,18 @@ std::optional<double> Room::duration() const
     if (media && media->duration && *media->duration > 0.0)
         return media->duration;
     return std::nullopt;
+}
+
+std::optional<Departed> Room::takeDeparted(const QString &clientId, const QByteArray &resumeToken)
+{
+    const auto it = std::find_if(departed.begin(), departed.end(), [&](const Departed &d) {
+        return d.clientId == clientId && d.resumeToken == resumeToken;
+    });
+    if (it == departed.end())
+        return std::nullopt;
+    Departed found = *it;
+    departed.erase(it);
+    return found;
 }
 
 bool Room::everyoneReady() const

@@ -32,6 +32,16 @@ struct Member {
     std::deque<double> chatTimes; // when its accepted chat messages of the window arrived
 };
 
+// A member whose connection closed, remembered for the resume grace so that
+// it can come back as itself (server/ServerLimits.h, resumeGrace).
+struct Departed {
+    QString clientId;
+    QByteArray resumeToken;
+    bool ready = false;
+    bool wasHost = false; // the host role passed on only because it left
+    double leftAt = 0.0;
+};
+
 class Room
 {
 public:
@@ -56,6 +66,11 @@ public:
     // When the next playlist item starts by itself (after the end of one).
     std::optional<double> autoStartAt;
 
+    // Members that left lately, oldest first (bounded by the resume grace).
+    std::deque<Departed> departed;
+    // The departed member with this client id and resume token, if any.
+    std::optional<Departed> takeDeparted(const QString &clientId, const QByteArray &resumeToken);
+
     // start_when_ready: a play waiting for everyone to be ready, at this position.
     std::optional<double> heldPlay;
     bool everyoneReady() const;
@@ -64,6 +79,7 @@ public:
     std::vector<Member> &members() { return m_members; }
     const std::vector<Member> &members() const { return m_members; }
     Member *member(const QString &clientId);
+    const Member *member(const QString &clientId) const;
     Member &addMember(Member member);
     std::optional<Member> removeMember(const QString &clientId);
     bool isEmpty() const { return m_members.empty(); }

@@ -55,8 +55,25 @@ struct ServerCore::Connection {
 
 ServerCore::ServerCore(const ServerLimits &limits, const protocol::Clock &clock,
                        auth::TokenService &tokens, Transport &transport, QObject *parent)
-    : QObject(parent), m_limits(limits), m_clock(clock), m_tokens(tokens), m_transport(transport)
+    : QObject(parent), m_limits(limits), m_clock(clock), m_tokens(tokens), m_transport(transport),
+      m_lastTickAt(clock.now())
 {
+}
+
+void ServerCore::noticeStall(double now)
+{
+    const double gap = now - m_lastTickAt;
+    if (gap <= m_limits.stallThreshold)
+        return;
+    qCWarning(lcServer).noquote() << "the server did not run for" << gap
+                                  << "s; reports sent meanwhile are not judged";
+    m_lastTickAt = now;
+    for (auto &[id, room] : m_rooms) {
+        for (Member &m : room->members()) {
+            m.judgeAfter = std::max(m.judgeAfter,
+                                    now + m_limits.resyncSettle + m.rttMs.value_or(0.0) / 1000.0);
+        }
+    }
 }
 
 ServerCore::~ServerCore() = default;
@@ -180,6 +197,7 @@ void ServerCore::textReceived(ConnectionId id, QByteArrayView frame)
     Connection &connection = it->second;
     if (!admitFrame(id, connection))
         return;
+    noticeStall(m_clock.now());
     DecodeResult decoded = decode(frame, DecodeOptions {m_limits.maxFrameBytes});
     if (!decoded) {
         const ProtocolError &error = decoded.error();
@@ -423,9 +441,19 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         return;
     }
     Room &room = *roomIt->second;
-    if (const std::optional<ProtocolError> refusal = admissionRefusal(room, credentials)) {
-        sendError(id, *refusal);
-        return;
+    // A member that left within the resume grace comes back as itself: its
+    // resume token shows it was let in, so an invite-only room needs no new invite.
+    const auto resumeGraceStart = m_clock.now() - m_limits.resumeGrace;
+    while (!room.departed.empty() && room.departed.front().leftAt < resumeGraceStart)
+        room.departed.pop_front();
+    std::optional<Departed> returning;
+    if (m.resumeToken && !room.member(e.client))
+        returning = room.takeDeparted(e.client, m.resumeToken->toLatin1());
+    if (!returning) {
+        if (const std::optional<ProtocolError> refusal = admissionRefusal(room, credentials)) {
+            sendError(id, *refusal);
+            return;
+        }
     }
 
     bool resumed = false;
@@ -466,11 +494,20 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
         member.clientId = e.client;
         member.name = m.name;
         member.connection = id;
-        member.resumeToken = randomToken();
+        member.resumeToken = returning ? returning->resumeToken : randomToken();
+        member.ready = returning && returning->ready;
         member.judgeAfter = now + m_limits.resyncSettle;
         room.addMember(std::move(member));
         if (room.hostId.isEmpty())
             room.hostId = e.client;
+        if (returning && returning->wasHost && room.hostId != e.client) {
+            // The host's link dropped (its process was stopped, say) and the
+            // role passed on only for that: it is the host again.
+            const QString previous = room.hostId;
+            room.hostId = e.client;
+            qCInfo(lcServer).noquote() << "room" << room.id() << "host role back to" << e.client;
+            broadcast(room, HostChange {e.client}, previous, e.client);
+        }
         qCInfo(lcServer).noquote()
             << e.client << "joined room" << room.id() << "on connection" << id;
     }
@@ -502,6 +539,14 @@ void ServerCore::leaveRoom(Connection &c)
         return;
     const double now = m_clock.now();
     qCInfo(lcServer).noquote() << clientId << "left room" << room.id();
+    const bool wasHost = room.hostId == clientId;
+    while (!room.departed.empty() && room.departed.front().leftAt < now - m_limits.resumeGrace)
+        room.departed.pop_front();
+    // Only the latest departed host has a claim on the role.
+    for (Departed &d : room.departed)
+        d.wasHost = d.wasHost && !wasHost;
+    room.departed.push_back(
+        Departed {clientId, removed->resumeToken, removed->ready, wasHost, now});
     announce(room, ClientLeft {removed->name}, clientId);
     if (room.hostId == clientId) {
         room.hostId = room.isEmpty() ? QString() : room.members().front().clientId;
@@ -680,6 +725,8 @@ void ServerCore::handleHostChange(ConnectionId id, Room &room, Member &sender, c
         return;
     }
     room.hostId = m.hostId;
+    for (Departed &d : room.departed)
+        d.wasHost = false; // the role was given on purpose: nobody gets it back
     qCInfo(lcServer).noquote() << "room" << room.id() << "host handed over to" << m.hostId;
     broadcast(room, HostChange {m.hostId}, sender.clientId);
     markParticipantsDirty(room);
@@ -882,6 +929,8 @@ void ServerCore::flushParticipants(Room &room, bool force)
 void ServerCore::tick()
 {
     const double now = m_clock.now();
+    noticeStall(now);
+    m_lastTickAt = now;
     QStringList expired;
     for (auto &[id, room] : m_rooms) {
         if (room->isEmpty()) {

@@ -100,6 +100,8 @@ private:
     void startIfEveryoneReady(Room &room);
     // Work on one room every tick: the end of the media, a pending next item.
     void tickRoom(Room &room, double now);
+    // Called on every event: after a stall of the process, reports are stale.
+    void noticeStall(double now);
 
     void leaveRoom(Connection &connection);
     void removeRoom(const QString &id);
@@ -128,6 +130,7 @@ private:
     const protocol::Clock &m_clock;
     auth::TokenService &m_tokens;
     Transport &m_transport;
+    double m_lastTickAt = 0.0;
     std::unordered_map<ConnectionId, Connection> m_connections;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;
 };

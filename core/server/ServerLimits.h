@@ -33,6 +33,14 @@ struct ServerLimits {
     int largeRoom = 100;
     double resyncInterval = 5.0; // s: at most one automatic force_resync per participant
     double resyncSettle = 1.0; // s after a timeline change (plus the RTT) before judging
+    // Longer than this without a tick (every 0.1 s) means the server's own
+    // process was stopped (a laptop lid, a frozen host app): reports that
+    // piled up meanwhile are stale and are not judged.
+    double stallThreshold = 2.0; // s
+    // A member whose connection closed may come back with its resume token
+    // this long: it is let in again without an invite, and a host whose role
+    // passed to someone only because it left gets the role back.
+    double resumeGrace = 60.0; // s
     QStringList allowedOrigins; // empty: any Origin
 };
 

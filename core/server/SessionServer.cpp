@@ -57,8 +57,8 @@ bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, QString 
 SessionServer::SessionServer(SessionServerConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)),
       m_tokens(std::make_unique<auth::TokenService>(m_config.jwtSecret)),
-      m_core(std::make_unique<ServerCore>(m_config.limits, protocol::SystemClock::instance(), *m_tokens,
-                                          static_cast<Transport &>(*this)))
+      m_core(std::make_unique<ServerCore>(m_config.limits, protocol::SystemClock::instance(),
+                                          *m_tokens, static_cast<Transport &>(*this)))
 {
 }
 

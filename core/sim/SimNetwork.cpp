@@ -1,5 +1,7 @@
 #include "SimNetwork.h"
 
+#include <utility>
+
 #include "server/ServerCore.h"
 
 #include <algorithm>
@@ -174,8 +176,24 @@ void SimClientTransport::deliverOpened(server::ConnectionId id)
 
 void SimClientTransport::deliverText(server::ConnectionId id, const QByteArray &frame)
 {
-    if (id == m_id && m_open)
+    if (id != m_id || !m_open)
+        return;
+    if (m_frozen)
+        m_held.append(frame);
+    else
         emit textReceived(frame);
+}
+
+void SimClientTransport::setFrozen(bool frozen)
+{
+    m_frozen = frozen;
+    if (frozen)
+        return;
+    const QList<QByteArray> held = std::exchange(m_held, {});
+    for (const QByteArray &frame : held) {
+        if (m_open)
+            emit textReceived(frame);
+    }
 }
 
 void SimClientTransport::deliverClosed(server::ConnectionId id, quint16 code, const QString &reason)

@@ -92,9 +92,13 @@ public:
     void deliverOpened(server::ConnectionId id);
     void deliverText(server::ConnectionId id, const QByteArray &frame);
     void deliverClosed(server::ConnectionId id, quint16 code, const QString &reason);
+    // A stopped process reads nothing: frames wait in the socket until it runs again.
+    void setFrozen(bool frozen);
 
 private:
     SimNetwork &m_network;
+    bool m_frozen = false;
+    QList<QByteArray> m_held;
     LinkProfile m_link;
     server::ConnectionId m_id = 0;
     bool m_open = false;

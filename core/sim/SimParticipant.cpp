@@ -7,7 +7,8 @@ namespace lockstep::sim {
 SimParticipant::SimParticipant(SimNetwork &network, const QString &name, double clockOffset,
                                const LinkProfile &link, const PlayerProfile &player,
                                const sync::SyncConfig &config)
-    : m_name(name), m_clock(network.scheduler().clock(), clockOffset)
+    : m_name(name), m_clock(network.scheduler().clock(), clockOffset),
+      m_scheduler(network.scheduler())
 {
     auto transport = std::make_unique<SimClientTransport>(network, link);
     m_transport = transport.get();
@@ -18,10 +19,23 @@ SimParticipant::SimParticipant(SimNetwork &network, const QString &name, double 
     m_client->setRandomSeed(quint32(digest.at(0)) << 8 | quint8(digest.at(1)));
     m_controller = std::make_unique<sync::SyncController>(m_clock, *m_client, *m_player, config);
     network.scheduler().every(kTickInterval, [this, alive = std::weak_ptr<bool>(m_alive)] {
+        if (alive.expired() || m_scheduler.clock().now() < m_frozenUntil)
+            return;
+        m_client->tick();
+        m_controller->tick();
+    });
+}
+
+void SimParticipant::freeze(double seconds)
+{
+    m_frozenUntil = m_scheduler.clock().now() + seconds;
+    m_transport->setFrozen(true);
+    m_scheduler.at(m_frozenUntil, [this, alive = std::weak_ptr<bool>(m_alive)] {
         if (alive.expired())
             return;
         m_client->tick();
         m_controller->tick();
+        m_transport->setFrozen(false);
     });
 }
 

@@ -24,6 +24,9 @@ public:
 
     void create(const QString &room, const protocol::Json &options = protocol::Json::object());
     void join(const QString &room);
+    // The whole process stops for `seconds` (SIGSTOP, a closed laptop lid):
+    // no ticks, no frames read. On waking its timers fire before it reads.
+    void freeze(double seconds);
 
     const QString &name() const { return m_name; }
     client::SessionClient &client() { return *m_client; }
@@ -42,6 +45,8 @@ private:
     std::unique_ptr<client::SessionClient> m_client;
     std::unique_ptr<sync::SyncController> m_controller;
     std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+    double m_frozenUntil = 0.0; // scheduler time
+    Scheduler &m_scheduler;
 };
 
 } // namespace lockstep::sim

@@ -117,6 +117,7 @@ private slots:
     void reconnectsAfterDroppedConnection();
     void reconnectsOverASlowLink();
     void givesUpASilentLink();
+    void aStoppedProcessKeepsItsConnection();
     void hostBringsBackALostRoomPlaying();
     void actionWhileDisconnectedIsNotLost();
     void leavingWhenTheConnectionDropsSticks();
@@ -310,6 +311,27 @@ void TestSyncSim::givesUpASilentLink()
     party.host->controller().seek(600.0);
     QVERIFY(party.convergence(true, 0.030) < 1.5);
     QVERIFY(std::abs(*party.world.roomPosition(kRoom) - 600.0) < 2.0);
+}
+
+void TestSyncSim::aStoppedProcessKeepsItsConnection()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    int lost = 0;
+    for (SimParticipant *p : party.all())
+        QObject::connect(&p->client(), &client::SessionClient::connectionLost, &p->client(),
+                         [&lost] { ++lost; });
+    // The host's process is stopped for 10 s, longer than the silence
+    // timeout: on waking it must not take its own stall for a dead server.
+    party.host->freeze(10.0);
+    party.world.run(10.5);
+    QCOMPARE(lost, 0);
+    QVERIFY(party.host->client().inRoom());
+    QVERIFY(party.host->client().isHost());
+    QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
+    // Everyone follows the room's timeline again, the host included.
+    QVERIFY(party.convergence(true, 0.030, 5.0) < 5.0);
 }
 
 void TestSyncSim::hostBringsBackALostRoomPlaying()

@@ -152,6 +152,9 @@ private slots:
     void readinessIsRelayedAndListed();
     void startWhenReadyHoldsAPlay();
     void startWhenReadyStartsWhenTheLastWaitedForLeaves();
+    void reportsPiledUpInAStallAreNotJudged();
+    void departedHostComesBackAsHost();
+    void departedMemberNeedsItsOwnResumeToken();
     void waitPolicyPausesAndResumes();
     void waitPolicyWaitsForEveryone();
     void waitPolicyEndsOnManualAction();
@@ -701,7 +704,7 @@ void TestServerCore::notJudgedRightAfterTimelineChange()
 
     // Alice seeks far away; Bob still reports the old position until he hears of it.
     h.playerEvent(alice, PlayerAction::Seek, 600.0);
-    h.clock.advance(delay);
+    h.advance(delay);
     h.report(bob, 0.0, PlayState::Paused, latencyMs);
     QCOMPARE(h.transport.count(bob, "force_resync"), resync ? 1 : 0);
 }
@@ -1027,6 +1030,100 @@ void TestServerCore::startWhenReadyStartsWhenTheLastWaitedForLeaves()
     h.core.connectionClosed(bob);
     QCOMPARE(h.room()->timeline.state, PlayState::Playing);
     QCOMPARE(h.room()->timeline.position, 3.0);
+}
+
+void TestServerCore::reportsPiledUpInAStallAreNotJudged()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"));
+    const ConnectionId bob = h.join(id("bob"));
+    h.playerEvent(alice, PlayerAction::Play, 0.0);
+    h.advance(5.0);
+    h.report(bob, 5.0, PlayState::Playing, 10.0);
+    // The server's process stops for 4 s; bob's reports from meanwhile
+    // arrive all at once, the oldest first.
+    h.clock.advance(4.0);
+    h.report(bob, 5.5, PlayState::Playing, 10.0);
+    h.report(bob, 6.5, PlayState::Playing, 10.0);
+    QCOMPARE(h.transport.count(bob, "force_resync"), 0);
+    // Fresh reports are judged again once the settle time has passed.
+    h.advance(1.1);
+    h.report(bob, 2.0, PlayState::Playing, 10.0);
+    QCOMPARE(h.transport.count(bob, "force_resync"), 1);
+}
+
+void TestServerCore::departedHostComesBackAsHost()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"), Json {{"invite_only", true}});
+    const QString token
+        = *h.transport.framesTo(alice, "room_state").first().as<RoomState>()->resumeToken;
+    // Bob holds an invite; alice's own link then drops.
+    const auto invite = h.tokens.issueInvite(kRoom, 600, h.now());
+    const ConnectionId bob = h.open();
+    JoinRoom join;
+    join.name = id("bob");
+    join.inviteToken = invite.token;
+    h.send(bob, join, kRoom, id("bob"));
+    h.send(alice, ReadyState {true});
+    h.core.connectionClosed(alice);
+    QCOMPARE(h.room()->hostId, id("bob"));
+
+    // Back within the grace, with no invite but its resume token.
+    h.advance(20.0);
+    h.transport.clear();
+    const ConnectionId back = h.open();
+    JoinRoom again;
+    again.name = id("alice");
+    again.resumeToken = token;
+    h.send(back, again, kRoom, id("alice"));
+    QVERIFY2(h.transport.errorCodes(back).isEmpty(),
+             qPrintable(h.transport.errorCodes(back).join(u' ')));
+    const RoomState state = *h.transport.framesTo(back, "room_state").first().as<RoomState>();
+    QCOMPARE(state.hostId, id("alice"));
+    QCOMPARE(*state.resumeToken, token);
+    QCOMPARE(h.room()->hostId, id("alice"));
+    QVERIFY(h.room()->member(id("alice"))->ready);
+    const QList<Envelope> changes = h.transport.framesTo(bob, "host_change");
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().as<HostChange>()->hostId, id("alice"));
+}
+
+void TestServerCore::departedMemberNeedsItsOwnResumeToken()
+{
+    Harness h;
+    const ConnectionId alice = h.create(id("alice"), Json {{"invite_only", true}});
+    const ConnectionId bob = h.open();
+    JoinRoom join;
+    join.name = id("bob");
+    join.inviteToken = h.tokens.issueInvite(kRoom, 600, h.now()).token;
+    h.send(bob, join, kRoom, id("bob"));
+    const QString bobToken
+        = *h.transport.framesTo(bob, "room_state").first().as<RoomState>()->resumeToken;
+    h.core.connectionClosed(bob);
+
+    // Someone else's id, or a wrong token: the invite-only rule applies.
+    const ConnectionId eve = h.open();
+    JoinRoom guess;
+    guess.name = id("eve");
+    guess.resumeToken = bobToken;
+    h.send(eve, guess, kRoom, id("eve"));
+    QCOMPARE(h.transport.errorCodes(eve), QStringList {QStringLiteral("auth_required")});
+    guess.resumeToken = QStringLiteral("not-the-token");
+    h.send(eve, guess, kRoom, id("bob"));
+    QCOMPARE(h.transport.errorCodes(eve).size(), 2);
+    QCOMPARE(h.transport.errorCodes(eve).last(), QStringLiteral("auth_required"));
+
+    // Past the grace the token no longer opens the room.
+    h.advance(61.0);
+    const ConnectionId late = h.open();
+    JoinRoom back;
+    back.name = id("bob");
+    back.resumeToken = bobToken;
+    h.send(late, back, kRoom, id("bob"));
+    QCOMPARE(h.transport.errorCodes(late), QStringList {QStringLiteral("auth_required")});
+    QCOMPARE(h.room()->hostId, id("alice"));
+    Q_UNUSED(alice);
 }
 
 void TestServerCore::waitPolicyPausesAndResumes()
