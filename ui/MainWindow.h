@@ -35,9 +35,9 @@ class WindowMenus;
 // The player window: video, transport bar, menus, the room panel and the
 // status bar. It creates the widgets, lays them out and binds them to the
 // controllers, which hold the rules (PlaybackController, RoomController,
-// ActionsController, FullScreenController, StatusController); what is left
-// here is what needs a widget: dialogs, pages of the video area, the window's
-// own full-screen and close handling.
+// ActionsController, FullScreenController, StatusController). What is left
+// here is the window's own business: its dialogs and questions, full screen,
+// and closing only once a hosted room has said goodbye.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

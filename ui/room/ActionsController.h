@@ -82,11 +82,12 @@ public:
     // The mute action's icon and tooltip follow the volume (0..100).
     void showVolume(int volume);
 
+    // The player's state changed under the actions.
     void updateMediaActions();
-    void updateRoomActions();
     void updatePlayAction();
 
 private:
+    void updateRoomActions();
     QAction *make(const QString &text, Icon icon, const QKeySequence &shortcut);
     void createPlaybackActions();
     void createRoomActions();

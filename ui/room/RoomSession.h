@@ -48,8 +48,7 @@ class RoomSession : public QObject
     Q_OBJECT
 
 public:
-    // The close reason a host sends when it stops hosting. Clients tell it
-    // apart from a server restart (which they ride out by reconnecting).
+    // How often the client and the sync engine are ticked.
     static constexpr int kTickMs = 50;
 
     using State = client::SessionClient::State;
