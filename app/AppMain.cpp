@@ -1,10 +1,10 @@
 // lockstep: the desktop app. Parses the command line and wires the window up.
 #include "FileOpenHandler.h"
 #include "MainWindow.h"
-#include "Settings.h"
 #include "StartupOptions.h"
 #include "Translations.h"
 #include "room/InviteLink.h"
+#include "room/Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -81,6 +81,117 @@
     </message>
 </context>
 <context>
+    <name>lockstep::ui::ActionsController</name>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>Datei &amp;öffnen …</translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation>&amp;URL öffnen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;About Lockstep</source>
+        <translation>Über &amp;Lockstep</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Wiedergeben</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 5 Seconds</source>
+        <translation>5 Sekunden &amp;vor</translation>
+    </message>
+    <message>
+        <source>&amp;Back 5 Seconds</source>
+        <translation>5 Sekunden &amp;zurück</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Up</source>
+        <translation>&amp;Lauter</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Down</source>
+        <translation>Lei&amp;ser</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>Stu&amp;mm</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Vollbild verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room…</source>
+        <translation>Raum &amp;eröffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation>Raum &amp;beitreten …</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Invite People…</source>
+        <translation>Leute ei&amp;nladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>Einladungslink &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resync Everyone</source>
+        <translation>Alle neu &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation>Raum &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Hosten beenden</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>&amp;Datei wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>Ton an (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Stumm (M)</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::ui::HostAddresses</name>
     <message>
         <source>internet, through your router</source>
@@ -323,204 +434,8 @@
 <context>
     <name>lockstep::ui::MainWindow</name>
     <message>
-        <source>Videos and audio (%1);;All files (*)</source>
-        <translation>Videos und Audio (%1);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Open File…</source>
-        <translation>Datei &amp;öffnen …</translation>
-    </message>
-    <message>
-        <source>Open &amp;URL…</source>
-        <translation>&amp;URL öffnen …</translation>
-    </message>
-    <message>
-        <source>Ctrl+U</source>
-        <translation>Ctrl+U</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>&amp;Wiedergeben</translation>
-    </message>
-    <message>
-        <source>&amp;Forward 5 Seconds</source>
-        <translation>5 Sekunden &amp;vor</translation>
-    </message>
-    <message>
-        <source>&amp;Back 5 Seconds</source>
-        <translation>5 Sekunden &amp;zurück</translation>
-    </message>
-    <message>
-        <source>Volume &amp;Up</source>
-        <translation>&amp;Lauter</translation>
-    </message>
-    <message>
-        <source>Volume &amp;Down</source>
-        <translation>Lei&amp;ser</translation>
-    </message>
-    <message>
-        <source>&amp;Mute</source>
-        <translation>Stu&amp;mm</translation>
-    </message>
-    <message>
-        <source>&amp;Full Screen</source>
-        <translation>&amp;Vollbild</translation>
-    </message>
-    <message>
-        <source>Leave Full Screen</source>
-        <translation>Vollbild verlassen</translation>
-    </message>
-    <message>
-        <source>&amp;Host a Room…</source>
-        <translation>Raum &amp;eröffnen …</translation>
-    </message>
-    <message>
-        <source>&amp;Join a Room…</source>
-        <translation>Raum &amp;beitreten …</translation>
-    </message>
-    <message>
-        <source>Ctrl+J</source>
-        <translation>Ctrl+J</translation>
-    </message>
-    <message>
-        <source>&amp;Invite People…</source>
-        <translation>Leute ei&amp;nladen …</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Invite Link</source>
-        <translation>Einladungslink &amp;kopieren</translation>
-    </message>
-    <message>
         <source>Invite link copied.</source>
         <translation>Einladungslink kopiert.</translation>
-    </message>
-    <message>
-        <source>&amp;Resync Everyone</source>
-        <translation>Alle neu &amp;synchronisieren</translation>
-    </message>
-    <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Du hast alle neu synchronisieren lassen.</translation>
-    </message>
-    <message>
-        <source>&amp;Leave Room</source>
-        <translation>Raum &amp;verlassen</translation>
-    </message>
-    <message>
-        <source>&amp;Stop Hosting</source>
-        <translation>&amp;Hosten beenden</translation>
-    </message>
-    <message>
-        <source>Choose &amp;File…</source>
-        <translation>&amp;Datei wählen …</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;About Lockstep</source>
-        <translation>Über &amp;Lockstep</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Playback</source>
-        <translation>&amp;Wiedergabe</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Room Panel</source>
-        <translation>&amp;Raumleiste</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>&amp;Room</source>
-        <translation>&amp;Raum</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>What the sync engine is doing</source>
-        <translation>Was die Synchronisation gerade tut</translation>
-    </message>
-    <message>
-        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
-        <translation>Wie weit dein Player von der Zeitleiste des Raums entfernt ist (voraus ist positiv)</translation>
-    </message>
-    <message>
-        <source>Round trip to the server</source>
-        <translation>Umlaufzeit zum Server</translation>
-    </message>
-    <message>
-        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
-        <translation>Unterschied zwischen der Uhr dieses Computers und der des Servers</translation>
-    </message>
-    <message>
-        <source>Connection to the room</source>
-        <translation>Verbindung zum Raum</translation>
-    </message>
-    <message>
-        <source>Back in the room.</source>
-        <translation>Wieder im Raum.</translation>
-    </message>
-    <message>
-        <source>Your room is open.</source>
-        <translation>Dein Raum ist offen.</translation>
-    </message>
-    <message>
-        <source>You joined %1&apos;s room.</source>
-        <translation>Du bist dem Raum von %1 beigetreten.</translation>
-    </message>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 ist beigetreten</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
-    </message>
-    <message>
-        <source>You are now the host.</source>
-        <translation>Du bist jetzt der Host.</translation>
-    </message>
-    <message>
-        <source>%1 is now the host.</source>
-        <translation>%1 ist jetzt der Host.</translation>
-    </message>
-    <message>
-        <source>%1 closed the video.</source>
-        <translation>%1 hat das Video geschlossen.</translation>
-    </message>
-    <message>
-        <source>%1 chose %2.</source>
-        <translation>%1 hat %2 gewählt.</translation>
     </message>
     <message>
         <source>Cannot write the sync log %1: %2</source>
@@ -531,25 +446,48 @@
         <translation>Hosten nicht möglich</translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>Die Datei %1 existiert nicht.</translation>
+        <source>Lockstep</source>
+        <translation>Lockstep</translation>
     </message>
     <message>
-        <source>Wait until you are in the room to choose what it watches.</source>
-        <translation>Warte, bis du im Raum bist, um auszuwählen, was er schaut.</translation>
+        <source>%1 – Lockstep</source>
+        <translation>%1 – Lockstep</translation>
     </message>
     <message>
-        <source>Only the host can change what the room watches.</source>
-        <translation>Nur der Host kann ändern, was der Raum schaut.</translation>
+        <source>Stop hosting? The room closes for everyone in it.</source>
+        <translation>Hosten beenden? Der Raum wird für alle darin geschlossen.</translation>
     </message>
     <message>
-        <source>Audio only</source>
-        <translation>Nur Audio</translation>
+        <source>Join the other room? Your own room closes for everyone in it.</source>
+        <translation>Dem anderen Raum beitreten? Dein eigener Raum wird für alle darin geschlossen.</translation>
     </message>
     <message>
-        <source>Everyone in the room now watches %1.</source>
-        <translation>Alle im Raum schauen jetzt %1.</translation>
+        <source>Leave this room and join the other one?</source>
+        <translation>Diesen Raum verlassen und dem anderen beitreten?</translation>
     </message>
+    <message>
+        <source>Leave this room to host your own?</source>
+        <translation>Diesen Raum verlassen, um einen eigenen zu hosten?</translation>
+    </message>
+    <message>
+        <source>About Lockstep</source>
+        <translation>Über Lockstep</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Gemeinsam ein Video schauen: Alle spielen ihre eigene Kopie ab, und Lockstep hält jeden Player auf einer gemeinsamen Zeitleiste.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Lockstep? Your room closes for everyone in it.</source>
+        <translation>Lockstep beenden? Dein Raum wird für alle darin geschlossen.</translation>
+    </message>
+    <message>
+        <source>Closing the room…</source>
+        <translation>Schließe den Raum …</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::MediaPlayerBackend</name>
     <message>
         <source>The format is not supported, or the file is damaged. Installing more codecs (for example the GStreamer &quot;bad&quot; and &quot;libav&quot; plugins) may help.</source>
         <translation>Das Format wird nicht unterstützt, oder die Datei ist beschädigt. Weitere Codecs (zum Beispiel die GStreamer-Plugins „bad“ und „libav“) können helfen.</translation>
@@ -566,117 +504,12 @@
         <source>The file may be missing, damaged or in a format that cannot be played.</source>
         <translation>Die Datei fehlt vielleicht, ist beschädigt oder in einem Format, das nicht abgespielt werden kann.</translation>
     </message>
+</context>
+<context>
+    <name>lockstep::ui::OpenMediaDialogs</name>
     <message>
-        <source>Details: %1</source>
-        <translation>Details: %1</translation>
-    </message>
-    <message>
-        <source>Cannot play %1</source>
-        <translation>%1 kann nicht abgespielt werden</translation>
-    </message>
-    <message>
-        <source>Cannot play %1.</source>
-        <translation>%1 kann nicht abgespielt werden.</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Lockstep</source>
-        <translation>Lockstep</translation>
-    </message>
-    <message>
-        <source>%1 – Lockstep</source>
-        <translation>%1 – Lockstep</translation>
-    </message>
-    <message>
-        <source>Only the host controls playback in this room</source>
-        <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
-    </message>
-    <message>
-        <source>Unmute (M)</source>
-        <translation>Ton an (M)</translation>
-    </message>
-    <message>
-        <source>Mute (M)</source>
-        <translation>Stumm (M)</translation>
-    </message>
-    <message>
-        <source>Stop hosting? The room closes for everyone in it.</source>
-        <translation>Hosten beenden? Der Raum wird für alle darin geschlossen.</translation>
-    </message>
-    <message>
-        <source>Join the other room? Your own room closes for everyone in it.</source>
-        <translation>Dem anderen Raum beitreten? Dein eigener Raum wird für alle darin geschlossen.</translation>
-    </message>
-    <message>
-        <source>Leave this room and join the other one?</source>
-        <translation>Diesen Raum verlassen und dem anderen beitreten?</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
-    <message>
-        <source>%1 pressed play at %2</source>
-        <translation>%1 hat bei %2 abgespielt</translation>
-    </message>
-    <message>
-        <source>%1 paused at %2</source>
-        <translation>%1 hat bei %2 pausiert</translation>
-    </message>
-    <message>
-        <source>%1 jumped to %2</source>
-        <translation>%1 ist zu %2 gesprungen</translation>
-    </message>
-    <message>
-        <source>Nothing chosen yet</source>
-        <translation>Noch nichts ausgewählt</translation>
-    </message>
-    <message>
-        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
-        <translation>Öffne eine Datei oder einen Stream: Alle im Raum schauen ihn mit dir.</translation>
-    </message>
-    <message>
-        <source>Waiting for %1 to choose what to watch</source>
-        <translation>Warte darauf, dass %1 auswählt, was geschaut wird</translation>
-    </message>
-    <message>
-        <source>Choose your copy of %1</source>
-        <translation>Wähle deine Kopie von %1</translation>
-    </message>
-    <message>
-        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
-        <translation>%1 schaut %2. Alle spielen ihre eigene Kopie der Datei ab – wähle deine, um mitzuschauen.</translation>
-    </message>
-    <message>
-        <source>Choose Your Copy of %1</source>
-        <translation>Deine Kopie von %1 wählen</translation>
-    </message>
-    <message>
-        <source>Is This the Right File?</source>
-        <translation>Ist das die richtige Datei?</translation>
-    </message>
-    <message>
-        <source>This file may not be the one the room is watching.</source>
-        <translation>Diese Datei ist vielleicht nicht die, die der Raum schaut.</translation>
-    </message>
-    <message>
-        <source>Use This File</source>
-        <translation>Diese Datei verwenden</translation>
-    </message>
-    <message>
-        <source>Choose Another…</source>
-        <translation>Andere wählen …</translation>
-    </message>
-    <message>
-        <source>Cannot write the invite link to %1: %2</source>
-        <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
+        <source>Videos and audio (%1);;All files (*)</source>
+        <translation>Videos und Audio (%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open File</source>
@@ -693,102 +526,6 @@
     <message>
         <source>“%1” is not an address Lockstep can play.</source>
         <translation>„%1“ ist keine Adresse, die Lockstep abspielen kann.</translation>
-    </message>
-    <message>
-        <source>Leave this room to host your own?</source>
-        <translation>Diesen Raum verlassen, um einen eigenen zu hosten?</translation>
-    </message>
-    <message>
-        <source>About Lockstep</source>
-        <translation>Über Lockstep</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Gemeinsam ein Video schauen: Alle spielen ihre eigene Kopie ab, und Lockstep hält jeden Player auf einer gemeinsamen Zeitleiste.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>Keine zuletzt geöffneten Dateien</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
-        <source>Not in a room</source>
-        <translation>In keinem Raum</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbinde …</translation>
-    </message>
-    <message>
-        <source>Entering the room…</source>
-        <translation>Betrete den Raum …</translation>
-    </message>
-    <message>
-        <source>Hosting · %1 watching</source>
-        <translation>Hostet · im Raum: %1</translation>
-    </message>
-    <message>
-        <source>In a room · %1 watching</source>
-        <translation>Zu Gast · im Raum: %1</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Verbinde erneut …</translation>
-    </message>
-    <message>
-        <source>RTT %1</source>
-        <translation>RTT %1</translation>
-    </message>
-    <message>
-        <source>Clock %1</source>
-        <translation>Uhr %1</translation>
-    </message>
-    <message>
-        <source>Drift %1</source>
-        <translation>Abweichung %1</translation>
-    </message>
-    <message>
-        <source>Not synced</source>
-        <translation>Nicht synchronisiert</translation>
-    </message>
-    <message>
-        <source>No media</source>
-        <translation>Kein Medium</translation>
-    </message>
-    <message>
-        <source>Paused with the room</source>
-        <translation>Mit dem Raum pausiert</translation>
-    </message>
-    <message>
-        <source>In sync</source>
-        <translation>Synchron</translation>
-    </message>
-    <message>
-        <source>Adjusting speed (%1×)</source>
-        <translation>Passe Tempo an (%1×)</translation>
-    </message>
-    <message>
-        <source>Catching up</source>
-        <translation>Hole auf</translation>
-    </message>
-    <message>
-        <source>Buffering</source>
-        <translation>Puffert</translation>
-    </message>
-    <message>
-        <source>Quit Lockstep? Your room closes for everyone in it.</source>
-        <translation>Lockstep beenden? Dein Raum wird für alle darin geschlossen.</translation>
-    </message>
-    <message>
-        <source>Closing the room…</source>
-        <translation>Schließe den Raum …</translation>
     </message>
 </context>
 <context>
@@ -859,6 +596,68 @@
     </message>
 </context>
 <context>
+    <name>lockstep::ui::PlaybackController</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Warte, bis du im Raum bist, um auszuwählen, was er schaut.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Nur der Host kann ändern, was der Raum schaut.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Alle im Raum schauen jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 hat das Video geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 hat %2 gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 hat bei %2 abgespielt</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 hat bei %2 pausiert</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ist zu %2 gesprungen</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlayerBinding</name>
+    <message>
+        <source>Audio only</source>
+        <translation>Nur Audio</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1</source>
+        <translation>%1 kann nicht abgespielt werden</translation>
+    </message>
+    <message>
+        <source>Cannot play %1.</source>
+        <translation>%1 kann nicht abgespielt werden.</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::ui::PortMapper</name>
     <message>
         <source>No UPnP router was found on your network.</source>
@@ -922,6 +721,88 @@
     <message>
         <source>Your &amp;name:</source>
         <translation>Dein &amp;Name:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomController</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Du hast alle neu synchronisieren lassen.</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>Wieder im Raum.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Dein Raum ist offen.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Du bist dem Raum von %1 beigetreten.</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Du bist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 ist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomFilePrompt</name>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation>Noch nichts ausgewählt</translation>
+    </message>
+    <message>
+        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
+        <translation>Öffne eine Datei oder einen Stream: Alle im Raum schauen ihn mit dir.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to choose what to watch</source>
+        <translation>Warte darauf, dass %1 auswählt, was geschaut wird</translation>
+    </message>
+    <message>
+        <source>Choose your copy of %1</source>
+        <translation>Wähle deine Kopie von %1</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
+        <translation>%1 schaut %2. Alle spielen ihre eigene Kopie der Datei ab – wähle deine, um mitzuschauen.</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Deine Kopie von %1 wählen</translation>
+    </message>
+    <message>
+        <source>Is This the Right File?</source>
+        <translation>Ist das die richtige Datei?</translation>
+    </message>
+    <message>
+        <source>This file may not be the one the room is watching.</source>
+        <translation>Diese Datei ist vielleicht nicht die, die der Raum schaut.</translation>
+    </message>
+    <message>
+        <source>Use This File</source>
+        <translation>Diese Datei verwenden</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Andere wählen …</translation>
     </message>
 </context>
 <context>
@@ -1018,10 +899,6 @@
         <translation>Jeden Player genau dorthin setzen, wo der Raum gerade ist</translation>
     </message>
     <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Du hast alle neu synchronisieren lassen.</translation>
-    </message>
-    <message>
         <source>Activity</source>
         <translation>Aktivität</translation>
     </message>
@@ -1104,12 +981,43 @@
         <translation>Du hast den Raum geschlossen.</translation>
     </message>
     <message>
-        <source>The host closed the room.</source>
-        <translation>Der Host hat den Raum geschlossen.</translation>
-    </message>
-    <message>
         <source>%1 Reconnecting…</source>
         <translation>%1 Verbinde erneut …</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Der Server antwortet nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomStatusLabels</name>
+    <message>
+        <source>What the sync engine is doing</source>
+        <translation>Was die Synchronisation gerade tut</translation>
+    </message>
+    <message>
+        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Wie weit dein Player von der Zeitleiste des Raums entfernt ist (voraus ist positiv)</translation>
+    </message>
+    <message>
+        <source>Round trip to the server</source>
+        <translation>Umlaufzeit zum Server</translation>
+    </message>
+    <message>
+        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
+        <translation>Unterschied zwischen der Uhr dieses Computers und der des Servers</translation>
+    </message>
+    <message>
+        <source>Connection to the room</source>
+        <translation>Verbindung zum Raum</translation>
     </message>
 </context>
 <context>
@@ -1222,12 +1130,83 @@
         <source>The connection to the server was lost (%1).</source>
         <translation>Die Verbindung zum Server ist abgebrochen (%1).</translation>
     </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>Der Host hat den Raum geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
     <message>
         <source>Guest</source>
         <translation>Gast</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::StatusController</name>
+    <message>
+        <source>Not in a room</source>
+        <translation>In keinem Raum</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Betrete den Raum …</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hostet · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>Zu Gast · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut …</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Uhr %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Abweichung %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Kein Medium</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>Mit dem Raum pausiert</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Passe Tempo an (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Hole auf</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Puffert</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1283,61 @@
     <message>
         <source>Drop a video here, or host a room and send the invite link to the people you want to watch with. Everyone plays their own copy, in step.</source>
         <translation>Zieh ein Video hierher, oder hoste einen Raum und schick den Einladungslink an die Leute, mit denen du schauen willst. Alle spielen ihre eigene Kopie ab, im Gleichschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Room Panel</source>
+        <translation>&amp;Raumleiste</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Raum</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
     </message>
 </context>
 </TS>

@@ -81,6 +81,117 @@
     </message>
 </context>
 <context>
+    <name>lockstep::ui::ActionsController</name>
+    <message>
+        <source>&amp;Open File…</source>
+        <translation>&amp;Abrir archivo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;URL…</source>
+        <translation>Abrir &amp;URL…</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;About Lockstep</source>
+        <translation>&amp;Acerca de Lockstep</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Reproducir</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 5 Seconds</source>
+        <translation>A&amp;vanzar 5 segundos</translation>
+    </message>
+    <message>
+        <source>&amp;Back 5 Seconds</source>
+        <translation>Re&amp;troceder 5 segundos</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Up</source>
+        <translation>S&amp;ubir volumen</translation>
+    </message>
+    <message>
+        <source>Volume &amp;Down</source>
+        <translation>&amp;Bajar volumen</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>Silen&amp;ciar</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>Leave Full Screen</source>
+        <translation>Salir de pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Host a Room…</source>
+        <translation>&amp;Hospedar una sala…</translation>
+    </message>
+    <message>
+        <source>&amp;Join a Room…</source>
+        <translation>&amp;Unirse a una sala…</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>&amp;Invite People…</source>
+        <translation>&amp;Invitar a gente…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Invite Link</source>
+        <translation>&amp;Copiar enlace de invitación</translation>
+    </message>
+    <message>
+        <source>&amp;Resync Everyone</source>
+        <translation>&amp;Resincronizar a todos</translation>
+    </message>
+    <message>
+        <source>&amp;Leave Room</source>
+        <translation>&amp;Salir de la sala</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Hosting</source>
+        <translation>&amp;Dejar de hospedar</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>Elegir &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unmute (M)</source>
+        <translation>Activar sonido (M)</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Silenciar (M)</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::ui::HostAddresses</name>
     <message>
         <source>internet, through your router</source>
@@ -323,204 +434,8 @@
 <context>
     <name>lockstep::ui::MainWindow</name>
     <message>
-        <source>Videos and audio (%1);;All files (*)</source>
-        <translation>Vídeos y audio (%1);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>&amp;Open File…</source>
-        <translation>&amp;Abrir archivo…</translation>
-    </message>
-    <message>
-        <source>Open &amp;URL…</source>
-        <translation>Abrir &amp;URL…</translation>
-    </message>
-    <message>
-        <source>Ctrl+U</source>
-        <translation>Ctrl+U</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Play</source>
-        <translation>&amp;Reproducir</translation>
-    </message>
-    <message>
-        <source>&amp;Forward 5 Seconds</source>
-        <translation>A&amp;vanzar 5 segundos</translation>
-    </message>
-    <message>
-        <source>&amp;Back 5 Seconds</source>
-        <translation>Re&amp;troceder 5 segundos</translation>
-    </message>
-    <message>
-        <source>Volume &amp;Up</source>
-        <translation>S&amp;ubir volumen</translation>
-    </message>
-    <message>
-        <source>Volume &amp;Down</source>
-        <translation>&amp;Bajar volumen</translation>
-    </message>
-    <message>
-        <source>&amp;Mute</source>
-        <translation>Silen&amp;ciar</translation>
-    </message>
-    <message>
-        <source>&amp;Full Screen</source>
-        <translation>&amp;Pantalla completa</translation>
-    </message>
-    <message>
-        <source>Leave Full Screen</source>
-        <translation>Salir de pantalla completa</translation>
-    </message>
-    <message>
-        <source>&amp;Host a Room…</source>
-        <translation>&amp;Hospedar una sala…</translation>
-    </message>
-    <message>
-        <source>&amp;Join a Room…</source>
-        <translation>&amp;Unirse a una sala…</translation>
-    </message>
-    <message>
-        <source>Ctrl+J</source>
-        <translation>Ctrl+J</translation>
-    </message>
-    <message>
-        <source>&amp;Invite People…</source>
-        <translation>&amp;Invitar a gente…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Invite Link</source>
-        <translation>&amp;Copiar enlace de invitación</translation>
-    </message>
-    <message>
         <source>Invite link copied.</source>
         <translation>Enlace de invitación copiado.</translation>
-    </message>
-    <message>
-        <source>&amp;Resync Everyone</source>
-        <translation>&amp;Resincronizar a todos</translation>
-    </message>
-    <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Has pedido a todos que se resincronicen.</translation>
-    </message>
-    <message>
-        <source>&amp;Leave Room</source>
-        <translation>&amp;Salir de la sala</translation>
-    </message>
-    <message>
-        <source>&amp;Stop Hosting</source>
-        <translation>&amp;Dejar de hospedar</translation>
-    </message>
-    <message>
-        <source>Choose &amp;File…</source>
-        <translation>Elegir &amp;archivo…</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferencias…</translation>
-    </message>
-    <message>
-        <source>&amp;About Lockstep</source>
-        <translation>&amp;Acerca de Lockstep</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Abrir &amp;reciente</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
-    </message>
-    <message>
-        <source>&amp;Playback</source>
-        <translation>&amp;Reproducción</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Room Panel</source>
-        <translation>Panel de la &amp;sala</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>&amp;Room</source>
-        <translation>&amp;Sala</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Acerca de &amp;Qt</translation>
-    </message>
-    <message>
-        <source>What the sync engine is doing</source>
-        <translation>Lo que está haciendo la sincronización</translation>
-    </message>
-    <message>
-        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
-        <translation>Cuánto se aleja tu reproductor de la línea de tiempo de la sala (adelantado es positivo)</translation>
-    </message>
-    <message>
-        <source>Round trip to the server</source>
-        <translation>Ida y vuelta hasta el servidor</translation>
-    </message>
-    <message>
-        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
-        <translation>Diferencia entre el reloj de este ordenador y el del servidor</translation>
-    </message>
-    <message>
-        <source>Connection to the room</source>
-        <translation>Conexión con la sala</translation>
-    </message>
-    <message>
-        <source>Back in the room.</source>
-        <translation>De vuelta en la sala.</translation>
-    </message>
-    <message>
-        <source>Your room is open.</source>
-        <translation>Tu sala está abierta.</translation>
-    </message>
-    <message>
-        <source>You joined %1&apos;s room.</source>
-        <translation>Te has unido a la sala de %1.</translation>
-    </message>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 se ha unido</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 se ha ido</translation>
-    </message>
-    <message>
-        <source>You are now the host.</source>
-        <translation>Ahora eres el anfitrión.</translation>
-    </message>
-    <message>
-        <source>%1 is now the host.</source>
-        <translation>%1 es ahora el anfitrión.</translation>
-    </message>
-    <message>
-        <source>%1 closed the video.</source>
-        <translation>%1 ha cerrado el vídeo.</translation>
-    </message>
-    <message>
-        <source>%1 chose %2.</source>
-        <translation>%1 ha elegido %2.</translation>
     </message>
     <message>
         <source>Cannot write the sync log %1: %2</source>
@@ -531,25 +446,48 @@
         <translation>No se puede hospedar</translation>
     </message>
     <message>
-        <source>The file %1 does not exist.</source>
-        <translation>El archivo %1 no existe.</translation>
+        <source>Lockstep</source>
+        <translation>Lockstep</translation>
     </message>
     <message>
-        <source>Wait until you are in the room to choose what it watches.</source>
-        <translation>Espera a estar en la sala para elegir qué se ve.</translation>
+        <source>%1 – Lockstep</source>
+        <translation>%1 – Lockstep</translation>
     </message>
     <message>
-        <source>Only the host can change what the room watches.</source>
-        <translation>Solo el anfitrión puede cambiar lo que se ve en la sala.</translation>
+        <source>Stop hosting? The room closes for everyone in it.</source>
+        <translation>¿Dejar de hospedar? La sala se cerrará para todos los que están en ella.</translation>
     </message>
     <message>
-        <source>Audio only</source>
-        <translation>Solo audio</translation>
+        <source>Join the other room? Your own room closes for everyone in it.</source>
+        <translation>¿Unirte a la otra sala? Tu propia sala se cerrará para todos los que están en ella.</translation>
     </message>
     <message>
-        <source>Everyone in the room now watches %1.</source>
-        <translation>Ahora todos en la sala ven %1.</translation>
+        <source>Leave this room and join the other one?</source>
+        <translation>¿Salir de esta sala y unirte a la otra?</translation>
     </message>
+    <message>
+        <source>Leave this room to host your own?</source>
+        <translation>¿Salir de esta sala para hospedar la tuya?</translation>
+    </message>
+    <message>
+        <source>About Lockstep</source>
+        <translation>Acerca de Lockstep</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Ver un vídeo juntos: cada uno reproduce su propia copia, y Lockstep mantiene todos los reproductores en una misma línea de tiempo.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Compilado con Qt %2, funcionando con Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit Lockstep? Your room closes for everyone in it.</source>
+        <translation>¿Salir de Lockstep? Tu sala se cerrará para todos los que están en ella.</translation>
+    </message>
+    <message>
+        <source>Closing the room…</source>
+        <translation>Cerrando la sala…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::MediaPlayerBackend</name>
     <message>
         <source>The format is not supported, or the file is damaged. Installing more codecs (for example the GStreamer &quot;bad&quot; and &quot;libav&quot; plugins) may help.</source>
         <translation>El formato no es compatible o el archivo está dañado. Instalar más códecs (por ejemplo, los complementos «bad» y «libav» de GStreamer) puede ayudar.</translation>
@@ -566,117 +504,12 @@
         <source>The file may be missing, damaged or in a format that cannot be played.</source>
         <translation>Puede que el archivo falte, esté dañado o tenga un formato que no se puede reproducir.</translation>
     </message>
+</context>
+<context>
+    <name>lockstep::ui::OpenMediaDialogs</name>
     <message>
-        <source>Details: %1</source>
-        <translation>Detalles: %1</translation>
-    </message>
-    <message>
-        <source>Cannot play %1</source>
-        <translation>No se puede reproducir %1</translation>
-    </message>
-    <message>
-        <source>Cannot play %1.</source>
-        <translation>No se puede reproducir %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pausar</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Lockstep</source>
-        <translation>Lockstep</translation>
-    </message>
-    <message>
-        <source>%1 – Lockstep</source>
-        <translation>%1 – Lockstep</translation>
-    </message>
-    <message>
-        <source>Only the host controls playback in this room</source>
-        <translation>En esta sala solo el anfitrión controla la reproducción</translation>
-    </message>
-    <message>
-        <source>Unmute (M)</source>
-        <translation>Activar sonido (M)</translation>
-    </message>
-    <message>
-        <source>Mute (M)</source>
-        <translation>Silenciar (M)</translation>
-    </message>
-    <message>
-        <source>Stop hosting? The room closes for everyone in it.</source>
-        <translation>¿Dejar de hospedar? La sala se cerrará para todos los que están en ella.</translation>
-    </message>
-    <message>
-        <source>Join the other room? Your own room closes for everyone in it.</source>
-        <translation>¿Unirte a la otra sala? Tu propia sala se cerrará para todos los que están en ella.</translation>
-    </message>
-    <message>
-        <source>Leave this room and join the other one?</source>
-        <translation>¿Salir de esta sala y unirte a la otra?</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Alguien</translation>
-    </message>
-    <message>
-        <source>%1 pressed play at %2</source>
-        <translation>%1 ha pulsado reproducir en %2</translation>
-    </message>
-    <message>
-        <source>%1 paused at %2</source>
-        <translation>%1 ha pausado en %2</translation>
-    </message>
-    <message>
-        <source>%1 jumped to %2</source>
-        <translation>%1 ha saltado a %2</translation>
-    </message>
-    <message>
-        <source>Nothing chosen yet</source>
-        <translation>Aún no se ha elegido nada</translation>
-    </message>
-    <message>
-        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
-        <translation>Abre un archivo o una emisión: todos en la sala lo verán contigo.</translation>
-    </message>
-    <message>
-        <source>Waiting for %1 to choose what to watch</source>
-        <translation>Esperando a que %1 elija qué ver</translation>
-    </message>
-    <message>
-        <source>Choose your copy of %1</source>
-        <translation>Elige tu copia de %1</translation>
-    </message>
-    <message>
-        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
-        <translation>%1 está viendo %2. Cada uno reproduce su propia copia del archivo, así que elige la tuya para verlo a la vez.</translation>
-    </message>
-    <message>
-        <source>Choose Your Copy of %1</source>
-        <translation>Elige tu copia de %1</translation>
-    </message>
-    <message>
-        <source>Is This the Right File?</source>
-        <translation>¿Es este el archivo correcto?</translation>
-    </message>
-    <message>
-        <source>This file may not be the one the room is watching.</source>
-        <translation>Puede que este archivo no sea el que se está viendo en la sala.</translation>
-    </message>
-    <message>
-        <source>Use This File</source>
-        <translation>Usar este archivo</translation>
-    </message>
-    <message>
-        <source>Choose Another…</source>
-        <translation>Elegir otro…</translation>
-    </message>
-    <message>
-        <source>Cannot write the invite link to %1: %2</source>
-        <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
+        <source>Videos and audio (%1);;All files (*)</source>
+        <translation>Vídeos y audio (%1);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open File</source>
@@ -693,102 +526,6 @@
     <message>
         <source>“%1” is not an address Lockstep can play.</source>
         <translation>«%1» no es una dirección que Lockstep pueda reproducir.</translation>
-    </message>
-    <message>
-        <source>Leave this room to host your own?</source>
-        <translation>¿Salir de esta sala para hospedar la tuya?</translation>
-    </message>
-    <message>
-        <source>About Lockstep</source>
-        <translation>Acerca de Lockstep</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Watch a video together: everyone plays their own copy, and Lockstep keeps every player on one shared timeline.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Lockstep %1&lt;/h3&gt;&lt;p&gt;Ver un vídeo juntos: cada uno reproduce su propia copia, y Lockstep mantiene todos los reproductores en una misma línea de tiempo.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://lockstep.app&quot;&gt;lockstep.app&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Compilado con Qt %2, funcionando con Qt %3.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&amp;%1 %2</source>
-        <translation>&amp;%1 %2</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>No hay archivos recientes</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>&amp;Vaciar menú</translation>
-    </message>
-    <message>
-        <source>Not in a room</source>
-        <translation>Fuera de una sala</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
-        <source>Entering the room…</source>
-        <translation>Entrando en la sala…</translation>
-    </message>
-    <message>
-        <source>Hosting · %1 watching</source>
-        <translation>Hospedando · en la sala: %1</translation>
-    </message>
-    <message>
-        <source>In a room · %1 watching</source>
-        <translation>De invitado · en la sala: %1</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Reconectando…</translation>
-    </message>
-    <message>
-        <source>RTT %1</source>
-        <translation>RTT %1</translation>
-    </message>
-    <message>
-        <source>Clock %1</source>
-        <translation>Reloj %1</translation>
-    </message>
-    <message>
-        <source>Drift %1</source>
-        <translation>Desfase %1</translation>
-    </message>
-    <message>
-        <source>Not synced</source>
-        <translation>Sin sincronizar</translation>
-    </message>
-    <message>
-        <source>No media</source>
-        <translation>Sin contenido</translation>
-    </message>
-    <message>
-        <source>Paused with the room</source>
-        <translation>En pausa con la sala</translation>
-    </message>
-    <message>
-        <source>In sync</source>
-        <translation>Sincronizado</translation>
-    </message>
-    <message>
-        <source>Adjusting speed (%1×)</source>
-        <translation>Ajustando la velocidad (%1×)</translation>
-    </message>
-    <message>
-        <source>Catching up</source>
-        <translation>Poniéndose al día</translation>
-    </message>
-    <message>
-        <source>Buffering</source>
-        <translation>Cargando búfer</translation>
-    </message>
-    <message>
-        <source>Quit Lockstep? Your room closes for everyone in it.</source>
-        <translation>¿Salir de Lockstep? Tu sala se cerrará para todos los que están en ella.</translation>
-    </message>
-    <message>
-        <source>Closing the room…</source>
-        <translation>Cerrando la sala…</translation>
     </message>
 </context>
 <context>
@@ -859,6 +596,68 @@
     </message>
 </context>
 <context>
+    <name>lockstep::ui::PlaybackController</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Espera a estar en la sala para elegir qué se ve.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Solo el anfitrión puede cambiar lo que se ve en la sala.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Ahora todos en la sala ven %1.</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>En esta sala solo el anfitrión controla la reproducción</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 ha cerrado el vídeo.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 ha elegido %2.</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 ha pulsado reproducir en %2</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 ha pausado en %2</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ha saltado a %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlayerBinding</name>
+    <message>
+        <source>Audio only</source>
+        <translation>Solo audio</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detalles: %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1</source>
+        <translation>No se puede reproducir %1</translation>
+    </message>
+    <message>
+        <source>Cannot play %1.</source>
+        <translation>No se puede reproducir %1.</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::ui::PortMapper</name>
     <message>
         <source>No UPnP router was found on your network.</source>
@@ -922,6 +721,88 @@
     <message>
         <source>Your &amp;name:</source>
         <translation>Tu &amp;nombre:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomController</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se ha unido</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se ha ido</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Has pedido a todos que se resincronicen.</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>De vuelta en la sala.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Tu sala está abierta.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Te has unido a la sala de %1.</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Ahora eres el anfitrión.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 es ahora el anfitrión.</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomFilePrompt</name>
+    <message>
+        <source>Nothing chosen yet</source>
+        <translation>Aún no se ha elegido nada</translation>
+    </message>
+    <message>
+        <source>Open a file or a stream: everyone in the room will watch it with you.</source>
+        <translation>Abre un archivo o una emisión: todos en la sala lo verán contigo.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to choose what to watch</source>
+        <translation>Esperando a que %1 elija qué ver</translation>
+    </message>
+    <message>
+        <source>Choose your copy of %1</source>
+        <translation>Elige tu copia de %1</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2. Everyone plays their own copy of the file, so choose yours to watch along.</source>
+        <translation>%1 está viendo %2. Cada uno reproduce su propia copia del archivo, así que elige la tuya para verlo a la vez.</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Elige tu copia de %1</translation>
+    </message>
+    <message>
+        <source>Is This the Right File?</source>
+        <translation>¿Es este el archivo correcto?</translation>
+    </message>
+    <message>
+        <source>This file may not be the one the room is watching.</source>
+        <translation>Puede que este archivo no sea el que se está viendo en la sala.</translation>
+    </message>
+    <message>
+        <source>Use This File</source>
+        <translation>Usar este archivo</translation>
+    </message>
+    <message>
+        <source>Choose Another…</source>
+        <translation>Elegir otro…</translation>
     </message>
 </context>
 <context>
@@ -1018,10 +899,6 @@
         <translation>Llevar cada reproductor exactamente a donde está ahora la sala</translation>
     </message>
     <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Has pedido a todos que se resincronicen.</translation>
-    </message>
-    <message>
         <source>Activity</source>
         <translation>Actividad</translation>
     </message>
@@ -1104,12 +981,43 @@
         <translation>Has cerrado la sala.</translation>
     </message>
     <message>
-        <source>The host closed the room.</source>
-        <translation>El anfitrión ha cerrado la sala.</translation>
-    </message>
-    <message>
         <source>%1 Reconnecting…</source>
         <translation>%1 Reconectando…</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>El servidor no respondió.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>El servidor dejó de responder.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::RoomStatusLabels</name>
+    <message>
+        <source>What the sync engine is doing</source>
+        <translation>Lo que está haciendo la sincronización</translation>
+    </message>
+    <message>
+        <source>How far your player is from the room&apos;s timeline (ahead is positive)</source>
+        <translation>Cuánto se aleja tu reproductor de la línea de tiempo de la sala (adelantado es positivo)</translation>
+    </message>
+    <message>
+        <source>Round trip to the server</source>
+        <translation>Ida y vuelta hasta el servidor</translation>
+    </message>
+    <message>
+        <source>Difference between this computer&apos;s clock and the server&apos;s</source>
+        <translation>Diferencia entre el reloj de este ordenador y el del servidor</translation>
+    </message>
+    <message>
+        <source>Connection to the room</source>
+        <translation>Conexión con la sala</translation>
     </message>
 </context>
 <context>
@@ -1222,12 +1130,83 @@
         <source>The connection to the server was lost (%1).</source>
         <translation>Se ha perdido la conexión con el servidor (%1).</translation>
     </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>El anfitrión ha cerrado la sala.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
     <message>
         <source>Guest</source>
         <translation>Invitado</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::StatusController</name>
+    <message>
+        <source>Not in a room</source>
+        <translation>Fuera de una sala</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Entrando en la sala…</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hospedando · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>De invitado · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Reloj %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Desfase %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Sin sincronizar</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Sin contenido</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>En pausa con la sala</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Ajustando la velocidad (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Poniéndose al día</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Cargando búfer</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1283,61 @@
     <message>
         <source>Drop a video here, or host a room and send the invite link to the people you want to watch with. Everyone plays their own copy, in step.</source>
         <translation>Arrastra un vídeo aquí, u hospeda una sala y envía el enlace de invitación a las personas con las que quieras verlo. Cada uno reproduce su propia copia, a la vez.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reproducción</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Room Panel</source>
+        <translation>Panel de la &amp;sala</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Sala</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>No hay archivos recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vaciar menú</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "Icons.h"
 
+#include "Resources.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
@@ -108,6 +110,58 @@ QIcon Icons::host()
                                 p.setBrush(QApplication::palette().color(QPalette::Highlight));
                                 p.drawPath(star);
                             }));
+}
+
+QIcon Icons::forAction(ActionsController::Icon icon)
+{
+    using Icon = ActionsController::Icon;
+    switch (icon) {
+    case Icon::OpenFile:
+        return themed("document-open", QStyle::SP_DialogOpenButton);
+    case Icon::OpenUrl:
+        return themed("network-server", QStyle::SP_DriveNetIcon);
+    case Icon::Quit:
+        return themed("application-exit", QStyle::SP_DialogCloseButton);
+    case Icon::Play:
+        return themed("media-playback-start", QStyle::SP_MediaPlay);
+    case Icon::Pause:
+        return themed("media-playback-pause", QStyle::SP_MediaPause);
+    case Icon::Forward:
+        return themed("media-seek-forward", QStyle::SP_MediaSeekForward);
+    case Icon::Back:
+        return themed("media-seek-backward", QStyle::SP_MediaSeekBackward);
+    case Icon::VolumeHigh:
+        return themed("audio-volume-high", QStyle::SP_MediaVolume);
+    case Icon::VolumeMedium:
+        return themed("audio-volume-medium", QStyle::SP_MediaVolume);
+    case Icon::VolumeLow:
+        return themed("audio-volume-low", QStyle::SP_MediaVolume);
+    case Icon::VolumeMuted:
+        return themed("audio-volume-muted", QStyle::SP_MediaVolumeMuted);
+    case Icon::FullScreen:
+        return fullScreen();
+    case Icon::LeaveFullScreen:
+        return leaveFullScreen();
+    case Icon::Host:
+        return themed("network-server", QStyle::SP_ComputerIcon);
+    case Icon::Join:
+        return themed("system-users", QStyle::SP_DirLinkIcon);
+    case Icon::Invite:
+        return themed("contact-new", QStyle::SP_FileLinkIcon);
+    case Icon::CopyInvite:
+        return themed("edit-copy", QStyle::SP_FileLinkIcon);
+    case Icon::Resync:
+        return themed("view-refresh", QStyle::SP_BrowserReload);
+    case Icon::Leave:
+        return themed("system-log-out", QStyle::SP_DialogCancelButton);
+    case Icon::StopHosting:
+        return themed("process-stop", QStyle::SP_BrowserStop);
+    case Icon::Preferences:
+        return themed("preferences-system", QStyle::SP_FileDialogDetailedView);
+    case Icon::About:
+        return Resources::appIcon();
+    }
+    return {};
 }
 
 } // namespace lockstep::ui

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "room/ActionsController.h"
+
 #include <QIcon>
 #include <QStyle>
 
@@ -15,6 +17,8 @@ public:
     static QIcon leaveFullScreen();
     // The host's badge in the participants list.
     static QIcon host();
+    // The icon of each of the window's actions.
+    static QIcon forAction(ActionsController::Icon icon);
 };
 
 } // namespace lockstep::ui

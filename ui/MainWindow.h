@@ -1,41 +1,43 @@
 #pragma once
 
-#include "Settings.h"
 #include "StartupOptions.h"
 #include "room/HostOptions.h"
-#include "room/RoomMedia.h"
+#include "room/Settings.h"
 
 #include <QMainWindow>
 #include <QMediaPlayer>
 #include <QPointer>
 #include <QUrl>
 
-#include <functional>
-
 class QAction;
 class QAudioOutput;
-class QFileDialog;
-class QLabel;
-class QMenu;
-class QTimer;
 
 namespace lockstep::ui {
 
+class ActionsController;
 class FileOpenHandler;
+class FullScreenController;
 class JoinDialog;
 class HostDialog;
 class MediaPlayerBackend;
+class PlaybackController;
+class RoomController;
 class RoomPanel;
 class RoomSession;
+class StatusController;
 class SyncLogger;
 class Toast;
-class TrackMenu;
 class TransportBar;
 class VideoArea;
+class VolumeControl;
+class WindowMenus;
 
 // The player window: video, transport bar, menus, the room panel and the
-// status bar. Outside a room the controls drive the player directly; in a
-// room they go through the sync engine, which moves everyone's player.
+// status bar. It creates the widgets, lays them out and binds them to the
+// controllers, which hold the rules (PlaybackController, RoomController,
+// ActionsController, FullScreenController, StatusController). What is left
+// here is the window's own business: its dialogs and questions, full screen,
+// and closing only once a hosted room has said goodbye.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -67,7 +69,7 @@ public:
     VideoArea *videoArea() const { return m_videoArea; }
     JoinDialog *joinDialog() const;
     Toast *toast() const { return m_toast; }
-    QAction *playPauseAction() const { return m_playPauseAction; }
+    QAction *playPauseAction() const;
     FileOpenHandler *fileOpenHandler() const { return m_fileOpenHandler; }
     // What the window last told the user (toast, status bar and log).
     QStringList notifications() const { return m_notifications; }
@@ -79,145 +81,55 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class Origin {
-        User, // chosen from a menu, a drop, the command line
-        RoomCopy, // the user's own copy of the room's file
-        Room, // the room's stream, opened for the room
-    };
-
-    void createActions();
-    void createMenus();
-    void createStatusBar();
-    void connectPlayer();
-    void connectRoom();
+    void connectActions();
+    void connectControllers();
     void restoreSettings();
     void saveSettings();
 
-    // Player
-    void openMediaFrom(const QUrl &url, Origin origin);
-    void load(const QUrl &url);
-    void unload();
-    void togglePlayPause();
-    void seekBy(double seconds);
-    void seekTo(double seconds);
-    void setVolume(int volume);
-    void applyVolume();
     void setFullScreen(bool fullScreen);
-    void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
-    void onPlayerError(QMediaPlayer::Error error, const QString &errorString);
-    void onMediaLoaded();
-    void whenMediaSettled(std::function<void()> callback);
-    void runSettledCallbacks();
-    void updatePlayAction();
-    void updateMediaActions();
-    void updateBuffering();
+    void setControlsHidden(bool hidden);
     void updateWindowTitle();
-    bool mediaLoaded() const;
-    bool isPlayingIntent() const;
-    RoomMedia currentMedia() const;
 
-    // Room
-    void onRoomMediaChanged(const RoomMedia &media, const QString &ownerId);
-    void promptForRoomFile();
-    void chooseRoomFile();
-    void checkRoomFileMatch();
-    void onSessionActiveChanged(bool active);
-    void onRoomEnded(const QString &message);
-    void onRemotePlayerEvent(const QString &from, int action, double position);
-    void writeInviteFile(const QString &link);
-    void updateRoomActions();
-    QString participantName(const QString &clientId) const;
+    void onRoomEnded(const QString &message, bool unexpected);
     void showRoomPanel();
     bool confirmLeaving(const QString &question);
     // A notice in the toast, the status bar and the room's activity log.
     void notify(const QString &text, bool warning = false);
-    void refusedControl();
 
-    // Dialogs
     void showOpenFileDialog();
     void showOpenUrlDialog();
     void showHostDialog();
     void showJoinDialog();
-    void showPreferences();
     void showAbout();
-    void rebuildRecentMenu();
-    void showVideoContextMenu(const QPoint &globalPosition);
-
-    void updateStatusBar();
-    void updateFullScreenControls();
 
     Settings m_settings;
     QMediaPlayer *m_player;
     QAudioOutput *m_audio;
     MediaPlayerBackend *m_backend;
     RoomSession *m_room;
+    PlaybackController *m_playback;
+    RoomController *m_roomController;
+    FullScreenController *m_fullScreen;
+    ActionsController *m_actions;
+    StatusController *m_status;
     FileOpenHandler *m_fileOpenHandler;
 
     VideoArea *m_videoArea = nullptr;
     TransportBar *m_transport = nullptr;
     RoomPanel *m_roomPanel = nullptr;
     Toast *m_toast = nullptr;
-    TrackMenu *m_audioMenu = nullptr;
-    TrackMenu *m_subtitleMenu = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    WindowMenus *m_menus = nullptr;
+    VolumeControl *m_volume = nullptr;
     QPointer<JoinDialog> m_joinDialog;
     QPointer<HostDialog> m_hostDialog;
-    QPointer<QFileDialog> m_roomFileDialog;
     SyncLogger *m_syncLogger = nullptr;
 
-    QAction *m_openFileAction = nullptr;
-    QAction *m_openUrlAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_playPauseAction = nullptr;
-    QAction *m_forwardAction = nullptr;
-    QAction *m_backAction = nullptr;
-    QAction *m_volumeUpAction = nullptr;
-    QAction *m_volumeDownAction = nullptr;
-    QAction *m_muteAction = nullptr;
-    QAction *m_fullScreenAction = nullptr;
-    QAction *m_leaveFullScreenAction = nullptr;
-    QAction *m_hostAction = nullptr;
-    QAction *m_joinAction = nullptr;
-    QAction *m_inviteAction = nullptr;
-    QAction *m_copyInviteAction = nullptr;
-    QAction *m_resyncAction = nullptr;
-    QAction *m_leaveAction = nullptr;
-    QAction *m_stopHostingAction = nullptr;
-    QAction *m_chooseRoomFileAction = nullptr;
-    QAction *m_preferencesAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_rttLabel = nullptr;
-    QLabel *m_offsetLabel = nullptr;
-    QLabel *m_driftLabel = nullptr;
-    QLabel *m_activityLabel = nullptr;
-    QTimer *m_statusTimer = nullptr;
-
-    // Full screen: the controls hide while the pointer rests.
-    QTimer *m_pointerTimer = nullptr;
-    QPoint m_lastPointer;
-    qint64 m_pointerMovedAt = 0;
-    bool m_controlsHidden = false;
+    // What full screen hid, to restore on the way out.
     bool m_dockWasVisible = false;
     bool m_wasMaximized = false;
-
-    QUrl m_source;
-    RoomMedia m_localMedia;
-    bool m_loading = false;
-    bool m_autoplay = false;
-    bool m_announcePending = false;
-    bool m_awaitingRoomFile = false;
-    bool m_checkMatchPending = false;
-    bool m_leavingOnPurpose = false;
     bool m_closeWhenDrained = false;
     bool m_roomPanelSized = false;
-    QList<std::function<void()>> m_settledCallbacks;
-    QTimer *m_settleTimeout = nullptr;
     QString m_nameOverride;
-    QString m_inviteFilePath;
-    QString m_lastMediaChangeFrom;
-    qint64 m_lastMediaChangeAt = 0;
     QStringList m_notifications;
 };
 

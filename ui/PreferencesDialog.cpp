@@ -1,7 +1,7 @@
 #include "PreferencesDialog.h"
 
-#include "Settings.h"
 #include "Translations.h"
+#include "room/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -1,13 +1,12 @@
+#include "JoinDialog.h"
 #include "MainWindow.h"
-#include "Settings.h"
-#include "client/SessionClient.h"
+#include "ParticipantsModel.h"
+#include "RoomPanel.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "room/InviteLink.h"
-#include "room/JoinDialog.h"
-#include "room/ParticipantsModel.h"
-#include "room/RoomPanel.h"
 #include "room/RoomSession.h"
+#include "room/Settings.h"
 #include "server/SessionServer.h"
 
 #include <QAbstractItemView>
@@ -140,9 +139,9 @@ void TestMainWindow::hostAndGuestPlayTogether()
     QCOMPARE(parsed->server().port(), int(host.roomSession().server()->port()));
     QVERIFY(!parsed->invite().isEmpty());
     // The room knows the host's file, so that guests can find theirs.
-    QCOMPARE(host.roomSession().client().room().mediaUrl, QStringLiteral("clip.mp4"));
-    QVERIFY(host.roomSession().client().room().media);
-    QCOMPARE(host.roomSession().client().room().media->size, QFileInfo(m_clip).size());
+    QCOMPARE(host.roomSession().roomMedia().mediaUrl(), QStringLiteral("clip.mp4"));
+    QVERIFY(host.roomSession().roomMedia().info());
+    QCOMPARE(host.roomSession().roomMedia().info()->size, QFileInfo(m_clip).size());
 
     MainWindow guest;
     guest.show();

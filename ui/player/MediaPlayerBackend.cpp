@@ -79,4 +79,21 @@ bool MediaPlayerBackend::smoothRateChanges() const
     return QLibraryInfo::version() >= QVersionNumber(6, 6);
 }
 
+QString MediaPlayerBackend::errorHint(QMediaPlayer::Error error)
+{
+    switch (error) {
+    case QMediaPlayer::FormatError:
+        return tr("The format is not supported, or the file is damaged. Installing more "
+                  "codecs (for example the GStreamer \"bad\" and \"libav\" plugins) may help.");
+    case QMediaPlayer::NetworkError:
+        return tr("The stream could not be reached. Check the address and your connection.");
+    case QMediaPlayer::AccessDeniedError:
+        return tr("Lockstep is not allowed to read it.");
+    case QMediaPlayer::ResourceError:
+    case QMediaPlayer::NoError:
+        break;
+    }
+    return tr("The file may be missing, damaged or in a format that cannot be played.");
+}
+
 } // namespace lockstep::ui

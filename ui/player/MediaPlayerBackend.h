@@ -2,9 +2,8 @@
 
 #include "sync/PlayerBackend.h"
 
+#include <QMediaPlayer>
 #include <QObject>
-
-class QMediaPlayer;
 
 namespace lockstep::ui {
 
@@ -28,6 +27,8 @@ public:
     bool smoothRateChanges() const override;
 
     QMediaPlayer &player() const { return m_player; }
+    // What a player error means for the user and what might help.
+    static QString errorHint(QMediaPlayer::Error error);
 
 private:
     QMediaPlayer &m_player;

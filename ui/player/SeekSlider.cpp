@@ -1,6 +1,6 @@
 #include "SeekSlider.h"
 
-#include "TimeFormat.h"
+#include "room/TimeFormat.h"
 
 #include <QMouseEvent>
 #include <QStyle>

@@ -1,7 +1,7 @@
 #include "TransportBar.h"
 
 #include "SeekSlider.h"
-#include "TimeFormat.h"
+#include "room/TimeFormat.h"
 
 #include <QAction>
 #include <QHBoxLayout>

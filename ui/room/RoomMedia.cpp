@@ -1,6 +1,6 @@
 #include "RoomMedia.h"
 
-#include "player/TimeFormat.h"
+#include "TimeFormat.h"
 
 #include <QFileInfo>
 #include <QLocale>

@@ -3,10 +3,9 @@
 #include "PortMapper.h"
 #include "ServerErrorText.h"
 #include "client/SessionClient.h"
-#include "client/WebSocketTransport.h"
-#include "server/SessionServer.h"
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
+#include "server/SessionServer.h"
 #include "sync/SyncController.h"
 
 #include <QTimer>
@@ -24,43 +23,67 @@ constexpr int kDrainTimeoutMs = 2000;
 
 } // namespace
 
-RoomSession::RoomSession(sync::PlayerBackend &player, QObject *parent)
-    : QObject(parent),
-      m_client(std::make_unique<client::SessionClient>(
-          protocol::SystemClock::instance(), std::make_unique<client::WebSocketTransport>())),
-      m_sync(
-          std::make_unique<sync::SyncController>(protocol::SystemClock::instance(), *m_client, player)),
+RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clock,
+                         std::unique_ptr<client::ClientTransport> transport, QObject *parent)
+    : QObject(parent), m_clock(clock),
+      m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
+      m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
       m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
 {
-    using client::SessionClient;
     m_tickTimer->setInterval(kTickMs);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
     connect(m_tickTimer, &QTimer::timeout, this, &RoomSession::tick);
+    connectClient();
+    connect(m_sync.get(), &sync::SyncController::timelineChanged, this,
+            &RoomSession::timelineChanged);
+    connect(m_sync.get(), &sync::SyncController::activityChanged, this,
+            &RoomSession::syncActivityChanged);
+    connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
+}
 
-    connect(m_client.get(), &SessionClient::joined, this,
+void RoomSession::connectClient()
+{
+    using client::SessionClient;
+    SessionClient *client = m_client.get();
+    connect(client, &SessionClient::stateChanged, this, &RoomSession::stateChanged);
+    connect(client, &SessionClient::participantsChanged, this, &RoomSession::participantsChanged);
+    connect(client, &SessionClient::clientJoined, this, &RoomSession::participantJoined);
+    connect(client, &SessionClient::clientLeft, this, &RoomSession::participantLeft);
+    connect(client, &SessionClient::hostChanged, this,
+            [this](const QString &hostId, const QString &) { emit hostChanged(hostId); });
+    connect(client, &SessionClient::playerEventReceived, this,
+            [this](const QString &from, const protocol::PlayerEvent &event, double) {
+                if (from != m_client->clientId())
+                    emit remotePlayerEvent(from, event.action, event.position);
+            });
+    connect(client, &SessionClient::errorReceived, this, [this](const protocol::Error &error) {
+        emit notice(ServerErrorText::describe(error));
+    });
+
+    connect(client, &SessionClient::joined, this,
             [this](const protocol::RoomState &room, double, bool rejoined) {
                 m_roomMedia = RoomMedia::fromRoom(room.mediaUrl, room.media);
                 m_mediaOwner = room.hostId;
                 onJoined(rejoined);
             });
-    connect(m_client.get(), &SessionClient::joinFailed, this, [this](const protocol::Error &error) {
+    connect(client, &SessionClient::joinFailed, this, [this](const protocol::Error &error) {
         m_endMessage = ServerErrorText::describe(error);
     });
-    connect(m_client.get(), &SessionClient::ended, this, &RoomSession::onEnded);
-    connect(m_client.get(), &SessionClient::connectionLost, this, &RoomSession::onConnectionLost);
-    connect(m_client.get(), &SessionClient::inviteCreated, this,
+    connect(client, &SessionClient::ended, this, &RoomSession::onEnded);
+    connect(client, &SessionClient::connectionLost, this, &RoomSession::onConnectionLost);
+    connect(client, &SessionClient::inviteCreated, this,
             [this](const QString &token, double expiresAt) {
                 m_inviteToken = token;
                 m_inviteExpiresAt = expiresAt;
                 emit inviteLinkChanged(inviteLink());
             });
-    connect(m_client.get(), &SessionClient::mediaChanged, this,
+    connect(client, &SessionClient::mediaChanged, this,
             [this](const QString &from, const protocol::MediaChange &change, double) {
                 m_roomMedia = RoomMedia::fromRoom(change.mediaUrl, change.media);
                 m_mediaOwner = from;
+                emit mediaChosen(from, m_roomMedia);
                 emit roomMediaChanged(m_roomMedia, m_mediaOwner);
             });
-    connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
 }
 
 RoomSession::~RoomSession()
@@ -80,6 +103,105 @@ bool RoomSession::isActive() const
 bool RoomSession::inRoom() const
 {
     return m_client->inRoom();
+}
+
+RoomSession::State RoomSession::state() const
+{
+    return m_client->state();
+}
+
+QString RoomSession::clientId() const
+{
+    return m_client->clientId();
+}
+
+QString RoomSession::hostId() const
+{
+    return m_client->hostId();
+}
+
+bool RoomSession::isHost() const
+{
+    return m_client->isHost();
+}
+
+QString RoomSession::roomId() const
+{
+    return m_client->roomId();
+}
+
+const QList<protocol::Participant> &RoomSession::participants() const
+{
+    return m_client->participants();
+}
+
+int RoomSession::participantCount() const
+{
+    return m_client->room().participantCount;
+}
+
+QString RoomSession::participantName(const QString &clientId) const
+{
+    return m_client->participantName(clientId);
+}
+
+QString RoomSession::nameOf(const QString &clientId) const
+{
+    const QString name = m_client->participantName(clientId);
+    return name.isEmpty() ? tr("Someone") : name;
+}
+
+std::optional<protocol::RoomOptions> RoomSession::roomOptions() const
+{
+    if (!m_client->inRoom())
+        return std::nullopt;
+    protocol::ProtocolError ignored;
+    return protocol::RoomOptions::fromJson(m_client->room().options, &ignored);
+}
+
+bool RoomSession::canControl() const
+{
+    return m_sync->canControl();
+}
+
+bool RoomSession::togglePlayPause()
+{
+    return m_sync->togglePlayPause();
+}
+
+bool RoomSession::seek(double position)
+{
+    return m_sync->seek(position);
+}
+
+bool RoomSession::hasTimeline() const
+{
+    return m_sync->hasTimeline();
+}
+
+bool RoomSession::timelinePlaying() const
+{
+    return m_sync->hasTimeline() && m_sync->timeline().isPlaying();
+}
+
+sync::SyncSnapshot RoomSession::syncSnapshot() const
+{
+    return m_sync->snapshot();
+}
+
+int RoomSession::correctionCount() const
+{
+    return m_sync->correctionCount();
+}
+
+bool RoomSession::resyncEveryone()
+{
+    return m_client->inRoom() && m_client->isHost() && m_client->requestResyncAll();
+}
+
+bool RoomSession::handOverHost(const QString &clientId)
+{
+    return m_client->handOverHost(clientId);
 }
 
 void RoomSession::startTicking()
@@ -237,6 +359,7 @@ void RoomSession::onJoined(bool rejoined)
     if (!rejoined && m_server && m_client->isHost())
         requestInvite(m_inviteExpiry);
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+    emit joined(rejoined);
 }
 
 void RoomSession::onEnded(const client::SessionEnd &end)

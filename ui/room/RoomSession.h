@@ -4,6 +4,9 @@
 #include "HostOptions.h"
 #include "InviteLink.h"
 #include "RoomMedia.h"
+#include "client/SessionClient.h"
+#include "protocol/Messages.h"
+#include "protocol/RoomOptions.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,9 +17,7 @@
 class QTimer;
 
 namespace lockstep::client {
-class SessionClient;
-struct SessionEnd;
-struct ConnectionLoss;
+class ClientTransport;
 }
 namespace lockstep::server {
 class SessionServer;
@@ -24,9 +25,10 @@ class SessionServer;
 namespace lockstep::sync {
 class PlayerBackend;
 class SyncController;
+struct SyncSnapshot;
 } // namespace lockstep::sync
 namespace lockstep::protocol {
-struct Error;
+class Clock;
 }
 
 namespace lockstep::ui {
@@ -36,25 +38,60 @@ class PortMapper;
 // One person's part in a room: the protocol client, the sync engine that
 // keeps the local player on the room's timeline, and, when this person
 // hosts, the in-process session server and its router port mapping. Owns
-// the one timer that drives the client and the engine. The window shows
-// what happens here; nothing here knows about widgets.
+// the one timer that drives the client and the engine. It is the only way
+// the window and the controllers reach the room: they never see the client
+// or the engine, so either can change without touching them. The clock and
+// the transport come from outside, so tests run it in virtual time over a
+// simulated network. Nothing here knows about widgets.
 class RoomSession : public QObject
 {
     Q_OBJECT
 
 public:
-    // The close reason a host sends when it stops hosting. Clients tell it
-    // apart from a server restart (which they ride out by reconnecting).
+    // How often the client and the sync engine are ticked.
     static constexpr int kTickMs = 50;
 
-    explicit RoomSession(sync::PlayerBackend &player, QObject *parent = nullptr);
+    using State = client::SessionClient::State;
+
+    RoomSession(sync::PlayerBackend &player, const protocol::Clock &clock,
+                std::unique_ptr<client::ClientTransport> transport, QObject *parent = nullptr);
     ~RoomSession() override;
 
-    client::SessionClient &client() { return *m_client; }
-    const client::SessionClient &client() const { return *m_client; }
-    sync::SyncController &sync() { return *m_sync; }
-    const sync::SyncController &sync() const { return *m_sync; }
     PortMapper &portMapper() { return *m_portMapper; }
+    const protocol::Clock &clock() const { return m_clock; }
+    // Drives the client and the engine; the session's timer calls it every
+    // kTickMs, tests in virtual time call it themselves.
+    void tick();
+
+    // Who is in the room.
+    State state() const;
+    QString clientId() const;
+    QString hostId() const;
+    bool isHost() const;
+    QString roomId() const;
+    const QList<protocol::Participant> &participants() const;
+    // Everyone in the room; the list may hold only the first of them.
+    int participantCount() const;
+    // Empty when the id is unknown.
+    QString participantName(const QString &clientId) const;
+    // The name to show in sentences: "Someone" when the id is unknown.
+    QString nameOf(const QString &clientId) const;
+    std::optional<protocol::RoomOptions> roomOptions() const;
+
+    // Playback through the sync engine. The actions return false when the
+    // room lets only the host control playback.
+    bool canControl() const;
+    bool togglePlayPause();
+    bool seek(double position);
+    // Whether the room's timeline is known and says "playing".
+    bool hasTimeline() const;
+    bool timelinePlaying() const;
+    sync::SyncSnapshot syncSnapshot() const;
+    int correctionCount() const;
+
+    // Host tools.
+    bool resyncEveryone();
+    bool handOverHost(const QString &clientId);
 
     // Connecting, in a room, or reconnecting.
     bool isActive() const;
@@ -94,6 +131,21 @@ public:
 
 signals:
     void activeChanged(bool active);
+    void stateChanged(lockstep::ui::RoomSession::State state);
+    // In the room: first entry (rejoined false) or back after a drop.
+    void joined(bool rejoined);
+    void participantsChanged(const QList<lockstep::protocol::Participant> &participants);
+    void participantJoined(const QString &clientId, const QString &name);
+    void participantLeft(const QString &clientId, const QString &name);
+    void hostChanged(const QString &hostId);
+    // Someone else played, paused or sought.
+    void remotePlayerEvent(const QString &from, lockstep::protocol::PlayerAction action,
+                           double position);
+    // Someone else chose what the room watches.
+    void mediaChosen(const QString &from, const lockstep::ui::RoomMedia &media);
+    // The room's timeline or what the engine does changed.
+    void timelineChanged();
+    void syncActivityChanged();
     void hostingChanged(bool hosting);
     void inviteLinkChanged(const QString &link);
     // The room is over for us; `message` says why, as a sentence.
@@ -106,7 +158,7 @@ signals:
 
 private:
     void startTicking();
-    void tick();
+    void connectClient();
     void onJoined(bool rejoined);
     void onEnded(const client::SessionEnd &end);
     void onConnectionLost(const client::ConnectionLoss &loss);
@@ -114,6 +166,7 @@ private:
     void finishDrain();
     void shutDownServer();
 
+    const protocol::Clock &m_clock;
     std::unique_ptr<client::SessionClient> m_client;
     std::unique_ptr<sync::SyncController> m_sync;
     std::unique_ptr<server::SessionServer> m_server;

@@ -1,9 +1,9 @@
 #include "HostDialog.h"
 
-#include "PortMapper.h"
-#include "RoomSession.h"
-#include "Settings.h"
 #include "client/SessionClient.h"
+#include "room/PortMapper.h"
+#include "room/RoomSession.h"
+#include "room/Settings.h"
 #include "server/SessionServer.h"
 
 #include <QApplication>

@@ -1,10 +1,9 @@
 #include "JoinDialog.h"
 
-#include "InviteLink.h"
-#include "RoomSession.h"
-#include "ServerErrorText.h"
-#include "Settings.h"
-#include "client/SessionClient.h"
+#include "room/InviteLink.h"
+#include "room/RoomSession.h"
+#include "room/ServerErrorText.h"
+#include "room/Settings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -111,8 +110,7 @@ JoinDialog::JoinDialog(RoomSession &session, Settings &settings, QWidget *parent
     m_timeout->setSingleShot(true);
     m_timeout->setInterval(kJoinTimeoutMs);
     connect(m_timeout, &QTimer::timeout, this, &JoinDialog::onTimeout);
-    connect(&session.client(), &client::SessionClient::stateChanged, this,
-            &JoinDialog::onStateChanged);
+    connect(&session, &RoomSession::stateChanged, this, &JoinDialog::onStateChanged);
     connect(&session, &RoomSession::ended, this, &JoinDialog::onEnded);
     updateJoinButton();
 }
@@ -235,8 +233,8 @@ void JoinDialog::onStateChanged()
 {
     if (!m_busy)
         return;
-    using State = client::SessionClient::State;
-    switch (m_session.client().state()) {
+    using State = RoomSession::State;
+    switch (m_session.state()) {
     case State::Joining:
         showStatus(tr("Connected. Entering the room…"), false);
         break;

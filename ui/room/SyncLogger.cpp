@@ -1,6 +1,6 @@
 #include "SyncLogger.h"
 
-#include "client/SessionClient.h"
+#include "RoomSession.h"
 #include "sync/SyncController.h"
 
 #include <QTimer>
@@ -46,9 +46,8 @@ const char *correctionName(sync::SyncActivity activity)
 
 } // namespace
 
-SyncLogger::SyncLogger(const sync::SyncController &sync, const client::SessionClient &client,
-                       QObject *parent)
-    : QObject(parent), m_sync(sync), m_client(client), m_timer(new QTimer(this))
+SyncLogger::SyncLogger(const RoomSession &session, QObject *parent)
+    : QObject(parent), m_session(session), m_timer(new QTimer(this))
 {
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &SyncLogger::writeLine);
@@ -70,11 +69,11 @@ void SyncLogger::writeLine()
 {
     if (!m_file.isOpen())
         return;
-    const sync::SyncSnapshot s = m_sync.snapshot();
+    const sync::SyncSnapshot s = m_session.syncSnapshot();
     nlohmann::json line {
         {"local_time", s.localTime},
         {"server_time", s.serverTime},
-        {"in_room", m_client.inRoom()},
+        {"in_room", m_session.inRoom()},
         {"position", s.position},
         {"expected", s.expected},
         {"error_ms", s.error * 1000.0},
@@ -83,7 +82,7 @@ void SyncLogger::writeLine()
         {"rtt_ms", s.rtt * 1000.0},
         {"activity", activityName(s.activity)},
         {"correction", correctionName(s.activity)},
-        {"corrections", m_sync.correctionCount()},
+        {"corrections", m_session.correctionCount()},
     };
     const std::string text = line.dump() + '\n';
     m_file.write(text.data(), qint64(text.size()));

@@ -1,7 +1,7 @@
 #include "ParticipantsModel.h"
 
 #include "Icons.h"
-#include "player/TimeFormat.h"
+#include "room/TimeFormat.h"
 
 #include <QApplication>
 #include <QFont>

@@ -14,6 +14,7 @@ class QTreeView;
 namespace lockstep::ui {
 
 class ParticipantsModel;
+class RoomController;
 class RoomSession;
 
 // The room beside the video: who is in it, what each player is doing, how
@@ -24,8 +25,8 @@ class RoomPanel : public QDockWidget
     Q_OBJECT
 
 public:
-    RoomPanel(RoomSession &session, QAction *hostAction, QAction *joinAction, QAction *leaveAction,
-              QAction *stopHostingAction, QWidget *parent = nullptr);
+    RoomPanel(RoomController &room, QAction *hostAction, QAction *joinAction, QAction *leaveAction,
+              QAction *stopHostingAction, QAction *resyncAction, QWidget *parent = nullptr);
 
     ParticipantsModel *participantsModel() const { return m_model; }
     // A line in the activity log, newest at the bottom.
@@ -36,7 +37,7 @@ public:
 
 private:
     QWidget *makeIdlePage(QAction *hostAction, QAction *joinAction);
-    QWidget *makeRoomPage(QAction *leaveAction, QAction *stopHostingAction);
+    QWidget *makeRoomPage(QAction *leaveAction, QAction *stopHostingAction, QAction *resyncAction);
     void refresh();
     void refreshButtons();
     void onEnded(const QString &message);
@@ -44,6 +45,7 @@ private:
     void showParticipantMenu(const QPoint &position);
     void copyInviteLink();
 
+    RoomController &m_room;
     RoomSession &m_session;
     ParticipantsModel *m_model;
     QStackedWidget *m_pages;

@@ -1,9 +1,8 @@
 #include "RoomPanel.h"
 
 #include "ParticipantsModel.h"
-#include "RoomSession.h"
-#include "client/SessionClient.h"
-#include "protocol/RoomOptions.h"
+#include "room/RoomController.h"
+#include "room/RoomSession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,30 +54,30 @@ QPushButton *actionButton(QAction *action, QWidget *parent)
 
 } // namespace
 
-RoomPanel::RoomPanel(RoomSession &session, QAction *hostAction, QAction *joinAction,
-                     QAction *leaveAction, QAction *stopHostingAction, QWidget *parent)
-    : QDockWidget(tr("Room"), parent), m_session(session), m_model(new ParticipantsModel(this)),
-      m_pages(new QStackedWidget(this))
+RoomPanel::RoomPanel(RoomController &room, QAction *hostAction, QAction *joinAction,
+                     QAction *leaveAction, QAction *stopHostingAction, QAction *resyncAction,
+                     QWidget *parent)
+    : QDockWidget(tr("Room"), parent), m_room(room), m_session(room.session()),
+      m_model(new ParticipantsModel(this)), m_pages(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("roomPanel"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                 | QDockWidget::DockWidgetFloatable);
     m_idlePage = makeIdlePage(hostAction, joinAction);
-    m_roomPage = makeRoomPage(leaveAction, stopHostingAction);
+    m_roomPage = makeRoomPage(leaveAction, stopHostingAction, resyncAction);
     m_pages->addWidget(m_idlePage);
     m_pages->addWidget(m_roomPage);
     setWidget(m_pages);
 
-    using client::SessionClient;
-    SessionClient &client = session.client();
-    connect(&client, &SessionClient::participantsChanged, this,
+    RoomSession &session = m_session;
+    connect(&session, &RoomSession::participantsChanged, this,
             [this](const QList<protocol::Participant> &participants) {
                 m_model->setParticipants(participants);
                 refresh();
             });
-    connect(&client, &SessionClient::stateChanged, this, &RoomPanel::refresh);
-    connect(&client, &SessionClient::hostChanged, this, &RoomPanel::refresh);
-    connect(&client, &SessionClient::joined, this, &RoomPanel::refresh);
+    connect(&session, &RoomSession::stateChanged, this, &RoomPanel::refresh);
+    connect(&session, &RoomSession::hostChanged, this, &RoomPanel::refresh);
+    connect(&session, &RoomSession::joined, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::inviteLinkChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::hostingChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::ended, this, &RoomPanel::onEnded);
@@ -117,7 +116,8 @@ QWidget *RoomPanel::makeIdlePage(QAction *hostAction, QAction *joinAction)
     return page;
 }
 
-QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingAction)
+QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingAction,
+                                 QAction *resyncAction)
 {
     auto *page = new QWidget(this);
     m_roomTitle = wrappingLabel(page);
@@ -173,10 +173,7 @@ QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingActio
     m_resync = new QPushButton(tr("Resync Everyone"), page);
     m_resync->setObjectName(QStringLiteral("resyncButton"));
     m_resync->setToolTip(tr("Move every player to exactly where the room is now"));
-    connect(m_resync, &QPushButton::clicked, this, [this] {
-        if (m_session.client().requestResyncAll())
-            addActivity(tr("You asked everyone to resync."));
-    });
+    connect(m_resync, &QPushButton::clicked, resyncAction, &QAction::trigger);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_makeHost);
     buttons->addWidget(m_resync);
@@ -205,17 +202,17 @@ QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingActio
 
 void RoomPanel::refresh()
 {
-    const client::SessionClient &client = m_session.client();
-    if (!m_session.isActive()) {
+    const RoomSession &session = m_session;
+    if (!session.isActive()) {
         m_pages->setCurrentWidget(m_idlePage);
         m_model->setParticipants({});
         return;
     }
     m_pages->setCurrentWidget(m_roomPage);
-    m_model->setOwnClientId(client.clientId());
+    m_model->setOwnClientId(session.clientId());
 
-    using State = client::SessionClient::State;
-    switch (client.state()) {
+    using State = RoomSession::State;
+    switch (session.state()) {
     case State::Connecting:
     case State::Joining:
         m_roomTitle->setText(m_session.isHosting() ? tr("Opening your room…")
@@ -226,20 +223,19 @@ void RoomPanel::refresh()
         break;
     case State::InRoom:
     case State::Idle:
-        if (client.isHost())
+        if (session.isHost())
             m_roomTitle->setText(tr("Your room"));
         else
-            m_roomTitle->setText(tr("%1's room").arg(client.participantName(client.hostId())));
+            m_roomTitle->setText(tr("%1's room").arg(session.participantName(session.hostId())));
         break;
     }
 
     QStringList details;
-    if (client.inRoom()) {
-        protocol::ProtocolError ignored;
-        const auto options = protocol::RoomOptions::fromJson(client.room().options, &ignored);
+    if (session.inRoom()) {
+        const auto options = session.roomOptions();
         const bool hostOnly = options && options->control == protocol::ControlMode::Host;
-        const QString host = client.participantName(client.hostId());
-        if (client.isHost())
+        const QString host = session.participantName(session.hostId());
+        if (session.isHost())
             details << (hostOnly ? tr("You are the host. Only you control playback.")
                                  : tr("You are the host. Everyone can play, pause and seek."));
         else if (hostOnly)
@@ -249,15 +245,15 @@ void RoomPanel::refresh()
         if (options && options->inviteOnly)
             details << tr("Only people with an invite link can join.");
         // A large room's list holds the host and the earliest arrivals only.
-        const int everyone = client.room().participantCount;
-        if (everyone > client.room().participants.size())
+        const int everyone = session.participantCount();
+        if (everyone > session.participants().size())
             details << tr("%n people are here; the list shows %1 of them.", "", everyone)
-                           .arg(client.room().participants.size());
+                           .arg(session.participants().size());
     }
     m_roomDetails->setText(details.join(QLatin1Char(' ')));
     m_roomDetails->setVisible(!details.isEmpty());
 
-    const QString link = m_session.inviteLink();
+    const QString link = session.inviteLink();
     m_inviteLink->setText(link);
     m_inviteLink->setCursorPosition(0);
     m_inviteRow->setVisible(!link.isEmpty());
@@ -266,12 +262,11 @@ void RoomPanel::refresh()
 
 void RoomPanel::refreshButtons()
 {
-    const client::SessionClient &client = m_session.client();
-    const bool host = client.inRoom() && client.isHost();
+    const bool host = m_session.inRoom() && m_session.isHost();
     const protocol::Participant *selected = m_participants->currentIndex().isValid()
         ? m_model->participantAt(m_participants->currentIndex().row())
         : nullptr;
-    m_makeHost->setEnabled(host && selected && selected->clientId != client.clientId());
+    m_makeHost->setEnabled(host && selected && selected->clientId != m_session.clientId());
     m_makeHost->setVisible(host);
     m_resync->setEnabled(host);
     m_resync->setVisible(host);
@@ -290,7 +285,7 @@ void RoomPanel::handOverSelected()
     const QModelIndex current = m_participants->currentIndex();
     const protocol::Participant *p
         = current.isValid() ? m_model->participantAt(current.row()) : nullptr;
-    if (!p || p->clientId == m_session.client().clientId())
+    if (!p || p->clientId == m_session.clientId())
         return;
     const auto answer = QMessageBox::question(
         this, tr("Make %1 the Host?").arg(p->name),
@@ -299,7 +294,7 @@ void RoomPanel::handOverSelected()
             .arg(p->name),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
-        m_session.client().handOverHost(p->clientId);
+        m_room.handOverHost(p->clientId);
 }
 
 void RoomPanel::showParticipantMenu(const QPoint &position)

@@ -5,14 +5,9 @@
 
 class QTimer;
 
-namespace lockstep::sync {
-class SyncController;
-}
-namespace lockstep::client {
-class SessionClient;
-}
-
 namespace lockstep::ui {
+
+class RoomSession;
 
 // --sync-log: once a second, one JSON line about the sync engine (local and
 // estimated server time, where the player is, where the timeline says it
@@ -23,16 +18,14 @@ class SyncLogger : public QObject
     Q_OBJECT
 
 public:
-    SyncLogger(const sync::SyncController &sync, const client::SessionClient &client,
-               QObject *parent = nullptr);
+    explicit SyncLogger(const RoomSession &session, QObject *parent = nullptr);
 
     bool open(const QString &path, QString *error);
     // Writes one line now.
     void writeLine();
 
 private:
-    const sync::SyncController &m_sync;
-    const client::SessionClient &m_client;
+    const RoomSession &m_session;
     QFile m_file;
     QTimer *m_timer;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HostOptions.h"
+#include "room/HostOptions.h"
 
 #include <QDialog>
 

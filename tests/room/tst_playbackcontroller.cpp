@@ -1,0 +1,168 @@
+// PlaybackController in virtual time: what the user's play, pause and seek do
+// outside and inside a room, the room's rules for opening media, and which of
+// the others' actions are news.
+#include "SimRoom.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lockstep;
+using test::SimRoom;
+
+namespace {
+
+QStringList notices(const QSignalSpy &spy)
+{
+    QStringList texts;
+    for (const QList<QVariant> &arguments : spy)
+        texts << arguments.at(0).toString();
+    return texts;
+}
+
+// Alice changes what the room watches, as the app does (the server puts the
+// room at 0, paused, and tells only the others).
+void aliceChoosesAStream(SimRoom &room)
+{
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forStream(QUrl(QStringLiteral("https://example.org/film.m3u8")))
+            .toMediaChange());
+    room.alice->controller().mediaChangedLocally();
+}
+
+} // namespace
+
+class TestPlaybackController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { test::isolateSettings(); }
+    void outsideARoomTheControlsMoveThePlayer();
+    void openingWaitsForTheMediaToSettle();
+    void aPauseRightAfterAMediaChangeIsNotNews();
+    void aLaterPauseAtTheStartIsNews();
+    void aGuestCannotChangeWhatAHostOnlyRoomWatches();
+    void aGuestIsAskedForTheRoomFile();
+};
+
+void TestPlaybackController::outsideARoomTheControlsMoveThePlayer()
+{
+    SimRoom room;
+    ui::PlaybackController &playback = *room.playback;
+    QSignalSpy loads(&playback, &ui::PlaybackController::loadRequested);
+    playback.open(room.mediaFile());
+    QCOMPARE(loads.size(), 1);
+    QVERIFY(playback.isLoading());
+    playback.onLoaded(100.0);
+    QVERIFY(playback.isLoaded());
+    // Opened by the user outside a room: it starts playing.
+    QCOMPARE(room.player.state(), sync::PlayerBackend::State::Playing);
+    QVERIFY(playback.isPlayingIntent());
+
+    playback.togglePlayPause();
+    QCOMPARE(room.player.state(), sync::PlayerBackend::State::Paused);
+    QVERIFY(!playback.isPlayingIntent());
+
+    playback.seekTo(42.0);
+    room.run(0.2);
+    QCOMPARE(room.player.seeks(), 1);
+    QVERIFY(std::abs(room.player.position() - 42.0) < 0.01);
+    // Past the end: clamped to the media's length.
+    playback.seekTo(1.0e6);
+    room.run(0.2);
+    QVERIFY(std::abs(room.player.position() - room.player.duration()) < 0.01);
+}
+
+void TestPlaybackController::openingWaitsForTheMediaToSettle()
+{
+    SimRoom room;
+    ui::PlaybackController &playback = *room.playback;
+    int settled = 0;
+    playback.whenSettled([&] { ++settled; });
+    QCOMPARE(settled, 1); // nothing loading: at once
+    playback.open(room.mediaFile());
+    playback.whenSettled([&] { ++settled; });
+    QCOMPARE(settled, 1);
+    playback.onLoaded(12.0);
+    QCOMPARE(settled, 2);
+    QCOMPARE(playback.currentMedia().info()->duration, 12.0);
+
+    playback.open(room.mediaFile(QStringLiteral("broken.mkv")));
+    playback.whenSettled([&] { ++settled; });
+    playback.onFailed();
+    QCOMPARE(settled, 3);
+    QVERIFY(!playback.isLoaded());
+    QVERIFY(playback.currentMedia().isEmpty());
+}
+
+void TestPlaybackController::aPauseRightAfterAMediaChangeIsNotNews()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    aliceChoosesAStream(room);
+    room.run(0.3);
+    room.alice->controller().pause();
+    room.run(0.5);
+    const QStringList texts = notices(spy);
+    QVERIFY2(texts.filter(QStringLiteral("alice chose")).size() == 1,
+             qPrintable(texts.join(QLatin1Char('|'))));
+    QVERIFY2(texts.filter(QStringLiteral("paused")).isEmpty(),
+             qPrintable(texts.join(QLatin1Char('|'))));
+}
+
+void TestPlaybackController::aLaterPauseAtTheStartIsNews()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    aliceChoosesAStream(room);
+    room.run(ui::PlaybackController::kMediaChangeSettle + 0.5);
+    room.alice->controller().pause();
+    room.run(0.5);
+    QCOMPARE(notices(spy).filter(QStringLiteral("alice paused at 0:00")).size(), 1);
+}
+
+void TestPlaybackController::aGuestCannotChangeWhatAHostOnlyRoomWatches()
+{
+    SimRoom room(protocol::Json {{"control", "host"}});
+    QVERIFY(room.join());
+    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    QSignalSpy loads(room.playback.get(), &ui::PlaybackController::loadRequested);
+    room.playback->open(room.mediaFile());
+    QCOMPARE(loads.size(), 0);
+    QCOMPARE(notices(spy),
+             QStringList {QStringLiteral("Only the host can change what the room watches.")});
+
+    QVERIFY(room.becomeHost());
+    room.playback->open(room.mediaFile());
+    QCOMPARE(loads.size(), 1);
+    room.playback->onLoaded(30.0);
+    room.run(0.5);
+    QCOMPARE(room.alice->client().room().mediaUrl, QStringLiteral("film.mkv"));
+}
+
+void TestPlaybackController::aGuestIsAskedForTheRoomFile()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    QSignalSpy asked(room.playback.get(), &ui::PlaybackController::awaitingRoomFileChanged);
+    const QUrl file = room.mediaFile();
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+    room.run(0.5);
+    QVERIFY(room.playback->isAwaitingRoomFile());
+    QCOMPARE(asked.size(), 1);
+    // Opening a file now picks our copy; it does not change the room's media.
+    QSignalSpy mismatch(room.playback.get(), &ui::PlaybackController::roomFileMismatch);
+    QSignalSpy aliceSees(&room.alice->client(), &client::SessionClient::mediaChanged);
+    room.playback->open(room.mediaFile(QStringLiteral("other.mkv")));
+    QVERIFY(!room.playback->isAwaitingRoomFile());
+    room.playback->onLoaded(31.0);
+    QCOMPARE(mismatch.size(), 1);
+    room.run(0.5);
+    QCOMPARE(aliceSees.size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestPlaybackController)
+#include "tst_playbackcontroller.moc"

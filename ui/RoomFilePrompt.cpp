@@ -1,0 +1,126 @@
+#include "RoomFilePrompt.h"
+
+#include "Icons.h"
+#include "OpenMediaDialogs.h"
+#include "Resources.h"
+#include "player/VideoArea.h"
+#include "room/PlaybackController.h"
+#include "room/RoomSession.h"
+#include "room/Settings.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+
+namespace lockstep::ui {
+
+RoomFilePrompt::RoomFilePrompt(QWidget &window, VideoArea &videoArea, PlaybackController &playback,
+                               const RoomSession &session, const Settings &settings,
+                               QList<QAction *> openActions, QAction *chooseAction)
+    : QObject(&window), m_window(window), m_videoArea(videoArea), m_playback(playback),
+      m_session(session), m_settings(settings), m_openActions(std::move(openActions)),
+      m_chooseAction(chooseAction)
+{
+    connect(&playback, &PlaybackController::awaitingRoomFileChanged, this,
+            &RoomFilePrompt::onAwaitingRoomFile);
+    connect(&playback, &PlaybackController::nothingChosen, this, &RoomFilePrompt::onNothingChosen);
+    connect(&playback, &PlaybackController::roomFileMismatch, this, &RoomFilePrompt::warnMismatch);
+    connect(chooseAction, &QAction::triggered, this, &RoomFilePrompt::chooseRoomFile);
+}
+
+void RoomFilePrompt::onNothingChosen(bool canChoose, const QString &hostName)
+{
+    if (canChoose)
+        m_videoArea.showMessage(Resources::appIcon(), tr("Nothing chosen yet"),
+                                tr("Open a file or a stream: everyone in the room will "
+                                   "watch it with you."),
+                                m_openActions);
+    else
+        m_videoArea.showMessage(Resources::appIcon(),
+                                tr("Waiting for %1 to choose what to watch").arg(hostName),
+                                QString());
+}
+
+void RoomFilePrompt::onAwaitingRoomFile(bool awaiting)
+{
+    if (!awaiting) {
+        if (m_dialog)
+            m_dialog->close();
+        return;
+    }
+    if (!m_playback.source().isEmpty()) {
+        // A second try after a mismatch: the first copy plays meanwhile.
+        chooseRoomFile();
+        return;
+    }
+    const RoomMedia media = m_session.roomMedia();
+    m_videoArea.showMessage(
+        Icons::themed("video-x-generic", QStyle::SP_FileIcon),
+        tr("Choose your copy of %1").arg(media.displayName()),
+        tr("%1 is watching %2. Everyone plays their own copy of the file, so choose yours to "
+           "watch along.")
+            .arg(m_session.nameOf(m_session.mediaOwnerId()), media.describe()),
+        {m_chooseAction});
+    // Asked at once, without blocking: the room carries on meanwhile.
+    QTimer::singleShot(0, this, [this] {
+        if (m_playback.isAwaitingRoomFile() && m_window.isVisible())
+            chooseRoomFile();
+    });
+}
+
+void RoomFilePrompt::chooseRoomFile()
+{
+    if (!m_playback.isAwaitingRoomFile() || m_dialog)
+        return;
+    const RoomMedia media = m_session.roomMedia();
+    const QString name = media.info() ? media.info()->name : media.displayName();
+
+    // Look where the user keeps videos: a recent file of that name first.
+    QString directory = m_settings.lastDirectory();
+    for (const QString &recent : m_settings.recentMedia()) {
+        const QFileInfo file(recent);
+        if (file.fileName() == name && file.exists()) {
+            directory = file.absolutePath();
+            break;
+        }
+    }
+    if (directory.isEmpty())
+        directory = QDir::homePath();
+
+    auto *dialog = new QFileDialog(&m_window, tr("Choose Your Copy of %1").arg(name), directory,
+                                   OpenMediaDialogs::fileFilter());
+    dialog->setObjectName(QStringLiteral("roomFileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    if (QFileInfo::exists(QDir(directory).filePath(name)))
+        dialog->selectFile(name);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (!path.isEmpty())
+            m_playback.open(QUrl::fromLocalFile(path), PlaybackController::Origin::RoomCopy);
+    });
+    m_dialog = dialog;
+    dialog->open();
+}
+
+void RoomFilePrompt::warnMismatch(const QStringList &differences)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Is This the Right File?"),
+                                tr("This file may not be the one the room is watching."),
+                                QMessageBox::NoButton, &m_window);
+    box->setObjectName(QStringLiteral("mismatchWarning"));
+    box->setInformativeText(differences.join(QLatin1Char('\n')));
+    box->addButton(tr("Use This File"), QMessageBox::AcceptRole);
+    QPushButton *other = box->addButton(tr("Choose Another…"), QMessageBox::RejectRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, other] {
+        if (box->clickedButton() == other)
+            m_playback.askForRoomFile();
+    });
+    box->open();
+}
+
+} // namespace lockstep::ui

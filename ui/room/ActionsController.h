@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QIcon;
+class QKeySequence;
+
+namespace lockstep::ui {
+
+class FullScreenController;
+class PlaybackController;
+class RoomController;
+
+// The window's commands as QActions (texts, shortcuts, check states) and
+// whether each is available now, derived from the controllers' state: play
+// needs loaded media, Resync Everyone needs the host role, Leave needs a room
+// that is not one's own, and so on. Triggers that need no dialog go straight
+// to the controllers; the window connects the rest. Icons come from the
+// window, which has a style to draw them with.
+class ActionsController : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Icon {
+        OpenFile,
+        OpenUrl,
+        Quit,
+        Play,
+        Pause,
+        Forward,
+        Back,
+        VolumeHigh,
+        VolumeMedium,
+        VolumeLow,
+        VolumeMuted,
+        FullScreen,
+        LeaveFullScreen,
+        Host,
+        Join,
+        Invite,
+        CopyInvite,
+        Resync,
+        Leave,
+        StopHosting,
+        Preferences,
+        About,
+    };
+    using IconProvider = std::function<QIcon(Icon)>;
+
+    struct Actions {
+        QAction *openFile;
+        QAction *openUrl;
+        QAction *quit;
+        QAction *playPause;
+        QAction *forward;
+        QAction *back;
+        QAction *volumeUp;
+        QAction *volumeDown;
+        QAction *mute;
+        QAction *fullScreen;
+        QAction *leaveFullScreen;
+        QAction *host;
+        QAction *join;
+        QAction *invite;
+        QAction *copyInvite;
+        QAction *resync;
+        QAction *leave;
+        QAction *stopHosting;
+        QAction *chooseRoomFile;
+        QAction *preferences;
+        QAction *about;
+    };
+    ActionsController(PlaybackController &playback, RoomController &room,
+                      FullScreenController &fullScreen, IconProvider icons,
+                      QObject *parent = nullptr);
+
+    const Actions &actions() const { return m_actions; }
+    // The mute action's icon and tooltip follow the volume (0..100).
+    void showVolume(int volume);
+
+    // The player's state changed under the actions.
+    void updateMediaActions();
+    void updatePlayAction();
+
+private:
+    void updateRoomActions();
+    QAction *make(const QString &text, Icon icon, const QKeySequence &shortcut);
+    void createPlaybackActions();
+    void createRoomActions();
+    void onFullScreenChanged(bool fullScreen);
+
+    PlaybackController &m_playback;
+    RoomController &m_room;
+    FullScreenController &m_fullScreen;
+    IconProvider m_icons;
+    Actions m_actions {};
+};
+
+} // namespace lockstep::ui

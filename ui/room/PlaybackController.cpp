@@ -1,0 +1,330 @@
+#include "PlaybackController.h"
+
+#include "RoomSession.h"
+#include "Settings.h"
+#include "TimeFormat.h"
+#include "protocol/Clock.h"
+#include "sync/PlayerBackend.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+
+namespace lockstep::ui {
+
+PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend &player,
+                                       Settings &settings, QObject *parent)
+    : QObject(parent), m_session(session), m_player(player), m_settings(settings),
+      m_settleTimeout(new QTimer(this))
+{
+    m_settleTimeout->setSingleShot(true);
+    m_settleTimeout->setInterval(kSettleTimeoutMs);
+    connect(m_settleTimeout, &QTimer::timeout, this, &PlaybackController::runSettledCallbacks);
+
+    connect(&session, &RoomSession::roomMediaChanged, this,
+            &PlaybackController::onRoomMediaChanged);
+    connect(&session, &RoomSession::mediaChosen, this, &PlaybackController::onMediaChosen);
+    connect(&session, &RoomSession::remotePlayerEvent, this,
+            &PlaybackController::onRemotePlayerEvent);
+    connect(&session, &RoomSession::ended, this, &PlaybackController::onRoomEnded);
+    connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
+}
+
+bool PlaybackController::isLoaded() const
+{
+    return !m_source.isEmpty() && !m_loading && !m_failed
+        && m_player.state() != sync::PlayerBackend::State::NoMedia;
+}
+
+RoomMedia PlaybackController::currentMedia() const
+{
+    if (m_source.isEmpty() || m_failed)
+        return {};
+    return m_localMedia;
+}
+
+double PlaybackController::position() const
+{
+    return m_player.position();
+}
+
+void PlaybackController::open(const QUrl &url, Origin origin)
+{
+    if (url.isEmpty() || !url.isValid())
+        return;
+    if (url.isLocalFile() && !QFileInfo::exists(url.toLocalFile())) {
+        emit notice(
+            tr("The file %1 does not exist.").arg(QDir::toNativeSeparators(url.toLocalFile())),
+            true);
+        return;
+    }
+    if (origin == Origin::User && m_session.isActive()) {
+        if (m_awaitingRoomFile && url.isLocalFile()) {
+            origin = Origin::RoomCopy;
+        } else if (!m_session.inRoom()) {
+            emit notice(tr("Wait until you are in the room to choose what it watches."), true);
+            return;
+        } else if (!m_session.canControl()) {
+            emit notice(tr("Only the host can change what the room watches."), true);
+            return;
+        } else {
+            m_announcePending = true;
+        }
+    }
+    if (origin == Origin::User && !m_session.isActive())
+        m_autoplay = true;
+    if (origin == Origin::RoomCopy)
+        m_checkMatchPending = true;
+    setAwaitingRoomFile(false);
+
+    if (origin != Origin::Room) {
+        if (url.isLocalFile()) {
+            const QFileInfo file(url.toLocalFile());
+            m_settings.addRecentMedia(file.absoluteFilePath());
+            m_settings.setLastDirectory(file.absolutePath());
+        } else {
+            m_settings.addRecentMedia(url.toString());
+        }
+    }
+    load(url);
+}
+
+void PlaybackController::load(const QUrl &url)
+{
+    m_source = url;
+    m_localMedia = url.isLocalFile() ? RoomMedia::forLocalFile(url.toLocalFile(), 0.0)
+                                     : RoomMedia::forStream(url);
+    m_loading = true;
+    m_failed = false;
+    m_player.setPlaybackRate(1.0);
+    emit loadRequested(url);
+    m_settleTimeout->start();
+    emit mediaChanged();
+}
+
+void PlaybackController::unload()
+{
+    m_source.clear();
+    m_localMedia = RoomMedia();
+    m_announcePending = false;
+    m_checkMatchPending = false;
+    m_autoplay = false;
+    m_failed = false;
+    emit unloadRequested();
+    emit mediaChanged();
+}
+
+void PlaybackController::onDurationChanged(double duration)
+{
+    if (m_localMedia.isLocalFile() && duration > 0.0 && m_source.isLocalFile())
+        m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
+}
+
+void PlaybackController::onLoaded(double duration)
+{
+    if (!m_loading)
+        return;
+    m_loading = false;
+    if (m_source.isLocalFile())
+        m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
+
+    if (m_announcePending && m_session.inRoom() && m_session.canControl()) {
+        m_session.changeMedia(m_localMedia);
+        emit notice(tr("Everyone in the room now watches %1.").arg(m_localMedia.displayName()),
+                    false);
+    }
+    m_announcePending = false;
+    if (m_checkMatchPending) {
+        m_checkMatchPending = false;
+        checkRoomFileMatch();
+    }
+    if (m_autoplay && !m_session.isActive())
+        m_player.play();
+    m_autoplay = false;
+    emit mediaChanged();
+    runSettledCallbacks();
+}
+
+void PlaybackController::onFailed()
+{
+    m_loading = false;
+    m_failed = true;
+    m_announcePending = false;
+    m_autoplay = false;
+    emit mediaChanged();
+    runSettledCallbacks();
+}
+
+void PlaybackController::whenSettled(std::function<void()> callback)
+{
+    if (!m_loading) {
+        callback();
+        return;
+    }
+    m_settledCallbacks.append(std::move(callback));
+}
+
+void PlaybackController::runSettledCallbacks()
+{
+    m_settleTimeout->stop();
+    const QList<std::function<void()>> callbacks = std::exchange(m_settledCallbacks, {});
+    for (const auto &callback : callbacks)
+        callback();
+}
+
+bool PlaybackController::isPlayingIntent() const
+{
+    if (m_session.inRoom() && m_session.hasTimeline())
+        return m_session.timelinePlaying();
+    const sync::PlayerBackend::State state = m_player.state();
+    return state == sync::PlayerBackend::State::Playing
+        || state == sync::PlayerBackend::State::Buffering;
+}
+
+void PlaybackController::togglePlayPause()
+{
+    if (!isLoaded())
+        return;
+    if (m_session.inRoom()) {
+        if (!m_session.togglePlayPause())
+            refusedControl();
+        emit playingChanged();
+        return;
+    }
+    if (isPlayingIntent())
+        m_player.pause();
+    else
+        m_player.play();
+    emit playingChanged();
+}
+
+void PlaybackController::seekBy(double seconds)
+{
+    if (isLoaded())
+        seekTo(m_player.position() + seconds);
+}
+
+void PlaybackController::seekTo(double seconds)
+{
+    if (!isLoaded())
+        return;
+    const double duration = m_player.duration();
+    seconds = std::max(0.0, duration > 0.0 ? std::min(seconds, duration) : seconds);
+    if (m_session.inRoom()) {
+        if (!m_session.seek(seconds)) {
+            refusedControl();
+            emit seekRefused(m_player.position());
+        }
+        return;
+    }
+    m_player.seek(seconds);
+}
+
+void PlaybackController::refusedControl()
+{
+    emit notice(tr("Only the host controls playback in this room"), true);
+}
+
+void PlaybackController::setAwaitingRoomFile(bool awaiting)
+{
+    if (m_awaitingRoomFile == awaiting)
+        return;
+    m_awaitingRoomFile = awaiting;
+    emit awaitingRoomFileChanged(awaiting);
+}
+
+void PlaybackController::askForRoomFile()
+{
+    if (m_session.inRoom())
+        setAwaitingRoomFile(true);
+}
+
+void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QString &ownerId)
+{
+    if (!m_session.inRoom())
+        return;
+    if (ownerId == m_session.clientId() && !media.isEmpty()
+        && media.mediaUrl() == m_localMedia.mediaUrl() && !m_source.isEmpty())
+        return; // our own choice, already playing
+    setAwaitingRoomFile(false);
+
+    if (media.isEmpty()) {
+        unload();
+        emit nothingChosen(m_session.canControl(), m_session.nameOf(m_session.hostId()));
+        return;
+    }
+    if (media.isStream()) {
+        if (m_source != media.streamUrl())
+            load(media.streamUrl());
+        return;
+    }
+    // A local file: keep ours if it is the same one, else ask for it.
+    if (m_source.isLocalFile() && m_localMedia.info() && media.info()
+        && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
+        return;
+    unload();
+    setAwaitingRoomFile(true);
+}
+
+void PlaybackController::checkRoomFileMatch()
+{
+    const RoomMedia room = m_session.roomMedia();
+    if (!room.info() || !m_localMedia.info())
+        return;
+    const QString ownerId = m_session.mediaOwnerId();
+    const QStringList differences
+        = RoomMedia::differences(*m_localMedia.info(), *room.info(), m_session.nameOf(ownerId),
+                                 ownerId == m_session.hostId());
+    if (differences.isEmpty())
+        return;
+    emit notice(differences.join(QLatin1Char(' ')), true);
+    emit roomFileMismatch(differences);
+}
+
+void PlaybackController::onMediaChosen(const QString &from, const RoomMedia &media)
+{
+    m_lastMediaChangeFrom = from;
+    m_lastMediaChangeAt = m_session.clock().now();
+    emit notice(media.isEmpty()
+                    ? tr("%1 closed the video.").arg(m_session.nameOf(from))
+                    : tr("%1 chose %2.").arg(m_session.nameOf(from), media.displayName()),
+                false);
+}
+
+void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::PlayerAction action,
+                                             double position)
+{
+    const QString who = m_session.nameOf(from);
+    const QString when = formatMediaTime(position);
+    switch (action) {
+    case protocol::PlayerAction::Play:
+        emit notice(tr("%1 pressed play at %2").arg(who, when), false);
+        break;
+    case protocol::PlayerAction::Pause:
+        if (from == m_lastMediaChangeFrom
+            && m_session.clock().now() - m_lastMediaChangeAt < kMediaChangeSettle
+            && position < kMediaChangeStart)
+            break;
+        emit notice(tr("%1 paused at %2").arg(who, when), false);
+        break;
+    case protocol::PlayerAction::Seek:
+        emit notice(tr("%1 jumped to %2").arg(who, when), false);
+        break;
+    }
+    emit playingChanged();
+}
+
+void PlaybackController::onRoomEnded()
+{
+    setAwaitingRoomFile(false);
+    m_announcePending = false;
+    // The engine may have left the player nudged.
+    if (!qFuzzyCompare(m_player.playbackRate(), 1.0))
+        m_player.setPlaybackRate(1.0);
+    emit playingChanged();
+}
+
+} // namespace lockstep::ui

@@ -1,0 +1,132 @@
+#include "RoomController.h"
+
+#include "PlaybackController.h"
+#include "RoomSession.h"
+
+#include <QSaveFile>
+
+namespace lockstep::ui {
+
+RoomController::RoomController(RoomSession &session, PlaybackController &playback, QObject *parent)
+    : QObject(parent), m_session(session), m_playback(playback)
+{
+    connect(&session, &RoomSession::activeChanged, this, [this](bool active) {
+        if (!active)
+            return;
+        m_leavingOnPurpose = false;
+        emit panelWanted();
+    });
+    connect(&session, &RoomSession::joined, this, &RoomController::onJoined);
+    connect(&session, &RoomSession::participantJoined, this,
+            [this](const QString &, const QString &name) {
+                emit notice(tr("%1 joined").arg(name), false);
+            });
+    connect(&session, &RoomSession::participantLeft, this,
+            [this](const QString &, const QString &name) {
+                emit notice(tr("%1 left").arg(name), false);
+            });
+    connect(&session, &RoomSession::hostChanged, this, &RoomController::onHostChanged);
+    connect(&session, &RoomSession::notice, this,
+            [this](const QString &text) { emit notice(text, true); });
+    connect(&session, &RoomSession::ended, this, &RoomController::onEnded);
+    connect(&session, &RoomSession::inviteLinkChanged, this, &RoomController::writeInviteFile);
+}
+
+bool RoomController::host(const HostOptions &options, QString *error)
+{
+    m_leavingOnPurpose = false;
+    if (!m_session.startServer(options, error))
+        return false;
+    m_playback.cancelAutoplay();
+    emit panelWanted();
+    // The room starts where the host is, paused, once the media's length is known.
+    m_playback.whenSettled([this] {
+        if (m_session.isHosting() && !m_session.isActive())
+            m_session.createRoom(m_playback.currentMedia(), m_playback.position());
+    });
+    return true;
+}
+
+void RoomController::stopHosting()
+{
+    if (!m_session.isHosting())
+        return;
+    m_leavingOnPurpose = true;
+    m_session.stopHosting();
+}
+
+void RoomController::leave()
+{
+    if (m_session.isHosting()) {
+        stopHosting();
+        return;
+    }
+    if (m_session.isActive())
+        m_leavingOnPurpose = true;
+    m_session.leave();
+}
+
+bool RoomController::othersWouldNotice() const
+{
+    return m_session.participants().size() >= 2;
+}
+
+bool RoomController::resyncEveryone()
+{
+    if (!m_session.resyncEveryone())
+        return false;
+    emit notice(tr("You asked everyone to resync."), false);
+    return true;
+}
+
+bool RoomController::handOverHost(const QString &clientId)
+{
+    if (clientId == m_session.clientId())
+        return false;
+    return m_session.handOverHost(clientId);
+}
+
+void RoomController::onJoined(bool rejoined)
+{
+    if (rejoined) {
+        emit notice(tr("Back in the room."), false);
+        return;
+    }
+    emit panelWanted();
+    emit notice(m_session.isHost()
+                    ? tr("Your room is open.")
+                    : tr("You joined %1's room.").arg(m_session.nameOf(m_session.hostId())),
+                false);
+}
+
+void RoomController::onHostChanged(const QString &hostId)
+{
+    if (hostId == m_session.clientId())
+        emit notice(tr("You are now the host."), false);
+    else
+        emit notice(tr("%1 is now the host.").arg(m_session.nameOf(hostId)), false);
+}
+
+void RoomController::onEnded(const QString &message)
+{
+    const bool unexpected = !m_leavingOnPurpose;
+    m_leavingOnPurpose = false;
+    emit ended(message, unexpected);
+}
+
+void RoomController::writeInviteFile(const QString &link)
+{
+    if (m_inviteFilePath.isEmpty() || link.isEmpty())
+        return;
+    QSaveFile file(m_inviteFilePath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        emit notice(
+            tr("Cannot write the invite link to %1: %2").arg(m_inviteFilePath, file.errorString()),
+            true);
+        return;
+    }
+    file.write(link.toUtf8() + '\n');
+    file.commit();
+}
+
+} // namespace lockstep::ui
