@@ -29,7 +29,9 @@ void FlushPool::start()
     m_threads.reserve(m_wanted - 1);
     for (std::size_t part = 1; part < m_wanted; ++part) {
         try {
-            m_threads.emplace_back(&FlushPool::work, this, part);
+            // The generation is handed over, not read by the thread: the
+            // first job may be posted before the thread gets to look.
+            m_threads.emplace_back(&FlushPool::work, this, part, m_generation);
         } catch (const std::system_error &error) {
             // Fewer threads (or none) only makes the flush slower.
             qCWarning(lcServer) << "cannot start a flush thread:" << error.what();
@@ -60,10 +62,9 @@ void FlushPool::runErased(Trampoline job, void *context)
     m_done.wait(lock, [this] { return m_pending == 0; });
 }
 
-void FlushPool::work(std::size_t part)
+void FlushPool::work(std::size_t part, std::uint64_t seen)
 {
     std::unique_lock lock(m_mutex);
-    std::uint64_t seen = m_generation;
     for (;;) {
         m_wake.wait(lock, [&] { return m_stopping || m_generation != seen; });
         if (m_stopping)

@@ -38,7 +38,7 @@ private:
 
     void runErased(Trampoline job, void *context);
     void start();
-    void work(std::size_t part);
+    void work(std::size_t part, std::uint64_t seen);
 
     std::size_t m_wanted;
     bool m_started = false;
