@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <thread>
 
 #include <arpa/inet.h>
@@ -69,9 +70,7 @@ QString peerName(const sockaddr_storage &addr)
 } // namespace
 
 EpollBackend::Connection::Connection(int socket, const ServerLimits &limits, double now)
-    : fd(socket), openedAt(now), lastSeen(now),
-      handshake(std::make_unique<HttpUpgradeParser>(limits.allowedOrigins)),
-      frames(limits.maxFrameBytes)
+    : fd(socket), openedAt(now), lastSeen(now), frames(limits.maxFrameBytes)
 {
 }
 
@@ -280,15 +279,24 @@ void EpollBackend::consume(ConnectionId id, Connection &c, char *data, std::size
 {
     std::size_t pos = 0;
     if (c.phase == Phase::Handshake) {
-        const HttpUpgradeParser::Result result = c.handshake->feed(std::string_view(data, size));
+        // Most heads arrive in one read: a parser on the stack judges them,
+        // and only a connection whose head is still incomplete keeps one.
+        std::optional<HttpUpgradeParser> local;
+        HttpUpgradeParser &parser
+            = c.handshake ? *c.handshake : local.emplace(m_limits.allowedOrigins);
+        const HttpUpgradeParser::Result result = parser.feed(std::string_view(data, size));
         switch (result.outcome) {
         case HttpUpgradeParser::Outcome::NeedMore:
+            if (!c.handshake)
+                c.handshake = std::make_unique<HttpUpgradeParser>(std::move(parser));
             return;
         case HttpUpgradeParser::Outcome::Refuse:
+            if (result.refusal.status == 403)
+                qCInfo(lcServer).noquote() << "refused Origin" << parser.origin();
             refuse(id, c, result.refusal);
             return;
         case HttpUpgradeParser::Outcome::Upgrade:
-            upgrade(id, c);
+            upgrade(id, c, parser.key());
             break;
         }
         pos = result.consumed;
@@ -303,9 +311,9 @@ void EpollBackend::consume(ConnectionId id, Connection &c, char *data, std::size
     }
 }
 
-void EpollBackend::upgrade(ConnectionId id, Connection &c)
+void EpollBackend::upgrade(ConnectionId id, Connection &c, const QByteArray &key)
 {
-    const QByteArray response = HttpUpgradeParser::acceptResponse(c.handshake->key());
+    const QByteArray response = HttpUpgradeParser::acceptResponse(key);
     c.handshake.reset();
     queue(id, c, std::string_view(response.constData(), std::size_t(response.size())), {});
     if (c.broken)
@@ -320,8 +328,6 @@ void EpollBackend::refuse(ConnectionId id, Connection &c, const HttpUpgradeParse
 {
     qCDebug(lcServer).noquote() << "connection" << id << "refused with" << refusal.status << ":"
                                 << refusal.reason;
-    if (refusal.status == 403)
-        qCInfo(lcServer).noquote() << "refused Origin" << c.handshake->origin();
     const QByteArray response = HttpUpgradeParser::refusalResponse(refusal);
     queue(id, c, std::string_view(response.constData(), std::size_t(response.size())), {});
     c.handshake.reset();

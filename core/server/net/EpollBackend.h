@@ -79,7 +79,8 @@ private:
         double lastSeen;
         double closingSince = 0.0;
         double nextPingAt = 0.0;
-        std::unique_ptr<HttpUpgradeParser> handshake; // until the upgrade
+        // A head that came in pieces so far; null otherwise.
+        std::unique_ptr<HttpUpgradeParser> handshake;
         FrameDecoder frames;
         std::string out; // bytes the kernel did not take yet
         QString peer;
@@ -89,7 +90,7 @@ private:
     void acceptAll();
     void readFrom(ConnectionId id, Connection &c);
     void consume(ConnectionId id, Connection &c, char *data, std::size_t size);
-    void upgrade(ConnectionId id, Connection &c);
+    void upgrade(ConnectionId id, Connection &c, const QByteArray &key);
     void refuse(ConnectionId id, Connection &c, const HttpUpgradeParser::Refusal &refusal);
     void handle(ConnectionId id, Connection &c, const FrameDecoder::Event &event);
     void flush(ConnectionId id, Connection &c);

@@ -44,14 +44,18 @@ FrameDecoder::Event FrameDecoder::decode(char *data, std::size_t size)
     // The last event may have pointed into a buffer; the caller is done
     // with it now. Buffers are freed rather than kept: an idle connection
     // holds none.
-    if (m_releaseMessage || (m_discardData && !m_message.empty())) {
-        m_releaseMessage = false;
-        std::string().swap(m_message);
-    }
     if (m_releaseControl) {
         m_releaseControl = false;
-        std::string().swap(m_control);
+        m_buffer.resize(m_controlAt);
     }
+    // While data is discarded the buffer only ever holds a control frame in
+    // pieces; between frames it can go.
+    if (m_releaseMessage || (m_discardData && m_state == State::Header)) {
+        m_releaseMessage = false;
+        m_buffer.clear();
+    }
+    if (m_buffer.empty() && m_buffer.capacity() > std::string().capacity())
+        std::string().swap(m_buffer);
 
     std::size_t pos = 0;
     const auto at = [&](Event e) {
@@ -99,9 +103,11 @@ FrameDecoder::Event FrameDecoder::decode(char *data, std::size_t size)
         // The payload (possibly empty).
         const bool control = isControl(m_opcode);
         const bool keep = control || !m_discardData;
-        std::string &buffer = control ? m_control : m_message;
+        // Whether nothing of this frame (and, for data, of its message) is
+        // buffered yet.
+        const bool unbuffered = control ? m_buffer.size() == m_controlAt : m_buffer.empty();
         Event e;
-        if (keep && buffer.empty() && (control || m_fin) && size - pos >= m_remaining) {
+        if (keep && unbuffered && (control || m_fin) && size - pos >= m_remaining) {
             // The common case: a whole frame, unmasked where it was read.
             char *payload = data + pos;
             const auto length = std::size_t(m_remaining);
@@ -112,15 +118,17 @@ FrameDecoder::Event FrameDecoder::decode(char *data, std::size_t size)
         } else {
             const auto take = std::size_t(std::min<quint64>(size - pos, m_remaining));
             if (keep) {
-                const std::size_t start = buffer.size();
-                buffer.append(data + pos, take);
-                unmask(buffer.data() + start, take);
+                const std::size_t start = m_buffer.size();
+                m_buffer.append(data + pos, take);
+                unmask(m_buffer.data() + start, take);
             }
             pos += take;
             m_remaining -= take;
             if (m_remaining > 0)
                 return {Kind::NeedMore, size, 0, {}};
-            e = endFrame(keep ? std::string_view(buffer) : std::string_view());
+            const std::string_view buffered
+                = std::string_view(m_buffer).substr(control ? m_controlAt : 0);
+            e = endFrame(keep ? buffered : std::string_view());
         }
         if (e.kind != Kind::NeedMore)
             return at(e);
@@ -171,8 +179,12 @@ FrameDecoder::Event FrameDecoder::startFrame(const unsigned char *header, std::s
     m_maskOffset = 0;
     m_remaining = length;
     m_state = State::Payload;
-    if (isControl(m_opcode))
+    if (isControl(m_opcode)) {
+        // A control frame in pieces is buffered behind the fragments of the
+        // message it interrupts.
+        m_controlAt = m_buffer.size();
         return {};
+    }
     // Judged on the header: nothing of a message over the limit is buffered.
     if (length > m_maxMessage - m_messageSize)
         return finish(Kind::TooLarge, CloseCode::TooBig, "Frame too large");
@@ -203,9 +215,13 @@ FrameDecoder::Event FrameDecoder::endFrame(std::string_view payload)
     const Opcode opcode = m_messageOpcode;
     m_messageOpcode = Opcode::Continuation;
     m_messageSize = 0;
-    m_releaseMessage = true;
-    if (m_discardData)
+    if (m_discardData) {
+        // Nothing points into the buffer: what is left of the message
+        // from before the discarding began can go now.
+        m_buffer.clear();
         return {};
+    }
+    m_releaseMessage = true;
     return {opcode == Opcode::Text ? Kind::Text : Kind::Binary, 0, 0, payload};
 }
 

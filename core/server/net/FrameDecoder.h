@@ -74,7 +74,7 @@ private:
     std::size_t m_maxMessage;
     State m_state = State::Header;
     bool m_discardData = false;
-    // The last event pointed into this buffer: free it at the next decode.
+    // The last event pointed into the buffer: give it back at the next decode.
     bool m_releaseMessage = false;
     bool m_releaseControl = false;
     // The header, when it arrives in pieces.
@@ -83,15 +83,17 @@ private:
     // The frame being read.
     Opcode m_opcode = Opcode::Continuation;
     bool m_fin = false;
-    unsigned char m_mask[4] = {};
     quint8 m_maskOffset = 0;
-    quint64 m_remaining = 0;
+    unsigned char m_mask[4] = {};
     // The message being read: its opcode (Continuation: none in progress)
     // and size so far, counted even when its bytes are not kept.
     Opcode m_messageOpcode = Opcode::Continuation;
+    quint64 m_remaining = 0;
     std::size_t m_messageSize = 0;
-    std::string m_message; // fragments, or a frame that arrived in pieces
-    std::string m_control; // a control frame that arrived in pieces
+    // Fragments of the message, or a frame that arrived in pieces; a control
+    // frame in pieces goes behind them, from m_controlAt.
+    std::string m_buffer;
+    std::size_t m_controlAt = 0;
 };
 
 } // namespace lockstep::server::net

@@ -98,21 +98,35 @@ HttpUpgradeParser::Result HttpUpgradeParser::feed(std::string_view bytes)
 {
     if (m_done)
         return {};
+    if (m_head.empty()) {
+        // The common case: the whole head in one read, judged where it lies
+        // with nothing copied.
+        const std::string_view window = bytes.substr(0, kMaxHead);
+        const std::size_t end = window.find("\r\n\r\n");
+        if (end != std::string_view::npos)
+            return finish(window.substr(0, end + 2), end + 4);
+        if (window.size() == kMaxHead)
+            return finish({}, kMaxHead);
+    }
     // Never hold more than the limit: a head that has not ended within it is
     // refused, whether it came in one read or a byte at a time.
     const std::size_t before = m_head.size();
     const std::size_t taken = std::min(bytes.size(), kMaxHead - before);
     m_head.append(bytes.data(), taken);
     const std::size_t end = m_head.find("\r\n\r\n", before >= 3 ? before - 3 : 0);
-    if (end == std::string::npos) {
-        if (m_head.size() < kMaxHead)
-            return {Outcome::NeedMore, taken, {}};
-        m_done = true;
-        std::string().swap(m_head);
-        return {Outcome::Refuse, taken, {431, "The request head is too large."}};
-    }
-    Result result = judge(std::string_view(m_head).substr(0, end + 2));
-    result.consumed = end + 4 - before;
+    if (end != std::string::npos)
+        return finish(std::string_view(m_head).substr(0, end + 2), end + 4 - before);
+    if (m_head.size() == kMaxHead)
+        return finish({}, taken);
+    return {Outcome::NeedMore, taken, {}};
+}
+
+HttpUpgradeParser::Result HttpUpgradeParser::finish(std::string_view head, std::size_t consumed)
+{
+    Result result = head.empty()
+        ? Result {Outcome::Refuse, 0, {431, "The request head is too large."}}
+        : judge(head);
+    result.consumed = consumed;
     m_done = true;
     std::string().swap(m_head);
     return result;

@@ -57,10 +57,12 @@ public:
     static bool isValidKey(std::string_view key);
 
 private:
+    // Judges `head` (its lines up to the empty one; empty: over the limit).
+    Result finish(std::string_view head, std::size_t consumed);
     Result judge(std::string_view head);
 
     QStringList m_allowedOrigins;
-    std::string m_head;
+    std::string m_head; // only when the head arrives in pieces
     QByteArray m_key;
     QString m_origin;
     bool m_done = false;
