@@ -14,9 +14,10 @@ build="$LOCKSTEP_ROOT/build-fuzz"
 cmake -S "$LOCKSTEP_ROOT" -B "$build" -G Ninja -DLOCKSTEP_BUILD_UI=OFF \
     -DLOCKSTEP_BUILD_TESTS=OFF -DLOCKSTEP_BUILD_BENCH=OFF -DLOCKSTEP_BUILD_FUZZERS=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
-cmake --build "$build" --parallel "$(nproc)" --target fuzz_codec fuzz_server
+targets=(codec server http_upgrade frame_decoder)
+cmake --build "$build" --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}"
 
-for target in codec server; do
+for target in "${targets[@]}"; do
     lockstep_log "Fuzzing $target for ${seconds} s"
     findings="$LOCKSTEP_ROOT/fuzz/regressions/$target"
     mkdir -p "$findings"

@@ -1,18 +1,19 @@
 #include "SessionServer.h"
 
-#include "EpollWebSocketServer.h"
 #include "auth/TokenService.h"
 #include "protocol/Clock.h"
+#include "server/net/QtBackend.h"
+#ifdef Q_OS_LINUX
+#include "server/net/EpollBackend.h"
+#endif
 
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
-#include <QWebSocket>
-#include <QWebSocketCorsAuthenticator>
-#include <QWebSocketServer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
@@ -64,68 +65,44 @@ SessionServer::SessionServer(SessionServerConfig config, QObject *parent)
 
 SessionServer::~SessionServer()
 {
-    // Sockets are children of this object; the core must not outlive its transport.
-    for (auto &[id, peer] : m_sockets)
-        peer.socket->disconnect(this);
-    m_sockets.clear();
-    delete m_native;
-    m_native = nullptr;
+    // The core must not outlive its transport's connections.
+    m_backend.reset();
+}
+
+bool SessionServer::createBackend(QString *error)
+{
+    if (m_backend)
+        return true;
+    const bool secure = !m_config.tlsCertificatePath.isEmpty() || !m_config.tlsKeyPath.isEmpty();
+    if (!secure) {
+#ifdef Q_OS_LINUX
+        if (m_config.network == SessionServerConfig::Network::Native) {
+            m_backend = std::make_unique<net::EpollBackend>(m_config.limits, *m_core);
+            m_native = true;
+            return true;
+        }
+#endif
+        m_backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, std::nullopt);
+        return true;
+    }
+    QSslConfiguration tls;
+    if (m_config.tlsCertificatePath.isEmpty() || m_config.tlsKeyPath.isEmpty())
+        *error = tr("TLS needs both a certificate and a key.");
+    else if (!QSslSocket::supportsSsl())
+        *error = tr("This build has no TLS support.");
+    else if (loadTls(m_config, &tls, error))
+        m_backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, tls);
+    return m_backend != nullptr;
 }
 
 bool SessionServer::start(QString *error)
 {
     QString problem;
-    const bool secure = !m_config.tlsCertificatePath.isEmpty() || !m_config.tlsKeyPath.isEmpty();
-    QSslConfiguration tls;
-    if (secure) {
-        if (m_config.tlsCertificatePath.isEmpty() || m_config.tlsKeyPath.isEmpty())
-            problem = tr("TLS needs both a certificate and a key.");
-        else if (!QSslSocket::supportsSsl())
-            problem = tr("This build has no TLS support.");
-        else
-            loadTls(m_config, &tls, &problem);
-    }
-    const bool native = !secure && m_config.network == SessionServerConfig::Network::Native
-        && EpollWebSocketServer::isSupported();
-    if (problem.isEmpty() && native) {
-        delete m_server;
-        m_server = nullptr;
-        if (!m_native)
-            m_native = new EpollWebSocketServer(m_config.limits, *m_core, this);
-        QString reason;
-        if (!m_native->listen(m_config.address, m_config.port, &reason))
-            problem = tr("Cannot listen on %1 port %2: %3")
-                          .arg(m_config.address.toString())
-                          .arg(m_config.port)
-                          .arg(reason);
-    } else if (problem.isEmpty()) {
-        delete m_native;
-        m_native = nullptr;
-        delete m_server;
-        m_server = new QWebSocketServer(
-            QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
-            secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
-        if (secure)
-            m_server->setSslConfiguration(tls);
-        m_server->setHandshakeTimeout(int(m_config.limits.handshakeTimeout * 1000));
-        m_server->setMaxPendingConnections(512);
-        connect(m_server, &QWebSocketServer::newConnection, this,
-                &SessionServer::acceptConnections);
-        connect(m_server, &QWebSocketServer::originAuthenticationRequired, this,
-                [this](QWebSocketCorsAuthenticator *auth) {
-                    const QStringList &allowed = m_config.limits.allowedOrigins;
-                    // Browsers always send an Origin; native clients (the app) send none.
-                    auth->setAllowed(allowed.isEmpty() || auth->origin().isEmpty()
-                                     || allowed.contains(auth->origin()));
-                    if (!auth->allowed())
-                        qCInfo(lcServer).noquote() << "refused Origin" << auth->origin();
-                });
-        if (!m_server->listen(m_config.address, m_config.port))
-            problem = tr("Cannot listen on %1 port %2: %3")
-                          .arg(m_config.address.toString())
-                          .arg(m_config.port)
-                          .arg(m_server->errorString());
-    }
+    if (createBackend(&problem) && !m_backend->listen(m_config.address, m_config.port, &problem))
+        problem = tr("Cannot listen on %1 port %2: %3")
+                      .arg(m_config.address.toString())
+                      .arg(m_config.port)
+                      .arg(problem);
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
@@ -136,64 +113,47 @@ bool SessionServer::start(QString *error)
     if (!m_tickTimer) {
         m_tickTimer = new QTimer(this);
         m_tickTimer->setInterval(100);
-        connect(m_tickTimer, &QTimer::timeout, this, [this] {
-            if (m_native)
-                m_native->batched([this] { m_core->tick(); });
-            else
-                m_core->tick();
-        });
-        m_keepaliveTimer = new QTimer(this);
-        m_keepaliveTimer->setInterval(int(m_config.limits.keepaliveInterval * 1000));
-        connect(m_keepaliveTimer, &QTimer::timeout, this, &SessionServer::sendKeepalives);
+        connect(m_tickTimer, &QTimer::timeout, this,
+                [this] { m_backend->batched([this] { m_core->tick(); }); });
     }
     m_tickTimer->start();
-    if (!m_native)
-        m_keepaliveTimer->start(); // the epoll server keeps its connections alive itself
     qCInfo(lcServer).noquote() << "listening on" << address().toString() << "port" << port()
-                               << (secure ? "(wss)" : "(ws)");
+                               << (isSecure() ? "(wss)" : "(ws)");
     return true;
 }
 
 void SessionServer::stop(protocol::CloseCode code, const QString &reason)
 {
     m_core->closeAll(protocol::closeCodeValue(code), reason);
-    if (m_server)
-        m_server->close();
-    if (m_native)
-        m_native->stopListening();
-    if (m_tickTimer) {
+    if (m_backend)
+        m_backend->stopListening();
+    if (m_tickTimer)
         m_tickTimer->stop();
-        m_keepaliveTimer->stop();
-    }
 }
 
 bool SessionServer::isListening() const
 {
-    return m_native ? m_native->isListening() : m_server && m_server->isListening();
+    return m_backend && m_backend->isListening();
 }
 
 quint16 SessionServer::port() const
 {
-    if (m_native)
-        return m_native->port();
-    return m_server ? m_server->serverPort() : 0;
+    return m_backend ? m_backend->port() : 0;
 }
 
 QHostAddress SessionServer::address() const
 {
-    if (m_native)
-        return m_native->address();
-    return m_server ? m_server->serverAddress() : QHostAddress();
+    return m_backend ? m_backend->address() : QHostAddress();
 }
 
 int SessionServer::connectionCount() const
 {
-    return m_native ? m_native->connectionCount() : int(m_sockets.size());
+    return m_backend ? m_backend->connectionCount() : 0;
 }
 
 bool SessionServer::isSecure() const
 {
-    return m_server && m_server->secureMode() == QWebSocketServer::SecureMode;
+    return m_backend && m_backend->isSecure();
 }
 
 QUrl SessionServer::loopbackUrl() const
@@ -209,78 +169,16 @@ QUrl SessionServer::loopbackUrl() const
     return url;
 }
 
-void SessionServer::acceptConnections()
-{
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        const ConnectionId id = m_nextId++;
-        socket->setParent(this);
-        // Qt closes with 1009 past this hard limit; frames between the
-        // protocol limit and it get a `too_large` error first.
-        const quint64 hardLimit = std::max<quint64>(m_config.limits.maxFrameBytes * 16, 1 << 20);
-        socket->setMaxAllowedIncomingMessageSize(hardLimit);
-        socket->setMaxAllowedIncomingFrameSize(hardLimit);
-        m_sockets[id] = Peer {socket, protocol::SystemClock::instance().now()};
-        const auto touch = [this, id] {
-            if (const auto it = m_sockets.find(id); it != m_sockets.end())
-                it->second.lastSeen = protocol::SystemClock::instance().now();
-        };
-        connect(socket, &QWebSocket::textMessageReceived, this,
-                [this, id, touch](const QString &message) {
-                    touch();
-                    m_core->textReceived(id, message.toUtf8());
-                });
-        connect(socket, &QWebSocket::binaryMessageReceived, this,
-                [this, id, touch](const QByteArray &message) {
-                    touch();
-                    m_core->binaryReceived(id, message.size());
-                });
-        connect(socket, &QWebSocket::pong, this, touch);
-        connect(socket, &QWebSocket::disconnected, this, [this, id, socket] {
-            m_sockets.erase(id);
-            m_core->connectionClosed(id);
-            socket->deleteLater();
-        });
-        QString peer = socket->peerAddress().toString();
-        if (peer.startsWith(QLatin1String("::ffff:")))
-            peer = peer.mid(7);
-        m_core->connectionOpened(id, peer + QLatin1Char(':') + QString::number(socket->peerPort()));
-    }
-}
-
-void SessionServer::sendKeepalives()
-{
-    const double now = protocol::SystemClock::instance().now();
-    std::vector<QWebSocket *> dead;
-    for (auto &[id, peer] : m_sockets) {
-        if (now - peer.lastSeen > m_config.limits.keepaliveTimeout)
-            dead.push_back(peer.socket);
-        else
-            peer.socket->ping();
-    }
-    for (QWebSocket *socket : dead) {
-        qCInfo(lcServer) << "dropping a peer that stopped answering";
-        socket->abort();
-    }
-}
-
 void SessionServer::sendText(ConnectionId id, const QByteArray &frame)
 {
-    if (m_native) {
-        m_native->sendText(id, frame);
-        return;
-    }
-    if (const auto it = m_sockets.find(id); it != m_sockets.end())
-        it->second.socket->sendTextMessage(QString::fromUtf8(frame));
+    if (m_backend)
+        m_backend->sendText(id, frame);
 }
 
 void SessionServer::closeConnection(ConnectionId id, quint16 code, const QString &reason)
 {
-    if (m_native) {
-        m_native->closeConnection(id, code, reason);
-        return;
-    }
-    if (const auto it = m_sockets.find(id); it != m_sockets.end())
-        it->second.socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    if (m_backend)
+        m_backend->closeConnection(id, code, reason);
 }
 
 } // namespace lockstep::server

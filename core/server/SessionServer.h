@@ -9,10 +9,7 @@
 #include <QUrl>
 
 #include <memory>
-#include <unordered_map>
 
-class QWebSocket;
-class QWebSocketServer;
 class QTimer;
 
 namespace lockstep::auth {
@@ -21,11 +18,14 @@ class TokenService;
 
 namespace lockstep::server {
 
-class EpollWebSocketServer;
+namespace net {
+class NetworkBackend;
+}
 
 struct SessionServerConfig {
-    // Native: the epoll WebSocket server where the platform has one (Linux)
-    // and TLS is off; QWebSocketServer otherwise. Qt: always QWebSocketServer.
+    // Native: the epoll network layer (net::EpollBackend) where the platform
+    // has one (Linux) and TLS is off; QWebSocketServer (net::QtBackend)
+    // otherwise. Qt: always QWebSocketServer.
     enum class Network { Native, Qt };
 
     QHostAddress address = QHostAddress::Any;
@@ -37,8 +37,9 @@ struct SessionServerConfig {
     Network network = Network::Native;
 };
 
-// The embeddable session server: a QWebSocketServer feeding ServerCore. The
-// app runs one in-process when a user hosts; lockstep-server runs one headless.
+// The embeddable session server: ServerCore on a network layer it picks from
+// the config (see Network). The app runs one in-process when a user hosts;
+// lockstep-server runs one headless.
 class SessionServer : public QObject, private Transport
 {
     Q_OBJECT
@@ -63,8 +64,8 @@ public:
     ServerCore &core() { return *m_core; }
     auth::TokenService &tokens() { return *m_tokens; }
     int connectionCount() const;
-    // Whether connections are served by the epoll server (see Network).
-    bool isNative() const { return m_native != nullptr; }
+    // Whether connections are served by the epoll network layer (see Network).
+    bool isNative() const { return m_native; }
 
 signals:
     void errorOccurred(const QString &message);
@@ -73,23 +74,16 @@ private:
     void sendText(ConnectionId id, const QByteArray &frame) override;
     void closeConnection(ConnectionId id, quint16 code, const QString &reason) override;
 
-    void acceptConnections();
-    void sendKeepalives();
-
-    struct Peer {
-        QWebSocket *socket = nullptr;
-        double lastSeen = 0.0;
-    };
+    // Creates the network layer at the first start; false (and why in
+    // `error`) when the TLS files cannot be used.
+    bool createBackend(QString *error);
 
     SessionServerConfig m_config;
     std::unique_ptr<auth::TokenService> m_tokens;
     std::unique_ptr<ServerCore> m_core;
-    QWebSocketServer *m_server = nullptr;
-    EpollWebSocketServer *m_native = nullptr;
+    std::unique_ptr<net::NetworkBackend> m_backend;
+    bool m_native = false;
     QTimer *m_tickTimer = nullptr;
-    QTimer *m_keepaliveTimer = nullptr;
-    std::unordered_map<ConnectionId, Peer> m_sockets;
-    ConnectionId m_nextId = 1;
 };
 
 } // namespace lockstep::server
