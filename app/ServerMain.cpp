@@ -1,7 +1,7 @@
 // lockstep-server: the headless session server, and an admin's token minter.
 #include "auth/TokenService.h"
-#include "server/SessionServer.h"
 #include "protocol/Clock.h"
+#include "server/SessionServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -319,9 +319,13 @@ int main(int argc, char *argv[])
 
     raiseDescriptorLimit(limits.maxConnections);
     server::SessionServer server(config);
-    QString error;
-    if (!server.start(&error))
-        return fail(error);
+    server::StartFailure failure;
+    if (!server.start(&failure)) {
+        return fail(QStringLiteral("Cannot listen on %1 port %2: %3")
+                        .arg(config.address.toString())
+                        .arg(config.port)
+                        .arg(failure.toString()));
+    }
     qCInfo(lcMain).noquote() << "lockstep-server" << LOCKSTEP_VERSION << "ready;"
                              << (config.jwtSecret.isEmpty()
                                      ? "rooms are open (no JWT_SECRET)"

@@ -21,18 +21,18 @@ namespace lockstep::server {
 
 namespace {
 
-bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, QString *error)
+bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, StartFailure *failure)
 {
     QFile certFile(config.tlsCertificatePath);
     QFile keyFile(config.tlsKeyPath);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        *error = QObject::tr("Cannot read the TLS certificate %1: %2")
-                     .arg(config.tlsCertificatePath, certFile.errorString());
+        *failure = {StartFailure::Reason::TlsCertificateUnreadable,
+                    config.tlsCertificatePath + QStringLiteral(": ") + certFile.errorString()};
         return false;
     }
     if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = QObject::tr("Cannot read the TLS key %1: %2")
-                     .arg(config.tlsKeyPath, keyFile.errorString());
+        *failure = {StartFailure::Reason::TlsKeyUnreadable,
+                    config.tlsKeyPath + QStringLiteral(": ") + keyFile.errorString()};
         return false;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
@@ -41,7 +41,7 @@ bool loadTls(const SessionServerConfig &config, QSslConfiguration *tls, QString 
     if (key.isNull())
         key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
     if (chain.isEmpty() || key.isNull()) {
-        *error = QObject::tr("The TLS certificate or key is not a valid PEM file.");
+        *failure = {StartFailure::Reason::TlsInvalidPem, {}};
         return false;
     }
     *tls = QSslConfiguration::defaultConfiguration();
@@ -69,7 +69,7 @@ SessionServer::~SessionServer()
     m_backend.reset();
 }
 
-bool SessionServer::createBackend(QString *error)
+bool SessionServer::createBackend(StartFailure *failure)
 {
     if (m_backend)
         return true;
@@ -87,25 +87,22 @@ bool SessionServer::createBackend(QString *error)
     }
     QSslConfiguration tls;
     if (m_config.tlsCertificatePath.isEmpty() || m_config.tlsKeyPath.isEmpty())
-        *error = tr("TLS needs both a certificate and a key.");
+        *failure = {StartFailure::Reason::TlsIncomplete, {}};
     else if (!QSslSocket::supportsSsl())
-        *error = tr("This build has no TLS support.");
-    else if (loadTls(m_config, &tls, error))
+        *failure = {StartFailure::Reason::TlsUnsupported, {}};
+    else if (loadTls(m_config, &tls, failure))
         m_backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, tls);
     return m_backend != nullptr;
 }
 
-bool SessionServer::start(QString *error)
+bool SessionServer::start(StartFailure *failure)
 {
-    QString problem;
-    if (createBackend(&problem) && !m_backend->listen(m_config.address, m_config.port, &problem))
-        problem = tr("Cannot listen on %1 port %2: %3")
-                      .arg(m_config.address.toString())
-                      .arg(m_config.port)
-                      .arg(problem);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
+    StartFailure problem;
+    if (!createBackend(&problem) || !m_backend->listen(m_config.address, m_config.port, &problem)) {
+        qCWarning(lcServer).noquote() << "cannot listen on" << m_config.address.toString() << "port"
+                                      << m_config.port << "-" << problem.toString();
+        if (failure)
+            *failure = problem;
         emit errorOccurred(problem);
         return false;
     }

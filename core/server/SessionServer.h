@@ -2,6 +2,7 @@
 
 #include "ServerCore.h"
 #include "ServerLimits.h"
+#include "StartFailure.h"
 #include "protocol/CloseCode.h"
 
 #include <QHostAddress>
@@ -48,8 +49,8 @@ public:
     explicit SessionServer(SessionServerConfig config, QObject *parent = nullptr);
     ~SessionServer() override;
 
-    // Starts listening; on failure returns false and says why in `error`.
-    bool start(QString *error = nullptr);
+    // Starts listening; on failure returns false and says why in `failure`.
+    bool start(StartFailure *failure = nullptr);
     // Closes every connection with `code` and stops listening.
     void stop(protocol::CloseCode code = protocol::CloseCode::GoingAway,
               const QString &reason = QStringLiteral("Server shutting down"));
@@ -68,15 +69,15 @@ public:
     bool isNative() const { return m_native; }
 
 signals:
-    void errorOccurred(const QString &message);
+    void errorOccurred(const lockstep::server::StartFailure &failure);
 
 private:
     void sendText(ConnectionId id, const QByteArray &frame) override;
     void closeConnection(ConnectionId id, quint16 code, const QString &reason) override;
 
     // Creates the network layer at the first start; false (and why in
-    // `error`) when the TLS files cannot be used.
-    bool createBackend(QString *error);
+    // `failure`) when the TLS files cannot be used.
+    bool createBackend(StartFailure *failure);
 
     SessionServerConfig m_config;
     std::unique_ptr<auth::TokenService> m_tokens;

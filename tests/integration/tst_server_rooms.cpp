@@ -67,6 +67,7 @@ private slots:
     void chatReadinessAndPlaylistOverTheWire();
     void endOfMediaOverTheWire();
     void roomsNeverSeeEachOther();
+    void aTakenPortIsNamedAsSuch();
     void anyPathIsAccepted_data();
     void anyPathIsAccepted();
 
@@ -907,6 +908,25 @@ void TestServerRooms::endOfMediaOverTheWire()
     }
     alice.send(PlayerEvent {PlayerAction::Seek, 700.0});
     QCOMPARE(bob.next("player_event").as<PlayerEvent>()->position, 600.0);
+}
+
+void TestServerRooms::aTakenPortIsNamedAsSuch()
+{
+    QVERIFY(start());
+    server::SessionServerConfig config;
+    config.address = QHostAddress::LocalHost;
+    config.port = m_server->port();
+    if (qEnvironmentVariable("LOCKSTEP_TEST_NETWORK") == QLatin1String("qt"))
+        config.network = server::SessionServerConfig::Network::Qt;
+    server::SessionServer second(config);
+    server::StartFailure failure;
+    QVERIFY(!second.start(&failure));
+    QCOMPARE(failure.reason, server::StartFailure::Reason::AddressInUse);
+    QVERIFY(!second.isListening());
+    // The first one is untouched.
+    TestClient alice;
+    QVERIFY(alice.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
 }
 
 void TestServerRooms::echoReturnsEventToSender()

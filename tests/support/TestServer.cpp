@@ -16,9 +16,9 @@ std::unique_ptr<server::SessionServer> startLoopbackServer(const server::ServerL
     if (qEnvironmentVariable("LOCKSTEP_TEST_NETWORK") == QLatin1String("qt"))
         config.network = server::SessionServerConfig::Network::Qt;
     auto server = std::make_unique<server::SessionServer>(std::move(config));
-    QString error;
-    if (!server->start(&error)) {
-        qWarning().noquote() << "the test server did not start:" << error;
+    server::StartFailure failure;
+    if (!server->start(&failure)) {
+        qWarning().noquote() << "the test server did not start:" << failure.toString();
         return nullptr;
     }
     return server;

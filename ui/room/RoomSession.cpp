@@ -227,14 +227,10 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
     config.address = QHostAddress::Any;
     config.port = options.port;
     auto server = std::make_unique<server::SessionServer>(config);
-    QString problem;
+    server::StartFailure problem;
     if (!server->start(&problem)) {
-        if (error) {
-            *error = tr("Cannot host on port %1. Another program may be using it: choose "
-                        "another port. (%2)")
-                         .arg(options.port)
-                         .arg(problem);
-        }
+        if (error)
+            *error = ServerErrorText::cannotHost(options.port, problem);
         return false;
     }
     m_server = std::move(server);

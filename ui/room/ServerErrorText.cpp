@@ -1,6 +1,7 @@
 #include "ServerErrorText.h"
 
 #include "protocol/CloseCode.h"
+#include "server/StartFailure.h"
 
 #include "protocol/Messages.h"
 
@@ -77,6 +78,32 @@ QString ServerErrorText::connectionFailed(const QUrl &server, const QString &rea
     if (!reason.isEmpty())
         text += QLatin1Char(' ') + tr("(%1)").arg(reason);
     return text;
+}
+
+QString ServerErrorText::cannotHost(quint16 port, const server::StartFailure &failure)
+{
+    using Reason = server::StartFailure::Reason;
+    switch (failure.reason) {
+    case Reason::AddressInUse:
+        return tr("Cannot host on port %1: another program is using it. Choose another port.")
+            .arg(port);
+    case Reason::PermissionDenied:
+        return tr("Cannot host on port %1: ports below 1024 need administrator rights. Choose a "
+                  "port above 1024.")
+            .arg(port);
+    case Reason::AddressUnavailable:
+        return tr("Cannot host on port %1: this computer has no such network address.").arg(port);
+    case Reason::TlsIncomplete:
+    case Reason::TlsUnsupported:
+    case Reason::TlsCertificateUnreadable:
+    case Reason::TlsKeyUnreadable:
+    case Reason::TlsInvalidPem:
+        return tr("Cannot host an encrypted room: the certificate could not be used (%1).")
+            .arg(failure.toString());
+    case Reason::Other:
+        break;
+    }
+    return tr("Cannot host on port %1 (%2).").arg(port).arg(failure.detail);
 }
 
 QString ServerErrorText::connectionLost(quint16 code, const QString &reason)

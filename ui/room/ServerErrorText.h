@@ -8,6 +8,9 @@ class QUrl;
 namespace lockstep::protocol {
 struct Error;
 }
+namespace lockstep::server {
+struct StartFailure;
+}
 
 namespace lockstep::ui {
 
@@ -25,6 +28,8 @@ public:
     static QString describe(const QString &code, const QString &serverMessage = {});
     // The first connection to `server` failed; `reason` is the socket's.
     static QString connectionFailed(const QUrl &server, const QString &reason);
+    // Hosting on `port` failed.
+    static QString cannotHost(quint16 port, const server::StartFailure &failure);
     // An established connection closed with a WebSocket close code.
     static QString connectionLost(quint16 code, const QString &reason);
 };

@@ -92,11 +92,11 @@ EpollBackend::~EpollBackend()
         ::close(m_epollFd);
 }
 
-bool EpollBackend::listen(const QHostAddress &address, quint16 port, QString *error)
+bool EpollBackend::listen(const QHostAddress &address, quint16 port, StartFailure *failure)
 {
     stopListening();
     if (m_epollFd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
+        *failure = {StartFailure::Reason::Other, QString::fromLocal8Bit(std::strerror(errno))};
         return false;
     }
     sockaddr_storage storage {};
@@ -135,7 +135,7 @@ bool EpollBackend::listen(const QHostAddress &address, quint16 port, QString *er
         fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     }
     if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
+        *failure = {StartFailure::Reason::Other, QString::fromLocal8Bit(std::strerror(errno))};
         return false;
     }
     const int one = 1;
@@ -145,8 +145,20 @@ bool EpollBackend::listen(const QHostAddress &address, quint16 port, QString *er
         ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, dualStack ? &zero : &one, sizeof one);
     if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) < 0
         || ::listen(fd, SOMAXCONN) < 0) {
-        *error = errno == EADDRINUSE ? tr("The address is already in use.")
-                                     : QString::fromLocal8Bit(std::strerror(errno));
+        switch (errno) {
+        case EADDRINUSE:
+            *failure = {StartFailure::Reason::AddressInUse, {}};
+            break;
+        case EACCES:
+            *failure = {StartFailure::Reason::PermissionDenied, {}};
+            break;
+        case EADDRNOTAVAIL:
+            *failure = {StartFailure::Reason::AddressUnavailable, {}};
+            break;
+        default:
+            *failure = {StartFailure::Reason::Other, QString::fromLocal8Bit(std::strerror(errno))};
+            break;
+        }
         ::close(fd);
         return false;
     }

@@ -49,7 +49,7 @@ public:
     EpollBackend(const ServerLimits &limits, ServerCore &core, QObject *parent = nullptr);
     ~EpollBackend() override;
 
-    bool listen(const QHostAddress &address, quint16 port, QString *error) override;
+    bool listen(const QHostAddress &address, quint16 port, StartFailure *failure) override;
     void stopListening() override;
     bool isListening() const override { return m_listenFd >= 0; }
     quint16 port() const override { return m_port; }

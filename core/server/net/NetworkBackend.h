@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/StartFailure.h"
 #include "server/Transport.h"
 
 #include <QHostAddress>
@@ -16,8 +17,8 @@ namespace lockstep::server::net {
 class NetworkBackend : public Transport
 {
 public:
-    // Binds and listens; on failure says why in `error`.
-    virtual bool listen(const QHostAddress &address, quint16 port, QString *error) = 0;
+    // Binds and listens; on failure says why in `failure`.
+    virtual bool listen(const QHostAddress &address, quint16 port, StartFailure *failure) = 0;
     // Stops accepting; open connections stay until closed.
     virtual void stopListening() = 0;
     virtual bool isListening() const = 0;

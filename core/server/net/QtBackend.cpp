@@ -4,6 +4,7 @@
 #include "server/ServerCore.h"
 
 #include <QLoggingCategory>
+#include <QTcpServer>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketCorsAuthenticator>
@@ -57,10 +58,28 @@ QtBackend::~QtBackend()
     m_sockets.clear();
 }
 
-bool QtBackend::listen(const QHostAddress &address, quint16 port, QString *error)
+bool QtBackend::listen(const QHostAddress &address, quint16 port, StartFailure *failure)
 {
     if (!m_server->listen(address, port)) {
-        *error = m_server->errorString();
+        // QWebSocketServer reports a WebSocket close code here, not why the
+        // socket could not bind: ask a plain TCP server the same question.
+        QTcpServer probe;
+        probe.listen(address, port);
+        using Reason = StartFailure::Reason;
+        switch (probe.serverError()) {
+        case QAbstractSocket::AddressInUseError:
+            *failure = {Reason::AddressInUse, {}};
+            break;
+        case QAbstractSocket::SocketAccessError:
+            *failure = {Reason::PermissionDenied, {}};
+            break;
+        case QAbstractSocket::SocketAddressNotAvailableError:
+            *failure = {Reason::AddressUnavailable, {}};
+            break;
+        default:
+            *failure = {Reason::Other, m_server->errorString()};
+            break;
+        }
         return false;
     }
     m_keepaliveTimer->start();

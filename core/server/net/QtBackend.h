@@ -34,7 +34,7 @@ public:
               QObject *parent = nullptr);
     ~QtBackend() override;
 
-    bool listen(const QHostAddress &address, quint16 port, QString *error) override;
+    bool listen(const QHostAddress &address, quint16 port, StartFailure *failure) override;
     void stopListening() override;
     bool isListening() const override;
     quint16 port() const override;
