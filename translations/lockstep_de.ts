@@ -969,10 +969,6 @@
 <context>
     <name>lockstep::ui::RoomSession</name>
     <message>
-        <source>Cannot host on port %1. Another program may be using it: choose another port. (%2)</source>
-        <translation>Hosten auf Port %1 nicht möglich. Vielleicht verwendet ihn ein anderes Programm: Wähle einen anderen Port. (%2)</translation>
-    </message>
-    <message>
         <source>You left the room.</source>
         <translation>Du hast den Raum verlassen.</translation>
     </message>
@@ -1133,6 +1129,30 @@
     <message>
         <source>The host closed the room.</source>
         <translation>Der Host hat den Raum geschlossen.</translation>
+    </message>
+    <message>
+        <source>The room starts as soon as everyone is ready.</source>
+        <translation>Der Raum startet, sobald alle bereit sind.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Ein anderes Programm verwendet ihn. Wähle einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Ports unter 1024 erfordern Administratorrechte. Wähle einen Port über 1024.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: this computer has no such network address.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Dieser Computer hat keine solche Netzwerkadresse.</translation>
+    </message>
+    <message>
+        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
+        <translation>Ein verschlüsselter Raum kann nicht gehostet werden: Das Zertifikat ist nicht verwendbar (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1 (%2).</source>
+        <translation>Hosten auf Port %1 nicht möglich (%2).</translation>
     </message>
 </context>
 <context>

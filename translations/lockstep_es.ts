@@ -969,10 +969,6 @@
 <context>
     <name>lockstep::ui::RoomSession</name>
     <message>
-        <source>Cannot host on port %1. Another program may be using it: choose another port. (%2)</source>
-        <translation>No se puede hospedar en el puerto %1. Puede que otro programa lo esté usando: elige otro puerto. (%2)</translation>
-    </message>
-    <message>
         <source>You left the room.</source>
         <translation>Has salido de la sala.</translation>
     </message>
@@ -1133,6 +1129,30 @@
     <message>
         <source>The host closed the room.</source>
         <translation>El anfitrión ha cerrado la sala.</translation>
+    </message>
+    <message>
+        <source>The room starts as soon as everyone is ready.</source>
+        <translation>La sala empieza en cuanto todos estén listos.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
+        <translation>No se puede alojar en el puerto %1: otro programa lo está usando. Elige otro puerto.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
+        <translation>No se puede alojar en el puerto %1: los puertos por debajo de 1024 requieren permisos de administrador. Elige un puerto por encima de 1024.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: this computer has no such network address.</source>
+        <translation>No se puede alojar en el puerto %1: este equipo no tiene esa dirección de red.</translation>
+    </message>
+    <message>
+        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
+        <translation>No se puede alojar una sala cifrada: no se pudo usar el certificado (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1 (%2).</source>
+        <translation>No se puede alojar en el puerto %1 (%2).</translation>
     </message>
 </context>
 <context>
