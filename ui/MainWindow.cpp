@@ -379,7 +379,6 @@ void MainWindow::joinLink(const QString &link, const QString &name)
     showJoinDialog();
     m_joinDialog->setLink(link);
     m_joinDialog->setName(name.isEmpty() ? displayName() : name);
-    m_roomController->aboutToJoin();
     if (InviteLink::parse(link))
         m_joinDialog->startJoin();
 }

@@ -92,6 +92,13 @@ std::optional<Departed> Room::takeDeparted(const QString &clientId, const QByteA
     return found;
 }
 
+void Room::dropDepartedBefore(double time)
+{
+    departed.erase(departed.begin(),
+                   std::find_if(departed.begin(), departed.end(),
+                                [time](const Departed &d) { return d.leftAt >= time; }));
+}
+
 bool Room::everyoneReady() const
 {
     return std::all_of(m_members.cbegin(), m_members.cend(),

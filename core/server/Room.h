@@ -7,7 +7,6 @@
 
 #include <QSet>
 
-#include <deque>
 #include <limits>
 #include <unordered_map>
 #include <vector>
@@ -29,7 +28,9 @@ struct Member {
     double judgeAfter = 0.0;
     quint64 listSeen = 0; // the room's listVersion this member last received
     bool ready = false;
-    std::deque<double> chatTimes; // when its accepted chat messages of the window arrived
+    // When its accepted chat messages of the window arrived. A vector (at
+    // most kChatBurst entries): empty, it costs no allocation per member.
+    std::vector<double> chatTimes;
 };
 
 // A member whose connection closed, remembered for the resume grace so that
@@ -59,7 +60,7 @@ public:
     std::optional<double> duration() const;
 
     // Chat: the last messages (protocol::limits::kChatHistory), oldest first.
-    std::deque<protocol::ChatEntry> chat;
+    std::vector<protocol::ChatEntry> chat;
     qint64 lastChatId = 0;
 
     protocol::Playlist playlist;
@@ -67,9 +68,10 @@ public:
     std::optional<double> autoStartAt;
 
     // Members that left lately, oldest first (bounded by the resume grace).
-    std::deque<Departed> departed;
+    std::vector<Departed> departed;
     // The departed member with this client id and resume token, if any.
     std::optional<Departed> takeDeparted(const QString &clientId, const QByteArray &resumeToken);
+    void dropDepartedBefore(double time);
 
     // start_when_ready: a play waiting for everyone to be ready, at this position.
     std::optional<double> heldPlay;

@@ -444,8 +444,7 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     // A member that left within the resume grace comes back as itself: its
     // resume token shows it was let in, so an invite-only room needs no new invite.
     const auto resumeGraceStart = m_clock.now() - m_limits.resumeGrace;
-    while (!room.departed.empty() && room.departed.front().leftAt < resumeGraceStart)
-        room.departed.pop_front();
+    room.dropDepartedBefore(resumeGraceStart);
     std::optional<Departed> returning;
     if (m.resumeToken && !room.member(e.client))
         returning = room.takeDeparted(e.client, m.resumeToken->toLatin1());
@@ -540,8 +539,7 @@ void ServerCore::leaveRoom(Connection &c)
     const double now = m_clock.now();
     qCInfo(lcServer).noquote() << clientId << "left room" << room.id();
     const bool wasHost = room.hostId == clientId;
-    while (!room.departed.empty() && room.departed.front().leftAt < now - m_limits.resumeGrace)
-        room.departed.pop_front();
+    room.dropDepartedBefore(now - m_limits.resumeGrace);
     // Only the latest departed host has a claim on the role.
     for (Departed &d : room.departed)
         d.wasHost = d.wasHost && !wasHost;
@@ -833,9 +831,10 @@ void ServerCore::handleChatMessage(ConnectionId id, Room &room, Member &sender,
                                    const ChatMessage &m)
 {
     const double now = m_clock.now();
-    std::deque<double> &times = sender.chatTimes;
-    while (!times.empty() && now - times.front() >= limits::kChatWindow)
-        times.pop_front();
+    std::vector<double> &times = sender.chatTimes;
+    times.erase(times.begin(), std::find_if(times.begin(), times.end(), [&](double t) {
+                    return now - t < limits::kChatWindow;
+                }));
     if (int(times.size()) >= limits::kChatBurst) {
         sendError(id, ErrorCode::RateLimited,
                   QStringLiteral("At most %1 chat messages per %2 seconds; wait %3 s.")
@@ -847,8 +846,8 @@ void ServerCore::handleChatMessage(ConnectionId id, Room &room, Member &sender,
     times.push_back(now);
     ChatEntry entry {++room.lastChatId, sender.clientId, sender.name, m.text, now};
     room.chat.push_back(entry);
-    while (int(room.chat.size()) > limits::kChatHistory)
-        room.chat.pop_front();
+    if (int(room.chat.size()) > limits::kChatHistory)
+        room.chat.erase(room.chat.begin(), room.chat.end() - limits::kChatHistory);
     broadcast(room, ChatMessage {entry.text, entry.id, entry.name}, sender.clientId, {}, now);
 }
 

@@ -21,6 +21,7 @@ private slots:
     void onlyTheHostResyncsEveryone();
     void handingOverMovesTheHostRole();
     void leavingOnPurposeIsNotAnAccident();
+    void leavingThroughTheSessionIsNotAnAccidentEither();
     void aClosedRoomIsUnexpected();
     void theInviteFileFollowsTheLink();
 };
@@ -75,6 +76,26 @@ void TestRoomController::leavingOnPurposeIsNotAnAccident()
     QCOMPARE(ended.at(0).at(0).toString(), QStringLiteral("You left the room."));
     QCOMPARE(ended.at(0).at(1).toBool(), false);
     QVERIFY(!room.session->isActive());
+}
+
+void TestRoomController::leavingThroughTheSessionIsNotAnAccidentEither()
+{
+    // A dialog that talks to the session directly (the Host dialog's Stop)
+    // leaves on purpose too: the controller learns it from the session.
+    SimRoom room;
+    QVERIFY(room.join());
+    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    room.session->leave();
+    room.run(0.5);
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.at(0).at(1).toBool(), false);
+    // The next ending, not asked for, is unexpected again.
+    QVERIFY(room.join());
+    room.world.server().closeAll(protocol::closeCodeValue(protocol::CloseCode::RoomClosed),
+                                 QStringLiteral("The host closed the room"));
+    room.run(0.5);
+    QCOMPARE(ended.size(), 2);
+    QCOMPARE(ended.at(1).at(1).toBool(), true);
 }
 
 void TestRoomController::aClosedRoomIsUnexpected()

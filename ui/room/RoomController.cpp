@@ -11,10 +11,8 @@ RoomController::RoomController(RoomSession &session, PlaybackController &playbac
     : QObject(parent), m_session(session), m_playback(playback)
 {
     connect(&session, &RoomSession::activeChanged, this, [this](bool active) {
-        if (!active)
-            return;
-        m_leavingOnPurpose = false;
-        emit panelWanted();
+        if (active)
+            emit panelWanted();
     });
     connect(&session, &RoomSession::joined, this, &RoomController::onJoined);
     connect(&session, &RoomSession::participantJoined, this,
@@ -34,7 +32,6 @@ RoomController::RoomController(RoomSession &session, PlaybackController &playbac
 
 bool RoomController::host(const HostOptions &options, QString *error)
 {
-    m_leavingOnPurpose = false;
     if (!m_session.startServer(options, error))
         return false;
     m_playback.cancelAutoplay();
@@ -51,7 +48,6 @@ void RoomController::stopHosting()
 {
     if (!m_session.isHosting())
         return;
-    m_leavingOnPurpose = true;
     m_session.stopHosting();
 }
 
@@ -61,8 +57,6 @@ void RoomController::leave()
         stopHosting();
         return;
     }
-    if (m_session.isActive())
-        m_leavingOnPurpose = true;
     m_session.leave();
 }
 
@@ -107,11 +101,9 @@ void RoomController::onHostChanged(const QString &hostId)
         emit notice(tr("%1 is now the host.").arg(m_session.nameOf(hostId)), false);
 }
 
-void RoomController::onEnded(const QString &message)
+void RoomController::onEnded(const QString &message, bool onPurpose)
 {
-    const bool unexpected = !m_leavingOnPurpose;
-    m_leavingOnPurpose = false;
-    emit ended(message, unexpected);
+    emit ended(message, !onPurpose);
 }
 
 void RoomController::writeInviteFile(const QString &link)

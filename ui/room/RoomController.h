@@ -27,7 +27,6 @@ public:
     // room once the current media has settled.
     bool host(const HostOptions &options, QString *error = nullptr);
     // About to join a room (the join dialog does the joining).
-    void aboutToJoin() { m_leavingOnPurpose = false; }
     void stopHosting();
     // Leaves the room; a host stops hosting.
     void leave();
@@ -50,12 +49,11 @@ signals:
 private:
     void onJoined(bool rejoined);
     void onHostChanged(const QString &hostId);
-    void onEnded(const QString &message);
+    void onEnded(const QString &message, bool onPurpose);
     void writeInviteFile(const QString &link);
 
     RoomSession &m_session;
     PlaybackController &m_playback;
-    bool m_leavingOnPurpose = false;
     QString m_inviteFilePath;
 };
 

@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <utility>
 
 namespace lockstep::ui {
 
@@ -302,6 +303,7 @@ void RoomSession::leave()
     if (!isActive())
         return;
     m_endMessage = tr("You left the room.");
+    m_endOnPurpose = true;
     m_client->leave();
 }
 
@@ -310,6 +312,7 @@ void RoomSession::stopHosting()
     if (!m_server)
         return;
     m_endMessage = tr("You closed the room.");
+    m_endOnPurpose = true;
     shutDownServer();
     // The server has told everyone, ourselves included; stop our client from
     // trying to reconnect to it.
@@ -379,6 +382,7 @@ void RoomSession::onEnded(const client::SessionEnd &end)
         }
     }
     m_endMessage.clear();
+    const bool onPurpose = std::exchange(m_endOnPurpose, false);
     m_tickTimer->stop();
     m_inviteToken.clear();
     if (m_server) {
@@ -390,7 +394,7 @@ void RoomSession::onEnded(const client::SessionEnd &end)
     m_roomMedia = RoomMedia();
     m_mediaOwner.clear();
     emit inviteLinkChanged(QString());
-    emit ended(message);
+    emit ended(message, onPurpose);
     emit activeChanged(false);
 }
 

@@ -149,7 +149,8 @@ signals:
     void hostingChanged(bool hosting);
     void inviteLinkChanged(const QString &link);
     // The room is over for us; `message` says why, as a sentence.
-    void ended(const QString &message);
+    // `onPurpose`: this app left or closed the room (leave(), stopHosting()).
+    void ended(const QString &message, bool onPurpose);
     // Something worth telling the user that is not an end ("Reconnecting…").
     void notice(const QString &message);
     void roomMediaChanged(const lockstep::ui::RoomMedia &media, const QString &ownerId);
@@ -181,6 +182,7 @@ private:
     double m_inviteExpiresAt = 0.0;
     int m_inviteExpiry = 24 * 3600;
     QString m_endMessage;
+    bool m_endOnPurpose = false;
     RoomMedia m_roomMedia;
     QString m_mediaOwner;
 };
