@@ -992,6 +992,10 @@
         <source>The server stopped answering.</source>
         <translation>Der Server antwortet nicht mehr.</translation>
     </message>
+    <message>
+        <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
+        <translation>Der Raum war nicht mehr erreichbar: Der Host hat ihn vielleicht geschlossen oder seine Verbindung verloren. Mit dem Einladungslink kannst du wieder beitreten.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomStatusLabels</name>

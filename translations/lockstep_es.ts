@@ -992,6 +992,10 @@
         <source>The server stopped answering.</source>
         <translation>El servidor dejó de responder.</translation>
     </message>
+    <message>
+        <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
+        <translation>No se pudo volver a llegar a la sala: puede que el anfitrión la haya cerrado o haya perdido la conexión. Puedes volver a unirte con el enlace de invitación.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomStatusLabels</name>

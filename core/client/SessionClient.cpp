@@ -177,6 +177,21 @@ void SessionClient::onClosed(quint16 code, const QString &reason)
         emit ended(SessionEnd {SessionEnd::Reason::CouldNotConnect, code, reason, {}});
         return;
     }
+    if (m_state == State::Reconnecting) {
+        // Another attempt failed: the loss was reported once already. Past
+        // the give-up time the server (for a room hosted in an app: the
+        // host) is taken to be gone.
+        if (m_clock.now() - m_lostAt >= m_timeouts.giveUp) {
+            qCInfo(lcClient).noquote() << "giving up after" << m_attempt << "attempts";
+            m_transport->close();
+            setState(State::Idle);
+            emit ended(SessionEnd {SessionEnd::Reason::Unreachable, code, reason, {}});
+            return;
+        }
+        scheduleReconnect();
+        return;
+    }
+    m_lostAt = m_clock.now();
     emit connectionLost(ConnectionLoss {cause, code, reason});
     if (m_state == State::Idle)
         return; // a handler chose to leave

@@ -26,6 +26,7 @@ struct SessionEnd {
         CouldNotConnect, // the first connection failed (closeCode/detail: the socket's)
         Refused, // the server refused the join (error holds its answer)
         Closed, // the server closed the connection with a code that ends it
+        Unreachable, // reconnecting failed for Timeouts::giveUp seconds
     };
     Reason reason = Reason::Left;
     quint16 closeCode = 0;
@@ -89,6 +90,9 @@ public:
         // A gap between ticks longer than this means our own process was
         // stopped (ticks come every 50 ms): the timers above start again.
         double stall = 1.0; // s
+        // After losing a connection, attempts go on this long; then the
+        // session ends (Unreachable) instead of retrying for ever.
+        double giveUp = 45.0; // s
     };
 
     SessionClient(const protocol::Clock &clock, std::unique_ptr<ClientTransport> transport,
@@ -142,8 +146,11 @@ signals:
     void joined(const lockstep::protocol::RoomState &room, double serverTs, bool rejoined);
     // The server refused to let us in (bad invite, room full, ...); we stop.
     void joinFailed(const lockstep::protocol::Error &error);
-    // The connection ended and will not be retried (left, refused, closed).
+    // The connection ended and will not be retried (left, refused, closed,
+    // or the server stayed unreachable).
     void ended(const lockstep::client::SessionEnd &end);
+    // An open connection was lost; reconnecting starts. Failed attempts
+    // after it are not reported again.
     void connectionLost(const lockstep::client::ConnectionLoss &loss);
     void playerEventReceived(const QString &from, const lockstep::protocol::PlayerEvent &event,
                              double serverTs);
@@ -187,6 +194,7 @@ private:
     double m_connectStartedAt = 0.0;
     double m_lastHeardAt = 0.0; // when the open connection last delivered a frame
     double m_lastTickAt = 0.0;
+    double m_lostAt = 0.0; // when the connection last went from open to lost
     Backoff m_backoff;
     Timeouts m_timeouts;
     QRandomGenerator m_random;

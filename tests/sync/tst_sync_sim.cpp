@@ -118,6 +118,7 @@ private slots:
     void reconnectsOverASlowLink();
     void givesUpASilentLink();
     void aStoppedProcessKeepsItsConnection();
+    void aServerThatIsGoneIsReportedOnceThenGivenUp();
     void hostBringsBackALostRoomPlaying();
     void actionWhileDisconnectedIsNotLost();
     void leavingWhenTheConnectionDropsSticks();
@@ -332,6 +333,35 @@ void TestSyncSim::aStoppedProcessKeepsItsConnection()
     QCOMPARE(party.world.server().room(kRoom)->members().size(), std::size_t(3));
     // Everyone follows the room's timeline again, the host included.
     QVERIFY(party.convergence(true, 0.030, 5.0) < 5.0);
+}
+
+void TestSyncSim::aServerThatIsGoneIsReportedOnceThenGivenUp()
+{
+    Party party;
+    party.host->controller().play();
+    party.world.run(3.0);
+    int lost = 0;
+    QList<client::SessionEnd> ends;
+    auto &bob = party.bob->client();
+    QObject::connect(&bob, &client::SessionClient::connectionLost, &bob, [&lost] { ++lost; });
+    QObject::connect(&bob, &client::SessionClient::ended, &bob,
+                     [&ends](const client::SessionEnd &end) { ends.append(end); });
+    // The server goes away for good (for a room hosted in an app: the host quit).
+    party.world.network().setServerReachable(false);
+    party.world.network().cut(party.bob->transport().connectionId(), 0.5, 1.0e6);
+    const double giveUp = client::SessionClient::Timeouts {}.giveUp;
+    party.world.run(giveUp - 5.0);
+    // Many attempts failed meanwhile, but the loss was reported once.
+    QCOMPARE(lost, 1);
+    QVERIFY(bob.reconnectAttempts() > 5);
+    QVERIFY(ends.isEmpty());
+    // The local player went on playing.
+    QCOMPARE(party.bob->player().state(), sync::PlayerBackend::State::Playing);
+    party.world.run(10.0);
+    QCOMPARE(ends.size(), 1);
+    QCOMPARE(ends.first().reason, client::SessionEnd::Reason::Unreachable);
+    QCOMPARE(bob.state(), client::SessionClient::State::Idle);
+    QCOMPARE(lost, 1);
 }
 
 void TestSyncSim::hostBringsBackALostRoomPlaying()

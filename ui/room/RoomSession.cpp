@@ -379,6 +379,10 @@ void RoomSession::onEnded(const client::SessionEnd &end)
         case Reason::Closed:
             message = ServerErrorText::connectionLost(end.closeCode, end.detail);
             break;
+        case Reason::Unreachable:
+            message = tr("The room could not be reached again: the host may have closed it, or "
+                         "lost their connection. You can join again with the invite link.");
+            break;
         }
     }
     m_endMessage.clear();
