@@ -2,8 +2,8 @@
 // process (no socket). The input is split into frames at newlines and fed to
 // two connections, so room creation, joins and playback are all reachable.
 #include "auth/TokenService.h"
-#include "server/ServerCore.h"
 #include "protocol/Clock.h"
+#include "server/ServerCore.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #include "SyncController.h"
 
-#include "protocol/Clock.h"
 #include "client/SessionClient.h"
+#include "protocol/Clock.h"
 #include "protocol/RoomOptions.h"
 
 #include <algorithm>

@@ -8,8 +8,8 @@
 // when standard input closes (its test is gone).
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
-#include "sim/SimPlayer.h"
 #include "protocol/Clock.h"
+#include "sim/SimPlayer.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>

@@ -559,8 +559,7 @@ void TestFaultNginx::roomsStayOnTheirProcess()
     // has seen the process fail.
     const auto allTried = [&] {
         return std::all_of(m_members.begin(), m_members.end(), [&](const auto &m) {
-            return !affected.count(m->room) || m->client->reconnectAttempts() >= 2
-                || m->joins >= 2;
+            return !affected.count(m->room) || m->client->reconnectAttempts() >= 2 || m->joins >= 2;
         });
     };
     QVERIFY2(waitUntil(allTried, 5000), "the killed server's clients did not try to reconnect");

@@ -3,8 +3,8 @@
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
 #include "player/MediaPlayerBackend.h"
-#include "server/SessionServer.h"
 #include "protocol/Clock.h"
+#include "server/SessionServer.h"
 #include "sync/SyncController.h"
 
 #include <QMediaPlayer>
