@@ -637,6 +637,14 @@
         <source>%1 jumped to %2</source>
         <translation>%1 ist zu %2 gesprungen</translation>
     </message>
+    <message>
+        <source>The video reached its end at %1</source>
+        <translation>Das Video ist bei %1 zu Ende</translation>
+    </message>
+    <message>
+        <source>Playback started for everyone at %1</source>
+        <translation>Die Wiedergabe hat für alle bei %1 begonnen</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>

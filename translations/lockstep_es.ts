@@ -637,6 +637,14 @@
         <source>%1 jumped to %2</source>
         <translation>%1 ha saltado a %2</translation>
     </message>
+    <message>
+        <source>The video reached its end at %1</source>
+        <translation>El vídeo llegó a su fin en %1</translation>
+    </message>
+    <message>
+        <source>Playback started for everyone at %1</source>
+        <translation>La reproducción empezó para todos en %1</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>

@@ -41,6 +41,7 @@ private slots:
     void openingWaitsForTheMediaToSettle();
     void aPauseRightAfterAMediaChangeIsNotNews();
     void aLaterPauseAtTheStartIsNews();
+    void theEndOfTheMediaIsSaidAsSuch();
     void aGuestCannotChangeWhatAHostOnlyRoomWatches();
     void aGuestIsAskedForTheRoomFile();
 };
@@ -121,6 +122,24 @@ void TestPlaybackController::aLaterPauseAtTheStartIsNews()
     room.alice->controller().pause();
     room.run(0.5);
     QCOMPARE(notices(spy).filter(QStringLiteral("alice paused at 0:00")).size(), 1);
+}
+
+void TestPlaybackController::theEndOfTheMediaIsSaidAsSuch()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    room.alice->client().changeMedia(protocol::MediaChange {
+        QStringLiteral("https://example.org/short.mp4"),
+        protocol::MediaInfo {QStringLiteral("short.mp4"), std::nullopt, 20.0}});
+    room.alice->controller().mediaChangedLocally();
+    room.run(ui::PlaybackController::kMediaChangeSettle + 0.5);
+    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    room.alice->controller().seek(19.0);
+    room.alice->controller().play();
+    room.run(2.0);
+    const QStringList texts = notices(spy);
+    QCOMPARE(texts.filter(QStringLiteral("The video reached its end at 0:20")).size(), 1);
+    QVERIFY2(texts.filter(QStringLiteral("Someone")).isEmpty(), qPrintable(texts.join(u'|')));
 }
 
 void TestPlaybackController::aGuestCannotChangeWhatAHostOnlyRoomWatches()

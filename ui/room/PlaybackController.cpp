@@ -299,6 +299,16 @@ void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::Play
 {
     const QString who = m_session.nameOf(from);
     const QString when = formatMediaTime(position);
+    // Sent by the server itself (no sender): the end of the media, or a
+    // start it made (the next playlist item, everyone ready).
+    if (from.isEmpty() && action != protocol::PlayerAction::Seek) {
+        emit notice(action == protocol::PlayerAction::Pause
+                        ? tr("The video reached its end at %1").arg(when)
+                        : tr("Playback started for everyone at %1").arg(when),
+                    false);
+        emit playingChanged();
+        return;
+    }
     switch (action) {
     case protocol::PlayerAction::Play:
         emit notice(tr("%1 pressed play at %2").arg(who, when), false);
