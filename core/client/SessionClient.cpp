@@ -3,10 +3,12 @@
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
 #include "protocol/Codec.h"
+#include "protocol/Limits.h"
 
 #include <QLoggingCategory>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -319,6 +321,43 @@ bool SessionClient::changeMedia(const MediaChange &change)
     return sendMessage(change);
 }
 
+bool SessionClient::sendChat(const QString &text)
+{
+    return sendMessage(ChatMessage {text.trimmed(), std::nullopt, std::nullopt});
+}
+
+bool SessionClient::sendPlaylist(const PlaylistUpdate &update)
+{
+    return sendMessage(PlaylistUpdate {update.items, update.current, std::nullopt});
+}
+
+void SessionClient::setReady(bool ready)
+{
+    m_wantReady = ready;
+    if (m_state == State::InRoom && isReady() != ready)
+        sendMessage(ReadyState {ready});
+}
+
+bool SessionClient::isReady() const
+{
+    if (m_state != State::InRoom)
+        return false;
+    for (const Participant &p : m_room.participants) {
+        if (p.clientId == m_clientId)
+            return p.ready;
+    }
+    // A large room's list may leave us out: what we asked for stands.
+    return m_wantReady;
+}
+
+void SessionClient::setParticipantReady(const QString &clientId, bool ready)
+{
+    for (Participant &p : m_room.participants) {
+        if (p.clientId == clientId)
+            p.ready = ready;
+    }
+}
+
 void SessionClient::onText(const QByteArray &frame)
 {
     m_lastHeardAt = m_clock.now();
@@ -363,6 +402,17 @@ void SessionClient::handle(const Envelope &e)
         emit joined(m_room, serverTs, rejoined);
         emit participantsChanged(m_room.participants);
         flushPending();
+        // A room that was re-created, or that we entered anew, has us as not
+        // ready; say it again.
+        if (m_wantReady) {
+            const auto self
+                = std::find_if(m_room.participants.cbegin(), m_room.participants.cend(),
+                               [this](const Participant &p) { return p.clientId == m_clientId; });
+            if (self == m_room.participants.cend() || !self->ready) {
+                sendMessage(ReadyState {true});
+                setParticipantReady(m_clientId, true);
+            }
+        }
         return;
     }
     if (const auto *error = e.as<Error>()) {
@@ -420,6 +470,22 @@ void SessionClient::handle(const Envelope &e)
         m_room.mediaUrl = media->mediaUrl;
         m_room.media = media->media;
         emit mediaChanged(e.client, *media, serverTs);
+    } else if (const auto *chat = e.as<ChatMessage>()) {
+        ChatEntry entry {chat->id.value_or(0), e.client,
+                         chat->name.value_or(participantName(e.client)), chat->text, serverTs};
+        m_room.chat.append(entry);
+        if (m_room.chat.size() > limits::kChatHistory)
+            m_room.chat.remove(0, m_room.chat.size() - limits::kChatHistory);
+        emit chatReceived(entry);
+    } else if (const auto *playlist = e.as<PlaylistUpdate>()) {
+        m_room.playlist = Playlist {playlist->items, playlist->current,
+                                    playlist->version.value_or(m_room.playlist.version + 1)};
+        emit playlistChanged(m_room.playlist,
+                             e.client == QLatin1String("server") ? QString() : e.client);
+    } else if (const auto *ready = e.as<ReadyState>()) {
+        setParticipantReady(e.client, ready->ready);
+        emit readyChanged(e.client, ready->ready);
+        emit participantsChanged(m_room.participants);
     }
 }
 

@@ -138,6 +138,16 @@ public:
     bool handOverHost(const QString &clientId);
     bool createInvite(int expiresInSeconds);
     bool changeMedia(const protocol::MediaChange &change);
+
+    // Extensions: chat, the shared playlist, readiness. sendChat() and
+    // sendPlaylist() need the room; the wish to be ready is kept and said
+    // again after a rejoin into a room that no longer knows it.
+    bool sendChat(const QString &text);
+    bool sendPlaylist(const protocol::PlaylistUpdate &update);
+    void setReady(bool ready);
+    bool wantsReady() const { return m_wantReady; }
+    // Whether the room has us as ready (false outside a room).
+    bool isReady() const;
     bool hasPendingAction() const { return m_pending.has_value(); }
 
 signals:
@@ -163,6 +173,12 @@ signals:
     void hostChanged(const QString &hostId, const QString &previousHostId);
     void inviteCreated(const QString &token, double expiresAt);
     void errorReceived(const lockstep::protocol::Error &error);
+    // A chat message, ours included (the server relays it to its sender too).
+    void chatReceived(const lockstep::protocol::ChatEntry &entry);
+    // The room's playlist was replaced; `from` is empty when the server moved
+    // on to the next item by itself.
+    void playlistChanged(const lockstep::protocol::Playlist &playlist, const QString &from);
+    void readyChanged(const QString &clientId, bool ready);
     void pongReceived(double rtt);
 
 private:
@@ -176,6 +192,7 @@ private:
     void scheduleReconnect();
     bool sendMessage(protocol::Message message);
     void flushPending();
+    void setParticipantReady(const QString &clientId, bool ready);
 
     const protocol::Clock &m_clock;
     std::unique_ptr<ClientTransport> m_transport;
@@ -206,6 +223,7 @@ private:
     std::optional<Pending> m_pending;
     std::function<protocol::TimelineState()> m_timelineProvider;
     bool m_recreating = false;
+    bool m_wantReady = false;
 };
 
 } // namespace lockstep::client

@@ -389,19 +389,14 @@ std::optional<QString> chatText(FieldReader &reader)
     auto raw = reader.string("text", true, limits::kMaxChatLength * 8);
     if (!raw)
         return std::nullopt;
-    QString text = raw->trimmed();
-    const auto length = text.toUcs4().size();
-    bool control = false;
-    for (const QChar c : std::as_const(text))
-        control = control || (c.category() == QChar::Other_Control && c != QLatin1Char('\n'));
-    if (length < 1 || length > limits::kMaxChatLength || control) {
+    if (chatTextProblem(*raw) != ChatTextProblem::None) {
         reader.fail(reader.prefix()
                     + QStringLiteral("the field 'text' must be 1 to %1 characters after trimming, "
                                      "without control characters other than line breaks.")
                           .arg(limits::kMaxChatLength));
         return std::nullopt;
     }
-    return text;
+    return raw->trimmed();
 }
 
 std::optional<QList<ChatEntry>> readChat(FieldReader &outer, const Json *array)
@@ -955,6 +950,21 @@ bool isValidRoomId(const QString &id)
             return false;
     }
     return true;
+}
+
+ChatTextProblem chatTextProblem(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    const auto length = trimmed.toUcs4().size();
+    if (length < 1)
+        return ChatTextProblem::Empty;
+    for (const QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n'))
+            return ChatTextProblem::ControlCharacter;
+    }
+    if (length > limits::kMaxChatLength)
+        return ChatTextProblem::TooLong;
+    return ChatTextProblem::None;
 }
 
 double roundToMillis(double seconds)

@@ -51,4 +51,9 @@ bool isValidRoomId(const QString &id);
 // Rounds epoch seconds to the millisecond, the precision used on the wire.
 double roundToMillis(double seconds);
 
+// Why a chat text (before trimming) would be refused, as the codec judges it;
+// None when it would be accepted. The app checks before sending.
+enum class ChatTextProblem { None, Empty, TooLong, ControlCharacter };
+ChatTextProblem chatTextProblem(const QString &text);
+
 } // namespace lockstep::protocol

@@ -875,6 +875,10 @@ void ServerCore::handlePlaylistUpdate(ConnectionId id, Room &room, Member &sende
               sender.clientId);
     if (currentChanged && playlist.current >= 0) {
         const PlaylistItem &item = playlist.items.at(playlist.current);
+        // A playlist started around what the room already plays keeps its
+        // timeline: the media does not change, so nothing is reset or sent.
+        if (!room.mediaUrl.isEmpty() && item.mediaUrl == room.mediaUrl && item.media == room.media)
+            return;
         setMedia(room, item.mediaUrl, item.media);
         broadcast(room, MediaChange {item.mediaUrl, item.media}, sender.clientId, sender.clientId);
     }

@@ -149,6 +149,7 @@ private slots:
     void playlistUpdateIsVersionedAndGuarded();
     void playlistAdvancesAtTheEndOfAnItem();
     void playlistAdvanceWaitsForNobodyWhoActed();
+    void aPlaylistAroundTheRoomsMediaKeepsItsTimeline();
     void readinessIsRelayedAndListed();
     void startWhenReadyHoldsAPlay();
     void startWhenReadyStartsWhenTheLastWaitedForLeaves();
@@ -942,6 +943,32 @@ void TestServerCore::playlistAdvancesAtTheEndOfAnItem()
     QCOMPARE(h.room()->playlist.current, 1);
     QCOMPARE(h.room()->timeline.state, PlayState::Paused);
     QCOMPARE(h.room()->timeline.position, 20.0);
+}
+
+void TestServerCore::aPlaylistAroundTheRoomsMediaKeepsItsTimeline()
+{
+    Harness h;
+    const ConnectionId alice = createWithMedia(h, id("alice"), 100.0);
+    const ConnectionId bob = h.join(id("bob"));
+    h.playerEvent(alice, PlayerAction::Play, 30.0);
+    h.transport.clear();
+    // The film playing now becomes the first item, with one more after it.
+    const PlaylistItem film {QStringLiteral("f"), QStringLiteral("film"),
+                             QStringLiteral("film.mkv"), mediaOf("film.mkv", 100.0)};
+    h.send(alice, PlaylistUpdate {{film, item("e2", 20.0)}, 0, std::nullopt});
+    QCOMPARE(h.transport.count(bob, "playlist_update"), 1);
+    QCOMPARE(h.transport.count(bob, "media_change"), 0);
+    QCOMPARE(h.room()->timeline.state, PlayState::Playing);
+    QVERIFY(h.room()->timeline.position >= 30.0);
+
+    // Another file under the same name is a change of media.
+    PlaylistItem other = film;
+    other.id = QStringLiteral("g");
+    other.media = mediaOf("film.mkv", 90.0);
+    h.send(alice, PlaylistUpdate {{other}, 0, std::nullopt});
+    QCOMPARE(h.transport.count(bob, "media_change"), 1);
+    QCOMPARE(h.room()->timeline.state, PlayState::Paused);
+    QCOMPARE(h.room()->timeline.position, 0.0);
 }
 
 void TestServerCore::playlistAdvanceWaitsForNobodyWhoActed()

@@ -18,7 +18,7 @@ namespace lockstep::ui {
 PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend &player,
                                        Settings &settings, QObject *parent)
     : QObject(parent), m_session(session), m_player(player), m_settings(settings),
-      m_settleTimeout(new QTimer(this))
+      m_copies(settings), m_settleTimeout(new QTimer(this))
 {
     m_settleTimeout->setSingleShot(true);
     m_settleTimeout->setInterval(kSettleTimeoutMs);
@@ -76,8 +76,12 @@ void PlaybackController::open(const QUrl &url, Origin origin)
     }
     if (origin == Origin::User && !m_session.isActive())
         m_autoplay = true;
-    if (origin == Origin::RoomCopy)
+    if (origin == Origin::RoomCopy) {
         m_checkMatchPending = true;
+        // Chosen once: the next time this file plays in a room, it is found.
+        if (const RoomMedia room = m_session.roomMedia(); room.info())
+            m_copies.remember(*room.info(), url.toLocalFile());
+    }
     setAwaitingRoomFile(false);
 
     if (origin != Origin::Room) {
@@ -133,6 +137,8 @@ void PlaybackController::onLoaded(double duration)
 
     if (m_announcePending && m_session.inRoom() && m_session.canControl()) {
         m_session.changeMedia(m_localMedia);
+        if (m_localMedia.info() && m_source.isLocalFile())
+            m_copies.remember(*m_localMedia.info(), m_source.toLocalFile());
         emit notice(tr("Everyone in the room now watches %1.").arg(m_localMedia.displayName()),
                     false);
     }
@@ -261,10 +267,19 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
             load(media.streamUrl());
         return;
     }
-    // A local file: keep ours if it is the same one, else ask for it.
+    // A local file: keep ours if it is the same one, open the copy chosen
+    // for it before, else ask for it.
     if (m_source.isLocalFile() && m_localMedia.info() && media.info()
         && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
         return;
+    const QString copy = media.info() ? m_copies.find(*media.info()) : QString();
+    if (!copy.isEmpty()) {
+        if (m_source == QUrl::fromLocalFile(copy) && !m_failed)
+            return;
+        m_checkMatchPending = true;
+        load(QUrl::fromLocalFile(copy));
+        return;
+    }
     unload();
     setAwaitingRoomFile(true);
 }
@@ -288,10 +303,13 @@ void PlaybackController::onMediaChosen(const QString &from, const RoomMedia &med
 {
     m_lastMediaChangeFrom = from;
     m_lastMediaChangeAt = m_session.clock().now();
-    emit notice(media.isEmpty()
-                    ? tr("%1 closed the video.").arg(m_session.nameOf(from))
-                    : tr("%1 chose %2.").arg(m_session.nameOf(from), media.displayName()),
-                false);
+    if (from.isEmpty()) // the server moved on to the playlist's next item
+        emit notice(tr("Next in the playlist: %1.").arg(media.displayName()), false);
+    else
+        emit notice(media.isEmpty()
+                        ? tr("%1 closed the video.").arg(m_session.nameOf(from))
+                        : tr("%1 chose %2.").arg(m_session.nameOf(from), media.displayName()),
+                    false);
 }
 
 void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::PlayerAction action,

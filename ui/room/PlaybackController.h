@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LocalCopies.h"
 #include "RoomMedia.h"
 #include "protocol/Messages.h"
 
@@ -110,6 +111,7 @@ private:
     RoomSession &m_session;
     sync::PlayerBackend &m_player;
     Settings &m_settings;
+    LocalCopies m_copies;
     QTimer *m_settleTimeout;
 
     QUrl m_source;

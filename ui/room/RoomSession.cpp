@@ -58,8 +58,12 @@ void RoomSession::connectClient()
                     emit remotePlayerEvent(from, event.action, event.position);
             });
     connect(client, &SessionClient::errorReceived, this, [this](const protocol::Error &error) {
+        emit refused(error);
         emit notice(ServerErrorText::describe(error));
     });
+    connect(client, &SessionClient::chatReceived, this, &RoomSession::chatReceived);
+    connect(client, &SessionClient::playlistChanged, this, &RoomSession::playlistChanged);
+    connect(client, &SessionClient::readyChanged, this, &RoomSession::readyChanged);
 
     connect(client, &SessionClient::joined, this,
             [this](const protocol::RoomState &room, double, bool rejoined) {
@@ -167,7 +171,25 @@ bool RoomSession::canControl() const
 
 bool RoomSession::togglePlayPause()
 {
+    if (m_sync->hasTimeline() && !m_sync->timeline().isPlaying() && playWouldBeHeld()) {
+        if (!canControl())
+            return false;
+        // The server holds this play until everyone is ready and then starts
+        // everyone at once; starting our own player first would run ahead.
+        m_client->sendPlayerEvent(
+            protocol::PlayerEvent {protocol::PlayerAction::Play, m_sync->timeline().position});
+        return true;
+    }
     return m_sync->togglePlayPause();
+}
+
+bool RoomSession::playWouldBeHeld() const
+{
+    const auto options = roomOptions();
+    if (!options || !options->startWhenReady)
+        return false;
+    return std::any_of(participants().cbegin(), participants().cend(),
+                       [](const protocol::Participant &p) { return !p.ready; });
 }
 
 bool RoomSession::seek(double position)
@@ -258,6 +280,7 @@ void RoomSession::createRoom(const RoomMedia &media, double startPosition)
     spec.createParams.options = protocol::Json {
         {"control", m_hostOptions.hostOnlyControl ? "host" : "everyone"},
         {"invite_only", m_hostOptions.inviteOnly},
+        {"start_when_ready", m_hostOptions.startWhenReady},
     };
     m_joinLink = InviteLink();
     m_endMessage.clear();
@@ -479,6 +502,59 @@ void RoomSession::changeMedia(const RoomMedia &media)
     // The server puts the room at 0, paused, and tells only the others.
     m_sync->mediaChangedLocally();
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+}
+
+const QList<protocol::ChatEntry> &RoomSession::chatHistory() const
+{
+    return m_client->room().chat;
+}
+
+bool RoomSession::sendChat(const QString &text)
+{
+    return m_client->sendChat(text);
+}
+
+const protocol::Playlist &RoomSession::playlist() const
+{
+    return m_client->room().playlist;
+}
+
+bool RoomSession::setPlaylist(const QList<protocol::PlaylistItem> &items, int current)
+{
+    if (!m_client->inRoom() || !canControl() || current < -1 || current >= items.size())
+        return false;
+    const protocol::Playlist &before = m_client->room().playlist;
+    const QString beforeId = before.current >= 0 && before.current < before.items.size()
+        ? before.items.at(before.current).id
+        : QString();
+    if (!m_client->sendPlaylist(protocol::PlaylistUpdate {items, current, std::nullopt}))
+        return false;
+    if (current < 0 || items.at(current).id == beforeId)
+        return true;
+    // A new current item is the room's media from now on, as the server
+    // decides it (unless it is what the room already plays); the server
+    // tells only the others.
+    const protocol::PlaylistItem &item = items.at(current);
+    const RoomMedia media = RoomMedia::fromRoom(item.mediaUrl, item.media);
+    if (media.mediaUrl() == m_roomMedia.mediaUrl() && media.info() == m_roomMedia.info()
+        && !m_roomMedia.isEmpty())
+        return true;
+    m_roomMedia = media;
+    m_mediaOwner = m_client->clientId();
+    m_sync->mediaChangedLocally();
+    emit roomMediaChanged(m_roomMedia, m_mediaOwner);
+    return true;
+}
+
+void RoomSession::setReady(bool ready)
+{
+    m_client->setReady(ready);
+    emit readyChanged(m_client->clientId(), ready);
+}
+
+bool RoomSession::isReady() const
+{
+    return m_client->inRoom() ? m_client->isReady() : m_client->wantsReady();
 }
 
 void RoomSession::onPortMapperChanged()

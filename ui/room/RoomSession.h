@@ -129,6 +129,20 @@ public:
     QString mediaOwnerId() const { return m_mediaOwner; }
     void changeMedia(const RoomMedia &media);
 
+    // Chat, the shared playlist and readiness (protocol extensions).
+    // The last messages, oldest first, as the room keeps them.
+    const QList<protocol::ChatEntry> &chatHistory() const;
+    bool sendChat(const QString &text);
+    const protocol::Playlist &playlist() const;
+    // Replaces the room's playlist (whoever may control playback). A new
+    // current item becomes the room's media at once, here as for everyone.
+    bool setPlaylist(const QList<protocol::PlaylistItem> &items, int current);
+    // The room starts only when everyone is ready, and someone is not.
+    bool playWouldBeHeld() const;
+    // The wish holds across rooms and reconnections until changed.
+    void setReady(bool ready);
+    bool isReady() const;
+
 signals:
     void activeChanged(bool active);
     void stateChanged(lockstep::ui::RoomSession::State state);
@@ -153,6 +167,12 @@ signals:
     void ended(const QString &message, bool onPurpose);
     // Something worth telling the user that is not an end ("Reconnecting…").
     void notice(const QString &message);
+    // The server refused something we sent (also said through notice()).
+    void refused(const lockstep::protocol::Error &error);
+    void chatReceived(const lockstep::protocol::ChatEntry &entry);
+    // `from` is empty when the server moved on to the next item by itself.
+    void playlistChanged(const lockstep::protocol::Playlist &playlist, const QString &from);
+    void readyChanged(const QString &clientId, bool ready);
     void roomMediaChanged(const lockstep::ui::RoomMedia &media, const QString &ownerId);
     // A stopped server has closed all of its connections.
     void drained();

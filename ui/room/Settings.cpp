@@ -1,6 +1,7 @@
 #include "Settings.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -189,6 +190,50 @@ bool Settings::hostOpensRouterPort() const
 void Settings::setHostOpensRouterPort(bool open)
 {
     m_settings.setValue(key("host/openRouterPort"), open);
+}
+
+bool Settings::hostStartWhenReady() const
+{
+    return m_settings.value(key("host/startWhenReady"), false).toBool();
+}
+
+void Settings::setHostStartWhenReady(bool startWhenReady)
+{
+    m_settings.setValue(key("host/startWhenReady"), startWhenReady);
+}
+
+QString Settings::localCopy(const QString &copyKey) const
+{
+    return m_settings.value(key("copies/paths")).toMap().value(copyKey).toString();
+}
+
+void Settings::setLocalCopy(const QString &copyKey, const QString &path)
+{
+    if (copyKey.isEmpty() || path.isEmpty())
+        return;
+    QVariantMap paths = m_settings.value(key("copies/paths")).toMap();
+    QStringList order = m_settings.value(key("copies/order")).toStringList();
+    order.removeAll(copyKey);
+    order.prepend(copyKey);
+    paths.insert(copyKey, path);
+    while (order.size() > kMaxLocalCopies)
+        paths.remove(order.takeLast());
+    m_settings.setValue(key("copies/paths"), paths);
+    m_settings.setValue(key("copies/order"), order);
+}
+
+QStringList Settings::localCopyFolders() const
+{
+    const QVariantMap paths = m_settings.value(key("copies/paths")).toMap();
+    QStringList folders;
+    for (const QString &copyKey : m_settings.value(key("copies/order")).toStringList()) {
+        const QString folder = QFileInfo(paths.value(copyKey).toString()).absolutePath();
+        if (!folder.isEmpty() && !folders.contains(folder))
+            folders << folder;
+        if (folders.size() >= 8)
+            break;
+    }
+    return folders;
 }
 
 void Settings::sync()

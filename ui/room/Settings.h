@@ -58,6 +58,16 @@ public:
     void setInviteExpiry(int seconds);
     bool hostOpensRouterPort() const;
     void setHostOpensRouterPort(bool open);
+    bool hostStartWhenReady() const;
+    void setHostStartWhenReady(bool startWhenReady);
+
+    // Which local file is this user's copy of a room's file; `key` names the
+    // room's file (LocalCopies makes it). The most recent kMaxLocalCopies.
+    static constexpr int kMaxLocalCopies = 500;
+    QString localCopy(const QString &key) const;
+    void setLocalCopy(const QString &key, const QString &path);
+    // The folders of the most recently remembered copies, newest first.
+    QStringList localCopyFolders() const;
 
     void sync();
 
