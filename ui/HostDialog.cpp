@@ -103,6 +103,11 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
     m_inviteOnly = new QCheckBox(tr("Only people with an invite link can join"), page);
     m_inviteOnly->setObjectName(QStringLiteral("hostInviteOnly"));
     m_inviteOnly->setChecked(m_settings.hostInviteOnly());
+    m_startWhenReady = new QCheckBox(tr("Start when everyone is ready"), page);
+    m_startWhenReady->setObjectName(QStringLiteral("hostStartWhenReady"));
+    m_startWhenReady->setChecked(m_settings.hostStartWhenReady());
+    m_startWhenReady->setToolTip(
+        tr("Pressing play waits until everyone in the room has said \"I'm ready\""));
     m_setupExpiry = new QComboBox(page);
     fillExpiryChoices(m_setupExpiry, m_settings.inviteExpiry());
     m_openRouterPort = new QCheckBox(tr("Open the port on my router (UPnP)"), page);
@@ -118,6 +123,7 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("Who controls &playback:"), m_control);
     form->addRow(QString(), m_inviteOnly);
+    form->addRow(QString(), m_startWhenReady);
     form->addRow(tr("Invite links &expire after:"), m_setupExpiry);
     form->addRow(QString(), m_openRouterPort);
 
@@ -228,6 +234,7 @@ void HostDialog::start()
     options.port = quint16(m_port->value());
     options.hostOnlyControl = m_control->currentData().toBool();
     options.inviteOnly = m_inviteOnly->isChecked();
+    options.startWhenReady = m_startWhenReady->isChecked();
     options.inviteExpiry = m_setupExpiry->currentData().toInt();
     if (options.name.isEmpty())
         return;
@@ -237,6 +244,7 @@ void HostDialog::start()
         m_settings.setHostPort(options.port);
     m_settings.setHostOnlyControl(options.hostOnlyControl);
     m_settings.setHostInviteOnly(options.inviteOnly);
+    m_settings.setHostStartWhenReady(options.startWhenReady);
     m_settings.setInviteExpiry(options.inviteExpiry);
     m_settings.setHostOpensRouterPort(m_openRouterPort->isChecked());
 
@@ -260,6 +268,9 @@ void HostDialog::showHostingPage()
                  "with. Only you control playback.")
             : tr("Your room is open. Send the link below to the people you want to watch "
                  "with. Everyone can play, pause and seek."));
+    if (options.startWhenReady)
+        m_hostingSummary->setText(m_hostingSummary->text() + QLatin1Char(' ')
+                                  + tr("Playback starts once everyone has said they are ready."));
     const int index = m_expiry->findData(m_session.inviteExpiry());
     if (index >= 0)
         m_expiry->setCurrentIndex(index);

@@ -57,6 +57,7 @@ private:
     QSpinBox *m_port;
     QComboBox *m_control;
     QCheckBox *m_inviteOnly;
+    QCheckBox *m_startWhenReady;
     QComboBox *m_setupExpiry;
     QCheckBox *m_openRouterPort;
     QLabel *m_setupError;

@@ -160,6 +160,12 @@ QIcon Icons::forAction(ActionsController::Icon icon)
         return themed("preferences-system", QStyle::SP_FileDialogDetailedView);
     case Icon::About:
         return Resources::appIcon();
+    case Icon::Ready:
+        return themed("emblem-ok-symbolic", QStyle::SP_DialogApplyButton);
+    case Icon::Chat:
+        return themed("mail-send", QStyle::SP_MessageBoxInformation);
+    case Icon::Playlist:
+        return themed("view-media-playlist", QStyle::SP_FileDialogListView);
     }
     return {};
 }

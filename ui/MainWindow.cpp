@@ -13,16 +13,22 @@
 #include "Toast.h"
 #include "WindowMenus.h"
 #include "client/WebSocketTransport.h"
+#include "party/ChatOverlay.h"
+#include "party/ChatPane.h"
+#include "party/PlaylistPane.h"
 #include "player/MediaPlayerBackend.h"
+#include "player/MediaProbe.h"
 #include "player/PlayerBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "player/VolumeControl.h"
 #include "protocol/Clock.h"
 #include "room/ActionsController.h"
+#include "room/ChatController.h"
 #include "room/FullScreenController.h"
 #include "room/InviteLink.h"
 #include "room/PlaybackController.h"
+#include "room/PlaylistController.h"
 #include "room/RoomController.h"
 #include "room/RoomSession.h"
 #include "room/StatusController.h"
@@ -38,12 +44,14 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QVideoWidget>
@@ -72,7 +80,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_actions(new ActionsController(*m_playback, *m_roomController, *m_fullScreen,
                                       &Icons::forAction, this)),
       m_status(new StatusController(*m_room, *m_playback, this)),
-      m_fileOpenHandler(new FileOpenHandler(this))
+      m_chat(new ChatController(*m_room, this)),
+      m_playlist(new PlaylistController(*m_room, *m_playback, m_settings, this)),
+      m_probe(new MediaProbe(this)), m_fileOpenHandler(new FileOpenHandler(this))
 {
     Resources::init();
     setObjectName(QStringLiteral("mainWindow"));
@@ -85,21 +95,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_videoArea->setWelcomeActions({a.openFile, a.join, a.host});
     m_player->setVideoOutput(m_videoArea->videoWidget());
     m_transport = new TransportBar(a.playPause, a.mute, a.fullScreen, this);
+    m_chatInput = new ChatInputBar(*m_chat, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_videoArea, 1);
+    layout->addWidget(m_chatInput);
     layout->addWidget(m_transport);
     setCentralWidget(central);
 
-    m_roomPanel
-        = new RoomPanel(*m_roomController, a.host, a.join, a.leave, a.stopHosting, a.resync, this);
+    m_roomPanel = new RoomPanel(*m_roomController, *m_chat, *m_playlist, m_settings, a, this);
     addDockWidget(Qt::RightDockWidgetArea, m_roomPanel);
     m_roomPanel->hide();
 
     m_toast = new Toast(m_videoArea);
+    m_chatOverlay = new ChatOverlay(*m_chat, m_videoArea);
 
     connectActions();
     m_menus = new WindowMenus(*this, a, m_roomPanel->toggleViewAction(), *m_player, m_settings);
@@ -109,6 +121,7 @@ MainWindow::MainWindow(QWidget *parent)
     new RoomStatusLabels(*statusBar(), *m_status);
     m_volume = new VolumeControl(*m_audio, *m_transport, *m_actions, m_settings);
     connectControllers();
+    connectParty();
 
     connect(m_videoArea, &VideoArea::doubleClicked, a.fullScreen, &QAction::trigger);
     connect(m_videoArea, &VideoArea::contextMenuRequested, m_menus, &WindowMenus::showContextMenu);
@@ -154,7 +167,7 @@ void MainWindow::connectActions()
     // menu bar hidden.
     for (QAction *action :
          {a.openFile, a.openUrl, a.quit, a.playPause, a.forward, a.back, a.volumeUp, a.volumeDown,
-          a.mute, a.fullScreen, a.leaveFullScreen, a.join, a.preferences})
+          a.mute, a.fullScreen, a.leaveFullScreen, a.join, a.preferences, a.ready})
         addAction(action);
     connect(a.openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a.openUrl, &QAction::triggered, this, &MainWindow::showOpenUrlDialog);
@@ -195,6 +208,70 @@ void MainWindow::connectControllers()
             &MainWindow::setFullScreen);
     connect(m_fullScreen, &FullScreenController::controlsHiddenChanged, this,
             &MainWindow::setControlsHidden);
+}
+
+void MainWindow::connectParty()
+{
+    const ActionsController::Actions &a = m_actions->actions();
+    m_playlist->setProber(
+        [probe = QPointer<MediaProbe>(m_probe)](const QUrl &url, MediaProbe::Done done) {
+            if (probe)
+                probe->probe(url, std::move(done));
+        });
+    connect(m_playlist, &PlaylistController::notice, this, &MainWindow::notify);
+    connect(a.chat, &QAction::triggered, this, &MainWindow::openChat);
+    connect(a.addToPlaylist, &QAction::triggered, this, [this] {
+        m_roomPanel->showPlaylist();
+        m_roomPanel->playlistPane()->addFiles();
+    });
+    // Messages over the video while the panel's chat is out of sight; the
+    // countdown to the next item over the video in any case.
+    connect(m_roomPanel, &QDockWidget::visibilityChanged, this, &MainWindow::updateChatOverlay);
+    connect(m_roomPanel->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateChatOverlay);
+    connect(m_room, &RoomSession::activeChanged, this, &MainWindow::updateChatOverlay);
+    connect(m_fullScreen, &FullScreenController::fullScreenChanged, this,
+            &MainWindow::updateChatOverlay);
+    connect(m_roomPanel->playlistPane(), &PlaylistPane::countdownText, m_chatOverlay,
+            &ChatOverlay::setBanner);
+    // Someone wrote while the window is in the background: ask for attention.
+    connect(m_chat, &ChatController::lineAdded, this, [this](const ChatLine &line) {
+        if (!line.own && !isActiveWindow())
+            QApplication::alert(this);
+    });
+    connect(m_room, &RoomSession::activeChanged, this, [this](bool active) {
+        if (!active)
+            m_chatInput->close();
+    });
+    updateChatOverlay();
+}
+
+void MainWindow::updateChatOverlay()
+{
+    m_chatOverlay->setActive(m_room->isActive() && !m_roomPanel->chatInView());
+}
+
+void MainWindow::openChat()
+{
+    if (!m_room->inRoom()) {
+        notify(tr("You can chat once you are in a room."), true);
+        return;
+    }
+    if (isFullScreen() || !m_roomPanel->isVisible()) {
+        m_chatInput->open();
+        return;
+    }
+    m_roomPanel->showChat();
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && event->modifiers() == Qt::NoModifier && m_room->inRoom()) {
+        openChat();
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::restoreSettings()
@@ -243,6 +320,7 @@ void MainWindow::start(const StartupOptions &options)
         host.name = displayName();
         host.hostOnlyControl = m_settings.hostOnlyControl();
         host.inviteOnly = m_settings.hostInviteOnly();
+        host.startWhenReady = m_settings.hostStartWhenReady();
         host.inviteExpiry = m_settings.inviteExpiry();
         QString error;
         if (!hostRoom(host, &error))

@@ -15,6 +15,11 @@ class QAudioOutput;
 namespace lockstep::ui {
 
 class ActionsController;
+class ChatController;
+class ChatInputBar;
+class ChatOverlay;
+class MediaProbe;
+class PlaylistController;
 class FileOpenHandler;
 class FullScreenController;
 class JoinDialog;
@@ -71,6 +76,13 @@ public:
     Toast *toast() const { return m_toast; }
     QAction *playPauseAction() const;
     FileOpenHandler *fileOpenHandler() const { return m_fileOpenHandler; }
+    ChatController *chat() const { return m_chat; }
+    PlaylistController *playlist() const { return m_playlist; }
+    ChatOverlay *chatOverlay() const { return m_chatOverlay; }
+    ChatInputBar *chatInputBar() const { return m_chatInput; }
+    // Enter: a chat message, in the panel or, when it is out of sight, in a
+    // line under the video.
+    void openChat();
     // What the window last told the user (toast, status bar and log).
     QStringList notifications() const { return m_notifications; }
 
@@ -79,6 +91,7 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void connectActions();
@@ -91,6 +104,8 @@ private:
     void updateWindowTitle();
 
     void onRoomEnded(const QString &message, bool unexpected);
+    void connectParty();
+    void updateChatOverlay();
     void showRoomPanel();
     bool confirmLeaving(const QString &question);
     // A notice in the toast, the status bar and the room's activity log.
@@ -112,7 +127,12 @@ private:
     FullScreenController *m_fullScreen;
     ActionsController *m_actions;
     StatusController *m_status;
+    ChatController *m_chat;
+    PlaylistController *m_playlist;
+    MediaProbe *m_probe;
     FileOpenHandler *m_fileOpenHandler;
+    ChatOverlay *m_chatOverlay = nullptr;
+    ChatInputBar *m_chatInput = nullptr;
 
     VideoArea *m_videoArea = nullptr;
     TransportBar *m_transport = nullptr;

@@ -87,6 +87,8 @@ QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation,
         switch (section) {
         case NameColumn:
             return tr("Name");
+        case ReadyColumn:
+            return tr("Ready");
         case StateColumn:
             return tr("Player");
         case DriftColumn:
@@ -98,6 +100,8 @@ QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation,
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
+        case ReadyColumn:
+            return tr("Who has said they are ready to start");
         case DriftColumn:
             return tr("How far each player is from the room's timeline (ahead is positive)");
         case RttColumn:
@@ -116,6 +120,8 @@ QVariant ParticipantsModel::display(const protocol::Participant &p, int column) 
     switch (column) {
     case NameColumn:
         return p.clientId == m_ownClientId ? tr("%1 (you)").arg(p.name) : p.name;
+    case ReadyColumn:
+        return p.ready ? tr("Ready") : QString();
     case StateColumn:
         if (!p.playState)
             return tr("Joining…");
@@ -144,6 +150,8 @@ QVariant ParticipantsModel::decoration(const protocol::Participant &p, int colum
         return m_hostIcon;
     if (column == StateColumn && p.playState)
         return stateIcon(*p.playState);
+    if (column == ReadyColumn && p.ready)
+        return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
     return {};
 }
 
@@ -154,6 +162,11 @@ QVariant ParticipantsModel::toolTip(const protocol::Participant &p, int column) 
             return p.clientId == m_ownClientId ? tr("You are the host")
                                                : tr("%1 is the host").arg(p.name);
         return p.clientId == m_ownClientId ? tr("You") : p.name;
+    }
+    if (column == ReadyColumn) {
+        if (p.clientId == m_ownClientId)
+            return p.ready ? tr("You are ready") : tr("You have not said you are ready");
+        return p.ready ? tr("%1 is ready").arg(p.name) : tr("%1 is not ready yet").arg(p.name);
     }
     if (column == DriftColumn && p.driftMs) {
         return *p.driftMs >= 0.0
@@ -190,6 +203,8 @@ QVariant ParticipantsModel::data(const QModelIndex &index, int role) const
         return p->clientId;
     case IsHostRole:
         return p->isHost;
+    case IsReadyRole:
+        return p->ready;
     default:
         break;
     }

@@ -8,15 +8,15 @@
 namespace lockstep::ui {
 
 // The room's participants in join order: name (with a badge for the host and
-// "you" for oneself), what their player is doing, how far they are from the
+// "you" for oneself), whether they are ready, what their player is doing, how far they are from the
 // room's timeline and their round trip to the server.
 class ParticipantsModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, StateColumn, DriftColumn, RttColumn, ColumnCount };
-    enum Role { ClientIdRole = Qt::UserRole + 1, IsHostRole };
+    enum Column { NameColumn, ReadyColumn, StateColumn, DriftColumn, RttColumn, ColumnCount };
+    enum Role { ClientIdRole = Qt::UserRole + 1, IsHostRole, IsReadyRole };
 
     explicit ParticipantsModel(QObject *parent = nullptr);
 

@@ -1,11 +1,16 @@
 #include "RoomPanel.h"
 
 #include "ParticipantsModel.h"
+#include "party/ChatPane.h"
+#include "party/PlaylistPane.h"
+#include "room/ChatController.h"
+#include "room/PlaylistController.h"
 #include "room/RoomController.h"
 #include "room/RoomSession.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,11 +22,13 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTime>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 namespace lockstep::ui {
@@ -54,17 +61,18 @@ QPushButton *actionButton(QAction *action, QWidget *parent)
 
 } // namespace
 
-RoomPanel::RoomPanel(RoomController &room, QAction *hostAction, QAction *joinAction,
-                     QAction *leaveAction, QAction *stopHostingAction, QAction *resyncAction,
-                     QWidget *parent)
+RoomPanel::RoomPanel(RoomController &room, ChatController &chat, PlaylistController &playlist,
+                     Settings &settings, const ActionsController::Actions &actions, QWidget *parent)
     : QDockWidget(tr("Room"), parent), m_room(room), m_session(room.session()),
-      m_model(new ParticipantsModel(this)), m_pages(new QStackedWidget(this))
+      m_model(new ParticipantsModel(this)), m_pages(new QStackedWidget(this)),
+      m_chatPane(new ChatPane(chat, this)),
+      m_playlistPane(new PlaylistPane(playlist, settings, this))
 {
     setObjectName(QStringLiteral("roomPanel"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
                 | QDockWidget::DockWidgetFloatable);
-    m_idlePage = makeIdlePage(hostAction, joinAction);
-    m_roomPage = makeRoomPage(leaveAction, stopHostingAction, resyncAction);
+    m_idlePage = makeIdlePage(actions.host, actions.join);
+    m_roomPage = makeRoomPage(actions);
     m_pages->addWidget(m_idlePage);
     m_pages->addWidget(m_roomPage);
     setWidget(m_pages);
@@ -85,10 +93,56 @@ RoomPanel::RoomPanel(RoomController &room, QAction *hostAction, QAction *joinAct
         if (active) {
             m_log->clear();
             m_endMessage->hide();
+            setUnread(0);
         }
         refresh();
     });
+    connect(&chat, &ChatController::lineAdded, this,
+            [this](const ChatLine &line) { onChatLine(line.own); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (chatInView())
+            setUnread(0);
+    });
+    connect(this, &QDockWidget::visibilityChanged, this, [this] {
+        if (chatInView())
+            setUnread(0);
+    });
     refresh();
+}
+
+void RoomPanel::showChat()
+{
+    show();
+    raise();
+    m_tabs->setCurrentWidget(m_chatPane);
+    m_chatPane->focusInput();
+}
+
+void RoomPanel::showPlaylist()
+{
+    show();
+    raise();
+    m_tabs->setCurrentWidget(m_playlistPane);
+}
+
+bool RoomPanel::chatInView() const
+{
+    return isVisible() && !visibleRegion().isEmpty() && m_pages->currentWidget() == m_roomPage
+        && m_tabs->currentWidget() == m_chatPane;
+}
+
+void RoomPanel::onChatLine(bool own)
+{
+    if (own || (chatInView() && window()->isActiveWindow()))
+        return;
+    setUnread(m_unread + 1);
+}
+
+void RoomPanel::setUnread(int unread)
+{
+    m_unread = unread;
+    const int index = m_tabs->indexOf(m_chatPane);
+    m_tabs->setTabText(index, unread > 0 ? tr("Chat (%1)").arg(unread) : tr("Chat"));
 }
 
 QWidget *RoomPanel::makeIdlePage(QAction *hostAction, QAction *joinAction)
@@ -116,8 +170,7 @@ QWidget *RoomPanel::makeIdlePage(QAction *hostAction, QAction *joinAction)
     return page;
 }
 
-QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingAction,
-                                 QAction *resyncAction)
+QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
 {
     auto *page = new QWidget(this);
     m_roomTitle = wrappingLabel(page);
@@ -158,7 +211,7 @@ QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingActio
     m_participants->header()->setStretchLastSection(false);
     m_participants->header()->setSectionResizeMode(ParticipantsModel::NameColumn,
                                                    QHeaderView::Stretch);
-    for (int column = ParticipantsModel::StateColumn; column < ParticipantsModel::ColumnCount;
+    for (int column = ParticipantsModel::ReadyColumn; column < ParticipantsModel::ColumnCount;
          ++column)
         m_participants->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     connect(m_participants, &QTreeView::customContextMenuRequested, this,
@@ -173,16 +226,27 @@ QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingActio
     m_resync = new QPushButton(tr("Resync Everyone"), page);
     m_resync->setObjectName(QStringLiteral("resyncButton"));
     m_resync->setToolTip(tr("Move every player to exactly where the room is now"));
-    connect(m_resync, &QPushButton::clicked, resyncAction, &QAction::trigger);
+    connect(m_resync, &QPushButton::clicked, actions.resync, &QAction::trigger);
+    m_ready = new QCheckBox(tr("I'm ready"), page);
+    m_ready->setObjectName(QStringLiteral("readyCheckBox"));
+    m_ready->setToolTip(actions.ready->toolTip());
+    connect(m_ready, &QCheckBox::toggled, actions.ready, &QAction::setChecked);
+    connect(actions.ready, &QAction::changed, m_ready, [this, ready = actions.ready] {
+        const QSignalBlocker blocker(m_ready);
+        m_ready->setChecked(ready->isChecked());
+        m_ready->setEnabled(ready->isEnabled());
+    });
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_ready);
     buttons->addWidget(m_makeHost);
     buttons->addWidget(m_resync);
     buttons->addStretch(1);
-    buttons->addWidget(actionButton(leaveAction, page));
-    buttons->addWidget(actionButton(stopHostingAction, page));
+    buttons->addWidget(actionButton(actions.leave, page));
+    buttons->addWidget(actionButton(actions.stopHosting, page));
 
-    auto *logTitle = new QLabel(tr("Activity"), page);
-    logTitle->setFont(bold);
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(QStringLiteral("roomTabs"));
+    m_tabs->setDocumentMode(true);
     m_log = new QListWidget(page);
     m_log->setObjectName(QStringLiteral("activityLog"));
     m_log->setWordWrap(true);
@@ -193,10 +257,12 @@ QWidget *RoomPanel::makeRoomPage(QAction *leaveAction, QAction *stopHostingActio
     layout->addWidget(m_roomTitle);
     layout->addWidget(m_roomDetails);
     layout->addWidget(m_inviteRow);
-    layout->addWidget(m_participants, 3);
+    layout->addWidget(m_participants, 2);
     layout->addLayout(buttons);
-    layout->addWidget(logTitle);
-    layout->addWidget(m_log, 2);
+    m_tabs->addTab(m_chatPane, tr("Chat"));
+    m_tabs->addTab(m_playlistPane, tr("Playlist"));
+    m_tabs->addTab(m_log, tr("Activity"));
+    layout->addWidget(m_tabs, 3);
     return page;
 }
 
@@ -244,6 +310,15 @@ void RoomPanel::refresh()
             details << tr("%1 is the host. Everyone can play, pause and seek.").arg(host);
         if (options && options->inviteOnly)
             details << tr("Only people with an invite link can join.");
+        if (options && options->startWhenReady) {
+            const QList<protocol::Participant> &everyone = session.participants();
+            const auto ready
+                = std::count_if(everyone.cbegin(), everyone.cend(),
+                                [](const protocol::Participant &p) { return p.ready; });
+            details << tr("Playback starts when everyone is ready (%1 of %2 are).")
+                           .arg(ready)
+                           .arg(everyone.size());
+        }
         // A large room's list holds the host and the earliest arrivals only.
         const int everyone = session.participantCount();
         if (everyone > session.participants().size())

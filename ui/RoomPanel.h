@@ -1,8 +1,12 @@
 #pragma once
 
+#include "room/ActionsController.h"
+
 #include <QDockWidget>
 
 class QAction;
+class QCheckBox;
+class QTabWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -13,22 +17,38 @@ class QTreeView;
 
 namespace lockstep::ui {
 
+class ChatController;
+class ChatPane;
 class ParticipantsModel;
+class PlaylistController;
+class PlaylistPane;
 class RoomController;
 class RoomSession;
+class Settings;
 
-// The room beside the video: who is in it, what each player is doing, how
-// far each is from the room's timeline, the invite link, the host's tools
-// (hand over the host role, resync everyone) and a log of what happened.
+// The room beside the video: who is in it, whether each is ready, what each
+// player is doing, how far each is from the room's timeline, the invite link,
+// the host's tools (hand over the host role, resync everyone), and in tabs
+// the chat, the shared playlist and a log of what happened.
 class RoomPanel : public QDockWidget
 {
     Q_OBJECT
 
 public:
-    RoomPanel(RoomController &room, QAction *hostAction, QAction *joinAction, QAction *leaveAction,
-              QAction *stopHostingAction, QAction *resyncAction, QWidget *parent = nullptr);
+    RoomPanel(RoomController &room, ChatController &chat, PlaylistController &playlist,
+              Settings &settings, const ActionsController::Actions &actions,
+              QWidget *parent = nullptr);
 
     ParticipantsModel *participantsModel() const { return m_model; }
+    ChatPane *chatPane() const { return m_chatPane; }
+    PlaylistPane *playlistPane() const { return m_playlistPane; }
+    QTabWidget *tabs() const { return m_tabs; }
+    // Shows the chat tab with the cursor in its input line.
+    void showChat();
+    void showPlaylist();
+    // Whether the chat can be read right now (the panel and its tab in view).
+    bool chatInView() const;
+    int unreadChat() const { return m_unread; }
     // A line in the activity log, newest at the bottom.
     void addActivity(const QString &text);
     QStringList activity() const;
@@ -37,7 +57,9 @@ public:
 
 private:
     QWidget *makeIdlePage(QAction *hostAction, QAction *joinAction);
-    QWidget *makeRoomPage(QAction *leaveAction, QAction *stopHostingAction, QAction *resyncAction);
+    QWidget *makeRoomPage(const ActionsController::Actions &actions);
+    void onChatLine(bool own);
+    void setUnread(int unread);
     void refresh();
     void refreshButtons();
     void onEnded(const QString &message);
@@ -60,7 +82,12 @@ private:
     QTreeView *m_participants;
     QPushButton *m_makeHost;
     QPushButton *m_resync;
+    QCheckBox *m_ready;
+    QTabWidget *m_tabs;
+    ChatPane *m_chatPane;
+    PlaylistPane *m_playlistPane;
     QListWidget *m_log;
+    int m_unread = 0;
 };
 
 } // namespace lockstep::ui

@@ -56,6 +56,8 @@ WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &
     room->addSeparator();
     room->addActions({a.invite, a.copyInvite, a.resync});
     room->addSeparator();
+    room->addActions({a.ready, a.chat, a.addToPlaylist});
+    room->addSeparator();
     room->addActions({a.leave, a.stopHosting});
 
     QMenu *help = bar->addMenu(tr("&Help"));

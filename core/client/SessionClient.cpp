@@ -334,8 +334,11 @@ bool SessionClient::sendPlaylist(const PlaylistUpdate &update)
 void SessionClient::setReady(bool ready)
 {
     m_wantReady = ready;
-    if (m_state == State::InRoom && isReady() != ready)
+    if (m_state == State::InRoom && isReady() != ready) {
         sendMessage(ReadyState {ready});
+        // The server's relay confirms it; until then the list says what we said.
+        setParticipantReady(m_clientId, ready);
+    }
 }
 
 bool SessionClient::isReady() const

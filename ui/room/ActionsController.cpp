@@ -43,6 +43,8 @@ ActionsController::ActionsController(PlaybackController &playback, RoomControlle
     connect(&session, &RoomSession::joined, this, roomChanged);
     connect(&session, &RoomSession::inviteLinkChanged, this, roomChanged);
     connect(&session, &RoomSession::ended, this, roomChanged);
+    connect(&session, &RoomSession::readyChanged, this, roomChanged);
+    connect(&session, &RoomSession::participantsChanged, this, roomChanged);
     connect(&fullScreen, &FullScreenController::fullScreenChanged, this,
             &ActionsController::onFullScreenChanged);
     updateMediaActions();
@@ -101,6 +103,19 @@ void ActionsController::createRoomActions()
     a.stopHosting = make(tr("&Stop Hosting"), Icon::StopHosting, {});
     a.stopHosting->setObjectName(QStringLiteral("stopHostingAction"));
     a.chooseRoomFile = make(tr("Choose &File…"), Icon::OpenFile, {});
+    a.ready = make(tr("I'm &Ready"), Icon::Ready, QKeySequence(tr("Ctrl+Shift+R")));
+    a.ready->setObjectName(QStringLiteral("readyAction"));
+    a.ready->setCheckable(true);
+    a.ready->setToolTip(tr("Tell the room you are ready to start"));
+    connect(a.ready, &QAction::toggled, &m_room,
+            [this](bool ready) { m_room.session().setReady(ready); });
+    // Enter opens the chat; the window handles the key itself so that Enter
+    // still works in every line the user types in.
+    a.chat = make(tr("&Chat…"), Icon::Chat, {});
+    a.chat->setObjectName(QStringLiteral("chatAction"));
+    a.chat->setToolTip(tr("Send the room a message (Enter)"));
+    a.addToPlaylist = make(tr("Add to &Playlist…"), Icon::Playlist, {});
+    a.addToPlaylist->setObjectName(QStringLiteral("addToPlaylistAction"));
 }
 
 void ActionsController::updateMediaActions()
@@ -137,6 +152,13 @@ void ActionsController::updateRoomActions()
     a.leave->setVisible(!hosting);
     a.stopHosting->setEnabled(hosting);
     a.stopHosting->setVisible(hosting);
+    a.ready->setEnabled(session.inRoom());
+    {
+        const QSignalBlocker blocker(a.ready);
+        a.ready->setChecked(session.isReady());
+    }
+    a.chat->setEnabled(session.inRoom());
+    a.addToPlaylist->setEnabled(session.inRoom() && session.canControl());
 }
 
 void ActionsController::showVolume(int volume)

@@ -48,6 +48,9 @@ public:
         StopHosting,
         Preferences,
         About,
+        Ready,
+        Chat,
+        Playlist,
     };
     using IconProvider = std::function<QIcon(Icon)>;
 
@@ -71,6 +74,9 @@ public:
         QAction *leave;
         QAction *stopHosting;
         QAction *chooseRoomFile;
+        QAction *ready; // checkable: "I'm ready"
+        QAction *chat; // Enter: type a chat message
+        QAction *addToPlaylist;
         QAction *preferences;
         QAction *about;
     };
