@@ -190,6 +190,102 @@
         <source>Mute (M)</source>
         <translation>Stumm (M)</translation>
     </message>
+    <message>
+        <source>I&apos;m &amp;Ready</source>
+        <translation>Ich bin &amp;bereit</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Tell the room you are ready to start</source>
+        <translation>Dem Raum sagen, dass du bereit bist</translation>
+    </message>
+    <message>
+        <source>&amp;Chat…</source>
+        <translation>&amp;Chat …</translation>
+    </message>
+    <message>
+        <source>Send the room a message (Enter)</source>
+        <translation>Dem Raum eine Nachricht schicken (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Playlist…</source>
+        <translation>Zur &amp;Playlist hinzufügen …</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatController</name>
+    <message>
+        <source>Type a message first.</source>
+        <translation>Schreib zuerst eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>A message can be at most %1 characters long; this one has %2.</source>
+        <translation>Eine Nachricht darf höchstens %1 Zeichen lang sein; diese hat %2.</translation>
+    </message>
+    <message>
+        <source>The message contains characters that cannot be sent.</source>
+        <translation>Die Nachricht enthält Zeichen, die nicht gesendet werden können.</translation>
+    </message>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Chatten kannst du, sobald du in einem Raum bist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send %1 messages every %2 seconds. Wait %n s.</source>
+        <translation>
+            <numerusform>Du kannst %1 Nachrichten alle %2 Sekunden senden. Warte %n Sekunde.</numerusform>
+            <numerusform>Du kannst %1 Nachrichten alle %2 Sekunden senden. Warte %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The room refused your message because you sent several quickly. Wait a few seconds and send it again.</source>
+        <translation>Der Raum hat deine Nachricht abgelehnt, weil du mehrere schnell hintereinander gesendet hast. Warte ein paar Sekunden und sende sie noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatInputBar</name>
+    <message>
+        <source>Message the room (Enter sends, Esc closes)</source>
+        <translation>Nachricht an den Raum (Eingabetaste sendet, Esc schließt)</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatPane</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Nothing said yet. Say hello!</source>
+        <translation>Noch hat niemand etwas gesagt. Sag hallo!</translation>
+    </message>
+    <message>
+        <source>Message the room</source>
+        <translation>Nachricht an den Raum</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <source>Open Link?</source>
+        <translation>Link öffnen?</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+%1</source>
+        <translation>Diesen Link im Webbrowser öffnen?
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::HostAddresses</name>
@@ -335,6 +431,18 @@
     <message>
         <source>Try &amp;Again</source>
         <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Start when everyone is ready</source>
+        <translation>Starten, wenn alle bereit sind</translation>
+    </message>
+    <message>
+        <source>Pressing play waits until everyone in the room has said &quot;I&apos;m ready&quot;</source>
+        <translation>Die Wiedergabe wartet, bis alle im Raum „Ich bin bereit“ gesagt haben</translation>
+    </message>
+    <message>
+        <source>Playback starts once everyone has said they are ready.</source>
+        <translation>Die Wiedergabe beginnt, sobald alle gesagt haben, dass sie bereit sind.</translation>
     </message>
 </context>
 <context>
@@ -485,6 +593,10 @@
         <source>Closing the room…</source>
         <translation>Schließe den Raum …</translation>
     </message>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Chatten kannst du, sobald du in einem Raum bist.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MediaPlayerBackend</name>
@@ -594,6 +706,30 @@
         <source>%1 behind the room&apos;s timeline</source>
         <translation>%1 hinter der Zeitleiste des Raums</translation>
     </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Who has said they are ready to start</source>
+        <translation>Wer gesagt hat, dass er bereit ist</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Du bist bereit</translation>
+    </message>
+    <message>
+        <source>You have not said you are ready</source>
+        <translation>Du hast noch nicht gesagt, dass du bereit bist</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 ist bereit</translation>
+    </message>
+    <message>
+        <source>%1 is not ready yet</source>
+        <translation>%1 ist noch nicht bereit</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlaybackController</name>
@@ -645,6 +781,10 @@
         <source>Playback started for everyone at %1</source>
         <translation>Die Wiedergabe hat für alle bei %1 begonnen</translation>
     </message>
+    <message>
+        <source>Next in the playlist: %1.</source>
+        <translation>Als Nächstes in der Playlist: %1.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>
@@ -663,6 +803,127 @@
     <message>
         <source>Cannot play %1.</source>
         <translation>%1 kann nicht abgespielt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistController</name>
+    <message>
+        <source>The playlist belongs to a room: host or join one first.</source>
+        <translation>Die Playlist gehört zu einem Raum: Hoste zuerst einen oder tritt einem bei.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>In diesem Raum ändert nur der Host die Playlist.</translation>
+    </message>
+    <message>
+        <source>Not added, because it is not a file or a web address: %1</source>
+        <translation>Nicht hinzugefügt, weil es keine Datei und keine Webadresse ist: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A playlist holds at most %1 items; %n were left out.</source>
+        <translation>
+            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurde weggelassen.</numerusform>
+            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
+        <translation>Lockstep kann %1 nicht abspielen, daher wurde es nicht zur Playlist hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added %1 to the playlist.</source>
+        <translation>%1 zur Playlist hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n items to the playlist.</source>
+        <translation>
+            <numerusform>%n Eintrag zur Playlist hinzugefügt.</numerusform>
+            <numerusform>%n Einträge zur Playlist hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playlist could not be changed.</source>
+        <translation>Die Playlist konnte nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistModel</name>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+You have no copy of this file yet: right-click to choose yours.</source>
+        <translation>%1
+Du hast noch keine Kopie dieser Datei: Rechtsklick, um deine zu wählen.</translation>
+    </message>
+    <message>
+        <source>%1
+Your copy: %2</source>
+        <translation>%1
+Deine Kopie: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistPane</name>
+    <message>
+        <source>Add Files…</source>
+        <translation>Dateien hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Address…</source>
+        <translation>Adresse hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Play for Everyone</source>
+        <translation>Für alle abspielen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next: %1 starts in %n s</source>
+        <translation>
+            <numerusform>Als Nächstes: %1 beginnt in %n Sekunde</numerusform>
+            <numerusform>Als Nächstes: %1 beginnt in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading one file…</source>
+        <translation>Lese eine Datei …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n files…</source>
+        <translation>
+            <numerusform>Lese %n Datei …</numerusform>
+            <numerusform>Lese %n Dateien …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add files or web addresses, or drop them here, to watch one after another.</source>
+        <translation>Füge Dateien oder Webadressen hinzu oder zieh sie hierher, um sie nacheinander zu schauen.</translation>
+    </message>
+    <message>
+        <source>The playlist is empty.</source>
+        <translation>Die Playlist ist leer.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>In diesem Raum ändert nur der Host die Playlist.</translation>
+    </message>
+    <message>
+        <source>Add to the Playlist</source>
+        <translation>Zur Playlist hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Deine Kopie von %1 wählen</translation>
+    </message>
+    <message>
+        <source>Choose My Copy…</source>
+        <translation>Meine Kopie wählen …</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1233,26 @@
             <numerusform>%n Person ist hier; die Liste zeigt %1 davon.</numerusform>
             <numerusform>%n Personen sind hier; die Liste zeigt %1 davon.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation>Chat (%1)</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>I&apos;m ready</source>
+        <translation>Ich bin bereit</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>Playlist</translation>
+    </message>
+    <message>
+        <source>Playback starts when everyone is ready (%1 of %2 are).</source>
+        <translation>Die Wiedergabe beginnt, wenn alle bereit sind (%1 von %2 sind es).</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,102 @@
         <source>Mute (M)</source>
         <translation>Silenciar (M)</translation>
     </message>
+    <message>
+        <source>I&apos;m &amp;Ready</source>
+        <translation>Estoy &amp;listo</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Tell the room you are ready to start</source>
+        <translation>Decir a la sala que estás listo para empezar</translation>
+    </message>
+    <message>
+        <source>&amp;Chat…</source>
+        <translation>&amp;Chat…</translation>
+    </message>
+    <message>
+        <source>Send the room a message (Enter)</source>
+        <translation>Enviar un mensaje a la sala (Intro)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Playlist…</source>
+        <translation>Añadir a la &amp;lista…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatController</name>
+    <message>
+        <source>Type a message first.</source>
+        <translation>Escribe primero un mensaje.</translation>
+    </message>
+    <message>
+        <source>A message can be at most %1 characters long; this one has %2.</source>
+        <translation>Un mensaje puede tener como máximo %1 caracteres; este tiene %2.</translation>
+    </message>
+    <message>
+        <source>The message contains characters that cannot be sent.</source>
+        <translation>El mensaje contiene caracteres que no se pueden enviar.</translation>
+    </message>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Podrás chatear cuando estés en una sala.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You can send %1 messages every %2 seconds. Wait %n s.</source>
+        <translation>
+            <numerusform>Puedes enviar %1 mensajes cada %2 segundos. Espera %n segundo.</numerusform>
+            <numerusform>Puedes enviar %1 mensajes cada %2 segundos. Espera %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The room refused your message because you sent several quickly. Wait a few seconds and send it again.</source>
+        <translation>La sala rechazó tu mensaje porque enviaste varios muy seguidos. Espera unos segundos y vuelve a enviarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatInputBar</name>
+    <message>
+        <source>Message the room (Enter sends, Esc closes)</source>
+        <translation>Mensaje para la sala (Intro envía, Esc cierra)</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatPane</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Nothing said yet. Say hello!</source>
+        <translation>Nadie ha dicho nada todavía. ¡Saluda!</translation>
+    </message>
+    <message>
+        <source>Message the room</source>
+        <translation>Mensaje para la sala</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Open Link?</source>
+        <translation>¿Abrir el enlace?</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+%1</source>
+        <translation>¿Abrir este enlace en tu navegador?
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::HostAddresses</name>
@@ -335,6 +431,18 @@
     <message>
         <source>Try &amp;Again</source>
         <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Start when everyone is ready</source>
+        <translation>Empezar cuando todos estén listos</translation>
+    </message>
+    <message>
+        <source>Pressing play waits until everyone in the room has said &quot;I&apos;m ready&quot;</source>
+        <translation>Al pulsar reproducir se espera a que todos en la sala hayan dicho «Estoy listo»</translation>
+    </message>
+    <message>
+        <source>Playback starts once everyone has said they are ready.</source>
+        <translation>La reproducción empieza cuando todos hayan dicho que están listos.</translation>
     </message>
 </context>
 <context>
@@ -485,6 +593,10 @@
         <source>Closing the room…</source>
         <translation>Cerrando la sala…</translation>
     </message>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Podrás chatear cuando estés en una sala.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MediaPlayerBackend</name>
@@ -594,6 +706,30 @@
         <source>%1 behind the room&apos;s timeline</source>
         <translation>%1 por detrás de la línea de tiempo de la sala</translation>
     </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Who has said they are ready to start</source>
+        <translation>Quién ha dicho que está listo para empezar</translation>
+    </message>
+    <message>
+        <source>You are ready</source>
+        <translation>Estás listo</translation>
+    </message>
+    <message>
+        <source>You have not said you are ready</source>
+        <translation>Aún no has dicho que estás listo</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 está listo</translation>
+    </message>
+    <message>
+        <source>%1 is not ready yet</source>
+        <translation>%1 aún no está listo</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlaybackController</name>
@@ -645,6 +781,10 @@
         <source>Playback started for everyone at %1</source>
         <translation>La reproducción empezó para todos en %1</translation>
     </message>
+    <message>
+        <source>Next in the playlist: %1.</source>
+        <translation>Lo siguiente en la lista: %1.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>
@@ -663,6 +803,127 @@
     <message>
         <source>Cannot play %1.</source>
         <translation>No se puede reproducir %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistController</name>
+    <message>
+        <source>The playlist belongs to a room: host or join one first.</source>
+        <translation>La lista pertenece a una sala: primero crea una o únete a una.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>En esta sala solo el anfitrión cambia la lista.</translation>
+    </message>
+    <message>
+        <source>Not added, because it is not a file or a web address: %1</source>
+        <translation>No se añadió porque no es un archivo ni una dirección web: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A playlist holds at most %1 items; %n were left out.</source>
+        <translation>
+            <numerusform>Una lista admite como máximo %1 elementos; se dejó fuera %n.</numerusform>
+            <numerusform>Una lista admite como máximo %1 elementos; se dejaron fuera %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
+        <translation>Lockstep no puede reproducir %1, así que no se añadió a la lista.</translation>
+    </message>
+    <message>
+        <source>Added %1 to the playlist.</source>
+        <translation>%1 añadido a la lista.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n items to the playlist.</source>
+        <translation>
+            <numerusform>%n elemento añadido a la lista.</numerusform>
+            <numerusform>%n elementos añadidos a la lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playlist could not be changed.</source>
+        <translation>No se pudo cambiar la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistModel</name>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1
+You have no copy of this file yet: right-click to choose yours.</source>
+        <translation>%1
+Todavía no tienes una copia de este archivo: haz clic derecho para elegir la tuya.</translation>
+    </message>
+    <message>
+        <source>%1
+Your copy: %2</source>
+        <translation>%1
+Tu copia: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PlaylistPane</name>
+    <message>
+        <source>Add Files…</source>
+        <translation>Añadir archivos…</translation>
+    </message>
+    <message>
+        <source>Add Address…</source>
+        <translation>Añadir dirección…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Play for Everyone</source>
+        <translation>Reproducir para todos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Next: %1 starts in %n s</source>
+        <translation>
+            <numerusform>Siguiente: %1 empieza en %n segundo</numerusform>
+            <numerusform>Siguiente: %1 empieza en %n segundos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading one file…</source>
+        <translation>Leyendo un archivo…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n files…</source>
+        <translation>
+            <numerusform>Leyendo %n archivo…</numerusform>
+            <numerusform>Leyendo %n archivos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add files or web addresses, or drop them here, to watch one after another.</source>
+        <translation>Añade archivos o direcciones web, o suéltalos aquí, para verlos uno tras otro.</translation>
+    </message>
+    <message>
+        <source>The playlist is empty.</source>
+        <translation>La lista está vacía.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>En esta sala solo el anfitrión cambia la lista.</translation>
+    </message>
+    <message>
+        <source>Add to the Playlist</source>
+        <translation>Añadir a la lista</translation>
+    </message>
+    <message>
+        <source>Choose Your Copy of %1</source>
+        <translation>Elige tu copia de %1</translation>
+    </message>
+    <message>
+        <source>Choose My Copy…</source>
+        <translation>Elegir mi copia…</translation>
     </message>
 </context>
 <context>
@@ -972,6 +1233,26 @@
             <numerusform>Hay %n persona; la lista muestra %1.</numerusform>
             <numerusform>Hay %n personas; la lista muestra %1 de ellas.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Chat (%1)</source>
+        <translation>Chat (%1)</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>I&apos;m ready</source>
+        <translation>Estoy listo</translation>
+    </message>
+    <message>
+        <source>Playlist</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Playback starts when everyone is ready (%1 of %2 are).</source>
+        <translation>La reproducción empieza cuando todos estén listos (%1 de %2 lo están).</translation>
     </message>
 </context>
 <context>

@@ -393,6 +393,8 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::WindowStateChange && !isFullScreen())
         m_fullScreen->setFullScreen(false); // left through the window manager
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        m_roomPanel->windowActivated();
 }
 
 // ---------------------------------------------------------------- room

@@ -131,6 +131,12 @@ bool RoomPanel::chatInView() const
         && m_tabs->currentWidget() == m_chatPane;
 }
 
+void RoomPanel::windowActivated()
+{
+    if (chatInView())
+        setUnread(0);
+}
+
 void RoomPanel::onChatLine(bool own)
 {
     if (own || (chatInView() && window()->isActiveWindow()))
@@ -257,7 +263,7 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
     layout->addWidget(m_roomTitle);
     layout->addWidget(m_roomDetails);
     layout->addWidget(m_inviteRow);
-    layout->addWidget(m_participants, 2);
+    layout->addWidget(m_participants, 1);
     layout->addLayout(buttons);
     m_tabs->addTab(m_chatPane, tr("Chat"));
     m_tabs->addTab(m_playlistPane, tr("Playlist"));

@@ -49,6 +49,8 @@ public:
     // Whether the chat can be read right now (the panel and its tab in view).
     bool chatInView() const;
     int unreadChat() const { return m_unread; }
+    // The window came to the front: what the chat tab shows has been seen.
+    void windowActivated();
     // A line in the activity log, newest at the bottom.
     void addActivity(const QString &text);
     QStringList activity() const;

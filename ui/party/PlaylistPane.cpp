@@ -267,7 +267,9 @@ void PlaylistPane::updateCountdown()
     emit countdownText(text);
     if (text.isEmpty()) {
         if (m_playlist.pendingCount() > 0)
-            text = tr("Reading %n file(s)…", "", m_playlist.pendingCount());
+            text = m_playlist.pendingCount() == 1
+                ? tr("Reading one file…")
+                : tr("Reading %n files…", "", m_playlist.pendingCount());
         else if (m_playlist.count() == 0)
             text = m_playlist.canEdit()
                 ? tr("Add files or web addresses, or drop them here, to watch one after another.")

@@ -78,7 +78,7 @@ QString ChatController::send(const QString &text)
         m_sentAt.pop_front();
     if (int(m_sentAt.size()) >= protocol::limits::kChatBurst) {
         const int wait = int(std::ceil(window - (now - m_sentAt.front())));
-        return tr("You can send %1 messages every %2 seconds. Wait %n more second(s).", "", wait)
+        return tr("You can send %1 messages every %2 seconds. Wait %n s.", "", wait)
             .arg(protocol::limits::kChatBurst)
             .arg(int(protocol::limits::kChatWindow));
     }

@@ -274,9 +274,9 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
         return;
     const QString copy = media.info() ? m_copies.find(*media.info()) : QString();
     if (!copy.isEmpty()) {
+        // Known by the room's name and size, or chosen (and checked) before.
         if (m_source == QUrl::fromLocalFile(copy) && !m_failed)
             return;
-        m_checkMatchPending = true;
         load(QUrl::fromLocalFile(copy));
         return;
     }

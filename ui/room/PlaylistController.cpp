@@ -200,7 +200,9 @@ void PlaylistController::finishBatch(const std::shared_ptr<Batch> &batch)
     for (int i = 0; i < added.size(); ++i)
         items.insert(at + i, added.at(i));
     replace(items, current);
-    emit notice(tr("Added %n item(s) to the playlist.", "", int(added.size())), false);
+    emit notice(added.size() == 1 ? tr("Added %1 to the playlist.").arg(added.first().title)
+                                  : tr("Added %n items to the playlist.", "", int(added.size())),
+                false);
 }
 
 bool PlaylistController::move(int from, int to)
