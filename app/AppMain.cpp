@@ -2,6 +2,7 @@
 #include "FileOpenHandler.h"
 #include "MainWindow.h"
 #include "StartupOptions.h"
+#include "Theme.h"
 #include "Translations.h"
 #include "room/InviteLink.h"
 #include "room/Settings.h"
@@ -130,6 +131,7 @@ int main(int argc, char *argv[])
     // Matches the .desktop file, so Wayland compositors find the icon and name.
     QGuiApplication::setDesktopFileName(QStringLiteral("app.lockstep.Lockstep"));
     Translations::install(app, Settings().language());
+    Theme::apply(Theme::fromSetting(Settings().theme()));
 
     CommandLine cli;
     cli.parser.process(app);

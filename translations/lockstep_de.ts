@@ -214,6 +214,14 @@
         <source>Add to &amp;Playlist…</source>
         <translation>Zur &amp;Playlist hinzufügen …</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ChatController</name>
@@ -991,6 +999,22 @@ Deine Kopie: %2</translation>
         <source>Your &amp;name:</source>
         <translation>Dein &amp;Name:</translation>
     </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Erscheinungsbild:</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomController</name>
@@ -1453,6 +1477,21 @@ Deine Kopie: %2</translation>
     <message>
         <source>Guest</source>
         <translation>Gast</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -214,6 +214,14 @@
         <source>Add to &amp;Playlist…</source>
         <translation>Añadir a la &amp;lista…</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ChatController</name>
@@ -991,6 +999,22 @@ Tu copia: %2</translation>
         <source>Your &amp;name:</source>
         <translation>Tu &amp;nombre:</translation>
     </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomController</name>
@@ -1453,6 +1477,21 @@ Tu copia: %2</translation>
     <message>
         <source>Guest</source>
         <translation>Invitado</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "RoomFilePrompt.h"
 #include "RoomPanel.h"
 #include "RoomStatusLabels.h"
+#include "ShortcutsDialog.h"
 #include "Toast.h"
 #include "WindowMenus.h"
 #include "client/WebSocketTransport.h"
@@ -167,7 +168,7 @@ void MainWindow::connectActions()
     // menu bar hidden.
     for (QAction *action :
          {a.openFile, a.openUrl, a.quit, a.playPause, a.forward, a.back, a.volumeUp, a.volumeDown,
-          a.mute, a.fullScreen, a.leaveFullScreen, a.join, a.preferences, a.ready})
+          a.mute, a.fullScreen, a.leaveFullScreen, a.join, a.preferences, a.ready, a.shortcuts})
         addAction(action);
     connect(a.openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a.openUrl, &QAction::triggered, this, &MainWindow::showOpenUrlDialog);
@@ -186,6 +187,11 @@ void MainWindow::connectActions()
         dialog.exec();
     });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.shortcuts, &QAction::triggered, this, [this] {
+        // Every action of the window, the room panel's toggle included.
+        ShortcutsDialog dialog(findChildren<QAction *>(), this);
+        dialog.exec();
+    });
 }
 
 void MainWindow::connectControllers()

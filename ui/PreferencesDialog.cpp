@@ -1,5 +1,6 @@
 #include "PreferencesDialog.h"
 
+#include "Theme.h"
 #include "Translations.h"
 #include "room/Settings.h"
 
@@ -10,12 +11,14 @@
 #include <QLineEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lockstep::ui {
 
 PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_language(new QComboBox(this)),
-      m_name(new QLineEdit(this)), m_restartHint(new QLabel(this)),
-      m_initialLanguage(settings.language())
+      m_theme(new QComboBox(this)), m_name(new QLineEdit(this)), m_restartHint(new QLabel(this)),
+      m_initialLanguage(settings.language()), m_initialTheme(settings.theme())
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -25,6 +28,16 @@ PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     const int current = m_language->findData(m_initialLanguage);
     m_language->setCurrentIndex(current >= 0 ? current : 0);
     m_language->setObjectName(QStringLiteral("preferencesLanguage"));
+
+    m_theme->setObjectName(QStringLiteral("preferencesTheme"));
+    m_theme->addItem(tr("Same as the system"), Theme::toSetting(Theme::Choice::System));
+    m_theme->addItem(tr("Light"), Theme::toSetting(Theme::Choice::Light));
+    m_theme->addItem(tr("Dark"), Theme::toSetting(Theme::Choice::Dark));
+    m_theme->setCurrentIndex(
+        std::max(0, m_theme->findData(Theme::toSetting(Theme::fromSetting(m_initialTheme)))));
+    // Shown at once; Cancel puts the old one back.
+    connect(m_theme, &QComboBox::currentIndexChanged, this,
+            [this] { Theme::apply(Theme::fromSetting(m_theme->currentData().toString())); });
 
     m_name->setText(settings.displayName());
     m_name->setMaxLength(64);
@@ -37,6 +50,7 @@ PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Language:"), m_language);
+    form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("Your &name:"), m_name);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -62,9 +76,17 @@ void PreferencesDialog::updateRestartHint()
 void PreferencesDialog::accept()
 {
     m_settings.setLanguage(m_language->currentData().toString());
+    m_settings.setTheme(m_theme->currentData().toString());
     if (!m_name->text().trimmed().isEmpty())
         m_settings.setDisplayName(m_name->text());
     QDialog::accept();
+}
+
+void PreferencesDialog::reject()
+{
+    if (m_theme->currentData().toString() != Theme::toSetting(Theme::fromSetting(m_initialTheme)))
+        Theme::apply(Theme::fromSetting(m_initialTheme));
+    QDialog::reject();
 }
 
 } // namespace lockstep::ui

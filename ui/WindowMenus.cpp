@@ -61,6 +61,8 @@ WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &
     room->addActions({a.leave, a.stopHosting});
 
     QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(a.shortcuts);
+    help->addSeparator();
     help->addAction(a.about);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);

@@ -27,6 +27,9 @@ ActionsController::ActionsController(PlaybackController &playback, RoomControlle
     createRoomActions();
     a.preferences = make(tr("&Preferences…"), Icon::Preferences, QKeySequence::Preferences);
     a.preferences->setMenuRole(QAction::PreferencesRole);
+    a.shortcuts = make(tr("&Keyboard Shortcuts"), Icon::About, QKeySequence::HelpContents);
+    a.shortcuts->setIcon({});
+    a.shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
     a.about = make(tr("&About Lockstep"), Icon::About, {});
     a.about->setMenuRole(QAction::AboutRole);
 
@@ -114,6 +117,7 @@ void ActionsController::createRoomActions()
     a.chat = make(tr("&Chat…"), Icon::Chat, {});
     a.chat->setObjectName(QStringLiteral("chatAction"));
     a.chat->setToolTip(tr("Send the room a message (Enter)"));
+    a.chat->setProperty("displayShortcut", tr("Enter"));
     a.addToPlaylist = make(tr("Add to &Playlist…"), Icon::Playlist, {});
     a.addToPlaylist->setObjectName(QStringLiteral("addToPlaylistAction"));
 }

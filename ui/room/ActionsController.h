@@ -78,6 +78,7 @@ public:
         QAction *chat; // Enter: type a chat message
         QAction *addToPlaylist;
         QAction *preferences;
+        QAction *shortcuts;
         QAction *about;
     };
     ActionsController(PlaybackController &playback, RoomController &room,

@@ -192,6 +192,16 @@ void Settings::setHostOpensRouterPort(bool open)
     m_settings.setValue(key("host/openRouterPort"), open);
 }
 
+QString Settings::theme() const
+{
+    return m_settings.value(key("theme"), QStringLiteral("system")).toString();
+}
+
+void Settings::setTheme(const QString &theme)
+{
+    m_settings.setValue(key("theme"), theme);
+}
+
 bool Settings::hostStartWhenReady() const
 {
     return m_settings.value(key("host/startWhenReady"), false).toBool();

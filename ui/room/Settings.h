@@ -44,6 +44,10 @@ public:
     QStringList recentServers() const;
     void addRecentServer(const QString &url);
 
+    // "system" (the default), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+
     // Empty: follow the system.
     QString language() const;
     void setLanguage(const QString &code);
