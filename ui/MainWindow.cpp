@@ -244,6 +244,8 @@ void MainWindow::start(const StartupOptions &options)
         host.hostOnlyControl = m_settings.hostOnlyControl();
         host.inviteOnly = m_settings.hostInviteOnly();
         host.inviteExpiry = m_settings.inviteExpiry();
+        host.server = options.server;
+        host.authToken = options.authToken;
         QString error;
         if (!hostRoom(host, &error))
             QMessageBox::warning(this, tr("Cannot Host"), error);
