@@ -396,15 +396,10 @@ void HostDialog::refreshRouter()
                                     .arg(port));
         return;
     }
-    QString status = mapper.state() == PortMapper::State::Idle
+    const QString status = mapper.state() == PortMapper::State::Idle
         ? tr("People outside your network can join only if TCP port %1 is open on your router.")
               .arg(port)
         : mapper.statusText();
-    // No router that opens ports: a server both sides can reach still works.
-    if (mapper.state() == PortMapper::State::Failed)
-        status += QLatin1Char(' ')
-            + tr("If your router cannot open the port, stop hosting and host \"On a server\" "
-                 "instead.");
     m_routerStatus->setText(status);
     m_routerStatus->show();
     m_routerButton->setEnabled(mapper.state() == PortMapper::State::Idle
