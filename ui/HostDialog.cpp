@@ -3,6 +3,7 @@
 #include "client/SessionClient.h"
 #include "room/InviteLink.h"
 #include "room/PortMapper.h"
+#include "room/ReachabilityCheck.h"
 #include "room/RoomSession.h"
 #include "room/Settings.h"
 #include "server/SessionServer.h"
@@ -62,6 +63,8 @@ HostDialog::HostDialog(RoomSession &session, Settings &settings, const QString &
         refreshRouter();
         refreshAddresses();
     });
+    connect(&session.reachability(), &ReachabilityCheck::finished, this,
+            &HostDialog::refreshRouter);
 
     if (session.isHosting())
         showHostingPage();
@@ -400,7 +403,11 @@ void HostDialog::refreshRouter()
         ? tr("People outside your network can join only if TCP port %1 is open on your router.")
               .arg(port)
         : mapper.statusText();
-    m_routerStatus->setText(status);
+    // Once the port is open: whether people outside can really join.
+    const QString reachability
+        = mapper.state() == PortMapper::State::Open ? m_session.reachability().text() : QString();
+    m_routerStatus->setText(reachability.isEmpty() ? status
+                                                   : status + QLatin1Char('\n') + reachability);
     m_routerStatus->show();
     m_routerButton->setEnabled(mapper.state() == PortMapper::State::Idle
                                || mapper.state() == PortMapper::State::Failed);

@@ -9,6 +9,7 @@
 #include "protocol/Clock.h"
 #include "room/InviteLink.h"
 #include "room/PortMapper.h"
+#include "room/ReachabilityCheck.h"
 #include "room/RoomSession.h"
 #include "server/SessionServer.h"
 #include "sim/SimPlayer.h"
@@ -17,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -111,6 +113,15 @@ int main(int argc, char *argv[])
              {QStringLiteral("external"), mapper.externalAddress().toString()},
              {QStringLiteral("status"), mapper.statusText()}});
     });
+    QObject::connect(&session->reachability(), &ui::ReachabilityCheck::finished, &app,
+                     [&session](ui::ReachabilityCheck::Outcome outcome) {
+                         say({{QStringLiteral("event"), QStringLiteral("reachability")},
+                              {QStringLiteral("outcome"),
+                               QString::fromLatin1(
+                                   QMetaEnum::fromType<ui::ReachabilityCheck::Outcome>().valueToKey(
+                                       int(outcome)))},
+                              {QStringLiteral("text"), session->reachability().text()}});
+                     });
     QObject::connect(&mapper, &PortMapper::renewed, &app, [] {
         say({{QStringLiteral("event"), QStringLiteral("renewed")}});
     });

@@ -1,6 +1,7 @@
 #include "RoomSession.h"
 
 #include "PortMapper.h"
+#include "ReachabilityCheck.h"
 #include "ServerErrorText.h"
 #include "client/ClientTransport.h"
 #include "client/SessionClient.h"
@@ -30,7 +31,8 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
     : QObject(parent), m_clock(clock), m_transport(transport.get()),
       m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
-      m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
+      m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
+      m_tickTimer(new QTimer(this))
 {
     m_tickTimer->setInterval(kTickMs);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
@@ -381,6 +383,7 @@ void RoomSession::stopHosting()
 
 void RoomSession::shutDownServer()
 {
+    m_reachability->cancel();
     m_portMapper->close();
     m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
     // Closing handshakes need the event loop; keep the server until they are
@@ -555,6 +558,11 @@ void RoomSession::onPortMapperChanged()
         // Whoever opens the router's port means to invite people from outside.
         setInviteServer(HostAddresses::urlFor(m_portMapper->externalAddress(), m_server->port(),
                                               m_server->isSecure()));
+        if (m_certificate)
+            m_reachability->start(m_portMapper->externalAddress(), m_server->port(),
+                                  m_certificate->sha256());
+    } else if (m_portMapper->state() != PortMapper::State::Open) {
+        m_reachability->cancel();
     }
 }
 

@@ -35,6 +35,7 @@ class Clock;
 namespace lockstep::ui {
 
 class PortMapper;
+class ReachabilityCheck;
 
 // One person's part in a room: the protocol client, the sync engine that
 // keeps the local player on the room's timeline, and, when this person
@@ -59,6 +60,9 @@ public:
     ~RoomSession() override;
 
     PortMapper &portMapper() { return *m_portMapper; }
+    // Once the router has opened the port: whether the public address
+    // answers (see ReachabilityCheck).
+    ReachabilityCheck &reachability() { return *m_reachability; }
     const protocol::Clock &clock() const { return m_clock; }
     // Drives the client and the engine; the session's timer calls it every
     // kTickMs, tests in virtual time call it themselves.
@@ -184,6 +188,7 @@ private:
     std::unique_ptr<server::SessionServer> m_server;
     QPointer<server::SessionServer> m_draining;
     PortMapper *m_portMapper;
+    ReachabilityCheck *m_reachability;
     QTimer *m_tickTimer;
 
     HostOptions m_hostOptions;
