@@ -3,7 +3,9 @@
 // line on stdout (what happened, and when, in ms since "Start hosting") and,
 // as host, takes commands on stdin: "stop" (stop hosting), "quit".
 //
-//   nat_peer host CERT_DIR PORT LEASE_SECONDS
+//   nat_peer host CERT_DIR PORT LEASE_SECONDS [ipv6]
+//     ipv6: open no port; invite through the global IPv6 address the
+//     Host dialog offers, as a user picking it there would.
 //   nat_peer join LINK
 #include "client/WebSocketTransport.h"
 #include "protocol/Clock.h"
@@ -60,7 +62,8 @@ QString stateName(PortMapper::State state)
 
 int usage()
 {
-    std::fputs("usage: nat_peer host CERT_DIR PORT LEASE_SECONDS | nat_peer join LINK\n", stderr);
+    std::fputs("usage: nat_peer host CERT_DIR PORT LEASE_SECONDS [ipv6] | nat_peer join LINK\n",
+               stderr);
     return 2;
 }
 
@@ -97,8 +100,9 @@ int main(int argc, char *argv[])
         return app.exec();
     }
 
-    if (args.at(1) != QLatin1String("host") || args.size() != 5)
+    if (args.at(1) != QLatin1String("host") || args.size() < 5 || args.size() > 6)
         return usage();
+    const bool ipv6 = args.size() == 6 && args.at(5) == QLatin1String("ipv6");
     ui::HostOptions options;
     options.name = QStringLiteral("Host");
     options.certificateDirectory = args.at(2);
@@ -145,7 +149,17 @@ int main(int argc, char *argv[])
              {QStringLiteral("message"), error}});
         return 1;
     }
-    mapper.open(session->server()->port());
+    QJsonObject addresses;
+    for (const ui::HostAddress &address : session->hostAddresses()) {
+        addresses.insert(address.url.toString(), address.description());
+        if (ipv6 && address.kind == ui::HostAddress::Kind::GlobalIpv6
+            && session->inviteServer().host() != address.url.host())
+            session->setInviteServer(address.url);
+    }
+    say({{QStringLiteral("event"), QStringLiteral("addresses")},
+         {QStringLiteral("offered"), addresses}});
+    if (!ipv6)
+        mapper.open(session->server()->port());
     session->createRoom(ui::RoomMedia());
 
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);

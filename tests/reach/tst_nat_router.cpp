@@ -25,6 +25,8 @@ namespace {
 constexpr int kDeadlineMs = 30000;
 const QString kExternal = QStringLiteral("11.77.0.1"); // not a reserved range: see setUpNetwork
 const QString kHostLan = QStringLiteral("192.168.77.2");
+// IPv6 needs no NAT: the host's own global address, routed by the router.
+const QString kHostIpv6 = QStringLiteral("2001:db8:77::2");
 constexpr quint16 kPort = 8765;
 constexpr int kLeaseSeconds = 4;
 
@@ -128,6 +130,7 @@ private slots:
     void friendJoinsThroughTheRouter_data();
     void friendJoinsThroughTheRouter();
     void withoutMappingTheDialogOffersAServer();
+    void friendJoinsOverIpv6();
 
 private:
     bool inNs(const QString &ns, const QStringList &command, QString *output = nullptr,
@@ -209,7 +212,16 @@ bool TestNatRouter::setUpNetwork()
         && ip(QStringLiteral("-n %1 route add default via 192.168.77.1").arg(m_host))
         && inNs(m_router,
                 {QStringLiteral("sysctl"), QStringLiteral("-qw"),
-                 QStringLiteral("net.ipv4.ip_forward=1")});
+                 QStringLiteral("net.ipv4.ip_forward=1")})
+        && inNs(m_router,
+                {QStringLiteral("sysctl"), QStringLiteral("-qw"),
+                 QStringLiteral("net.ipv6.conf.all.forwarding=1")})
+        && ip(QStringLiteral("-n %1 addr add 2001:db8:77::1/64 dev lan0 nodad").arg(m_router))
+        && ip(QStringLiteral("-n %1 addr add 2001:db8:11::1/64 dev wan0 nodad").arg(m_router))
+        && ip(QStringLiteral("-n %1 addr add %2/64 dev eth0 nodad").arg(m_host, kHostIpv6))
+        && ip(QStringLiteral("-n %1 addr add 2001:db8:11::2/64 dev eth0 nodad").arg(m_friend))
+        && ip(QStringLiteral("-n %1 -6 route add default via 2001:db8:77::1").arg(m_host))
+        && ip(QStringLiteral("-n %1 -6 route add default via 2001:db8:11::1").arg(m_friend));
     if (!ok)
         return false;
     // NAT for the home network, and the chains miniupnpd fills (its
@@ -223,6 +235,7 @@ table inet filter {
         ct state established,related accept
         iifname "lan0" oifname "wan0" accept
         jump loopback_forward
+        jump ipv6_open
         jump miniupnpd
     }
     chain miniupnpd {
@@ -243,6 +256,8 @@ table inet filter {
     chain postrouting_miniupnpd {
     }
     chain loopback_forward {
+    }
+    chain ipv6_open {
     }
     chain loopback_prerouting {
     }
@@ -488,6 +503,53 @@ void TestNatRouter::withoutMappingTheDialogOffersAServer()
     QVERIFY2(invite, qPrintable(host.log()));
     QVERIFY(!invite->value(QStringLiteral("link")).toString().contains(kExternal));
     QVERIFY(!forwardings().contains(QStringLiteral("dport")));
+}
+
+void TestNatRouter::friendJoinsOverIpv6()
+{
+    // A router whose firewall lets IPv6 in to the host's port (the app does
+    // not open IPv6 pinholes; see docs/protocol.md).
+    QVERIFY(inNs(m_router, {QStringLiteral("nft"), QStringLiteral("-f"), QStringLiteral("-")},
+                 nullptr,
+                 QStringLiteral("add rule inet filter ipv6_open ip6 daddr %1 tcp dport %2 accept\n")
+                     .arg(kHostIpv6)
+                     .arg(kPort)
+                     .toUtf8()));
+    Peer host(m_host,
+              {QStringLiteral("host"), m_dir.filePath(QStringLiteral("certs")),
+               QString::number(kPort), QString::number(kLeaseSeconds), QStringLiteral("ipv6")});
+    const QString url = QStringLiteral("wss://[%1]:%2/").arg(kHostIpv6).arg(kPort);
+
+    // The dialog offers the global IPv6 address, saying what it is.
+    const std::optional<QJsonObject> offered = host.waitFor(QStringLiteral("addresses"));
+    QVERIFY2(offered, qPrintable(host.log()));
+    const QJsonObject addresses = offered->value(QStringLiteral("offered")).toObject();
+    QVERIFY2(addresses.contains(url), qPrintable(host.log()));
+    QVERIFY(addresses.value(url).toString().startsWith(QStringLiteral("internet over IPv6")));
+
+    const std::optional<QJsonObject> invite
+        = host.waitFor(QStringLiteral("invite"), [](const QJsonObject &event) {
+              return event.value(QStringLiteral("link"))
+                  .toString()
+                  .contains(QStringLiteral("2001%3Adb8%3A77%3A%3A2"));
+          });
+    QVERIFY2(invite, qPrintable(host.log()));
+    Peer friendPeer(m_friend,
+                    {QStringLiteral("join"), invite->value(QStringLiteral("link")).toString()});
+    const std::optional<QJsonObject> joined = friendPeer.waitFor(QStringLiteral("joined"));
+    QVERIFY2(joined, qPrintable(friendPeer.log()));
+    QVERIFY(joined->value(QStringLiteral("verified")).toBool());
+    const std::optional<QJsonObject> together
+        = host.waitFor(QStringLiteral("participants"), [](const QJsonObject &event) {
+              return event.value(QStringLiteral("count")).toInt() == 2;
+          });
+    QVERIFY2(together, qPrintable(host.log()));
+    qInfo("IPv6: from Start hosting to the friend in the room: %.0f ms",
+          together->value(QStringLiteral("ms")).toDouble());
+    QVERIFY(!forwardings().contains(QStringLiteral("dport")));
+    inNs(m_router,
+         {QStringLiteral("nft"), QStringLiteral("flush"), QStringLiteral("chain"),
+          QStringLiteral("inet"), QStringLiteral("filter"), QStringLiteral("ipv6_open")});
 }
 
 QTEST_GUILESS_MAIN(TestNatRouter)
