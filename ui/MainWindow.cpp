@@ -332,7 +332,9 @@ bool MainWindow::hostRoom(const HostOptions &options, QString *error)
 void MainWindow::stopHosting()
 {
     if (m_room->isHosting()
-        && confirmLeaving(tr("Stop hosting? The room closes for everyone in it.")))
+        && confirmLeaving(m_room->hostsOnServer()
+                              ? tr("Leave the room? It stays open on the server for the others.")
+                              : tr("Stop hosting? The room closes for everyone in it.")))
         m_roomController->stopHosting();
 }
 

@@ -5,13 +5,17 @@
 #include "protocol/Clock.h"
 #include "room/HostCertificate.h"
 #include "room/InviteLink.h"
+#include "room/PlaybackController.h"
 #include "room/RoomSession.h"
 #include "room/ServerErrorText.h"
+#include "room/Settings.h"
+#include "room/StatusController.h"
 #include "server/SessionServer.h"
 #include "sim/SimPlayer.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QStandardPaths>
@@ -76,6 +80,8 @@ void TestEncryptedRoom::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
 }
 
 std::optional<InviteLink> TestEncryptedRoom::hostRoom(Person &host, const QString &certificates,
@@ -212,6 +218,13 @@ void TestEncryptedRoom::guestJoinsThroughThePinnedCertificate()
     QVERIFY2(joined.count() == 1, qPrintable(guest.endMessage));
     QVERIFY(guest.session.connectionVerified());
     QTRY_COMPARE_WITH_TIMEOUT(host.session.participantCount(), 2, kDeadlineMs);
+    // The status bar says so.
+    ui::Settings settings;
+    ui::PlaybackController playback(guest.session, guest.player, settings);
+    ui::StatusController status(guest.session, playback);
+    status.refresh();
+    QCOMPARE(status.status().connection,
+             QStringLiteral("In a room · 2 watching · Encrypted and verified"));
     // A guest passes the fingerprint on with the link.
     QCOMPARE(InviteLink::parse(guest.session.inviteLink())->fingerprint(), link->fingerprint());
 }
