@@ -3,6 +3,7 @@
 // sockets on loopback, real TLS.
 #include "client/WebSocketTransport.h"
 #include "protocol/Clock.h"
+#include "protocol/CloseCode.h"
 #include "room/HostCertificate.h"
 #include "room/InviteLink.h"
 #include "room/PlaybackController.h"
@@ -66,6 +67,7 @@ private slots:
     void guestJoinsThroughThePinnedCertificate();
     void refusesAManInTheMiddle();
     void refusesAWrongFingerprint();
+    void refusesAnImpostorOnReconnect();
     void checksCertificatesAsUsualWithoutFingerprint();
 
 private:
@@ -292,6 +294,44 @@ void TestEncryptedRoom::refusesAWrongFingerprint()
     QCOMPARE(guest.endMessage, ui::ServerErrorText::certificateMismatch());
     QCOMPARE(joined.count(), 0);
     QCOMPARE(host.session.participantCount(), 1);
+}
+
+void TestEncryptedRoom::refusesAnImpostorOnReconnect()
+{
+    // In the room, the host's server goes away (1001: the guest reconnects)
+    // and someone else takes its address: the guest's next attempt meets the
+    // wrong certificate and the session ends, with no further attempts.
+    Person host;
+    const std::optional<InviteLink> link
+        = hostRoom(host, m_dir.filePath(QStringLiteral("host-reconnect")));
+    QVERIFY(link);
+    Person guest;
+    QSignalSpy joined(&guest.session, &RoomSession::joined);
+    guest.session.join(*link, QStringLiteral("Guest"));
+    QVERIFY(QTest::qWaitFor([&] { return joined.count() == 1; }, kDeadlineMs));
+
+    const quint16 port = host.session.server()->port();
+    QSignalSpy notices(&guest.session, &RoomSession::notice);
+    host.session.server()->stop(protocol::CloseCode::GoingAway);
+    QVERIFY(QTest::qWaitFor([&] { return notices.count() > 0; }, kDeadlineMs));
+
+    const std::optional<HostCertificate> impostorCertificate
+        = HostCertificate::loadOrCreate(m_dir.filePath(QStringLiteral("impostor-reconnect")));
+    QVERIFY(impostorCertificate);
+    server::SessionServerConfig config;
+    config.address = QHostAddress::Any;
+    config.port = port;
+    config.tlsCertificatePath = impostorCertificate->certificatePath();
+    config.tlsKeyPath = impostorCertificate->keyPath();
+    config.network = server::SessionServerConfig::Network::Qt;
+    server::SessionServer impostor(config);
+    QVERIFY(impostor.start());
+    QSignalSpy impostorConnections(&impostor.core(), &server::ServerCore::connectionCountChanged);
+
+    QVERIFY(QTest::qWaitFor([&] { return !guest.endMessage.isEmpty(); }, kDeadlineMs));
+    QCOMPARE(guest.endMessage, ui::ServerErrorText::certificateMismatch());
+    QVERIFY(!guest.session.isActive());
+    QCOMPARE(impostorConnections.count(), 0);
 }
 
 void TestEncryptedRoom::checksCertificatesAsUsualWithoutFingerprint()
