@@ -215,6 +215,7 @@ bool unmapNatPmp(quint16 port)
 
 #endif // LOCKSTEP_HAVE_NATPMP
 
+#if defined(LOCKSTEP_HAVE_UPNP) || defined(LOCKSTEP_HAVE_NATPMP)
 Outcome mapPort(quint16 port, int lease)
 {
     QStringList errors;
@@ -234,9 +235,13 @@ Outcome mapPort(quint16 port, int lease)
     failed.error = errors.join(QLatin1Char(' '));
     return failed;
 }
+#endif
 
 bool renewMapping(const Outcome &mapping, quint16 port, int lease)
 {
+    // Unused where the build has neither library.
+    Q_UNUSED(port)
+    Q_UNUSED(lease)
     switch (mapping.protocol) {
     case Protocol::Upnp:
 #ifdef LOCKSTEP_HAVE_UPNP
@@ -253,12 +258,12 @@ bool renewMapping(const Outcome &mapping, quint16 port, int lease)
     case Protocol::None:
         break;
     }
-    Q_UNUSED(lease)
     return false;
 }
 
 bool unmapPort(const Outcome &mapping, quint16 port)
 {
+    Q_UNUSED(port)
     switch (mapping.protocol) {
     case Protocol::Upnp:
 #ifdef LOCKSTEP_HAVE_UPNP
