@@ -30,7 +30,17 @@ const QString kHostIpv6 = QStringLiteral("2001:db8:77::2");
 constexpr quint16 kPort = 8765;
 constexpr int kLeaseSeconds = 4;
 
-// A nat_peer process and the JSON lines it printed.
+// One clock for every peer: when the test received each event.
+QElapsedTimer &testClock()
+{
+    static QElapsedTimer clock;
+    if (!clock.isValid())
+        clock.start();
+    return clock;
+}
+
+// A nat_peer process and the JSON lines it printed, each stamped with
+// "received" (ms on testClock()).
 class Peer
 {
 public:
@@ -40,9 +50,11 @@ public:
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process, [this] {
             while (m_process.canReadLine()) {
                 const QByteArray line = m_process.readLine().trimmed();
-                const QJsonObject event = QJsonDocument::fromJson(line).object();
-                if (!event.isEmpty())
-                    m_events.append(event);
+                QJsonObject event = QJsonDocument::fromJson(line).object();
+                if (event.isEmpty())
+                    continue;
+                event.insert(QStringLiteral("received"), double(testClock().elapsed()));
+                m_events.append(event);
             }
         });
         m_process.start(QStringLiteral("ip"),
@@ -444,12 +456,13 @@ void TestNatRouter::friendJoinsThroughTheRouter()
           });
     QVERIFY2(together, qPrintable(host.log()));
     const std::optional<QJsonObject> start = host.waitFor(QStringLiteral("start"));
-    qInfo("%s: from Start hosting to the friend in the room: %.0f ms (port open after %.0f ms)",
-          qPrintable(protocol),
-          together->value(QStringLiteral("ms")).toDouble()
-              - start->value(QStringLiteral("ms")).toDouble(),
-          open->value(QStringLiteral("ms")).toDouble()
-              - start->value(QStringLiteral("ms")).toDouble());
+    const auto at = [&start](const QJsonObject &event) {
+        return event.value(QStringLiteral("received")).toDouble()
+            - start->value(QStringLiteral("received")).toDouble();
+    };
+    qInfo("%s: from Start hosting: port open %.0f ms, friend in the room %.0f ms, host's list "
+          "shows the friend %.0f ms",
+          qPrintable(protocol), at(*open), at(*joined), at(*together));
 
     // The self-test: confirmed only where the router loops the host's own
     // connection back; otherwise it says so and what to do, never "closed".
@@ -544,8 +557,13 @@ void TestNatRouter::friendJoinsOverIpv6()
               return event.value(QStringLiteral("count")).toInt() == 2;
           });
     QVERIFY2(together, qPrintable(host.log()));
-    qInfo("IPv6: from Start hosting to the friend in the room: %.0f ms",
-          together->value(QStringLiteral("ms")).toDouble());
+    const std::optional<QJsonObject> start = host.waitFor(QStringLiteral("start"));
+    qInfo("IPv6: from Start hosting: friend in the room %.0f ms, host's list shows the friend "
+          "%.0f ms",
+          joined->value(QStringLiteral("received")).toDouble()
+              - start->value(QStringLiteral("received")).toDouble(),
+          together->value(QStringLiteral("received")).toDouble()
+              - start->value(QStringLiteral("received")).toDouble());
     QVERIFY(!forwardings().contains(QStringLiteral("dport")));
     inNs(m_router,
          {QStringLiteral("nft"), QStringLiteral("flush"), QStringLiteral("chain"),
