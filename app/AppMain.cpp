@@ -31,6 +31,18 @@ struct CommandLine {
                              QCoreApplication::translate(
                                  "AppMain", "Port to host on (with --host; 0 picks a free one)."),
                              QCoreApplication::translate("AppMain", "N")};
+    QCommandLineOption server {
+        QStringLiteral("server"),
+        QCoreApplication::translate("AppMain",
+                                    "With --host: make the room on the lockstep-server at URL "
+                                    "(ws://HOST:PORT/ or wss://HOST:PORT/) instead of hosting "
+                                    "it on this computer; the invite link names that server."),
+        QCoreApplication::translate("AppMain", "URL")};
+    QCommandLineOption authToken {
+        QStringLiteral("auth-token"),
+        QCoreApplication::translate("AppMain",
+                                    "With --server: the access token that server asks for."),
+        QCoreApplication::translate("AppMain", "TOKEN")};
     QCommandLineOption name {
         QStringLiteral("name"),
         QCoreApplication::translate("AppMain", "The name others see in the room, for this run."),
@@ -52,7 +64,7 @@ struct CommandLine {
             "AppMain", "Watch a video together: everyone plays their own copy, in step."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({open, join, host, port, name, syncLog, inviteFile});
+        parser.addOptions({open, join, host, port, server, authToken, name, syncLog, inviteFile});
         parser.addPositionalArgument(
             QStringLiteral("link"),
             QCoreApplication::translate("AppMain",
@@ -160,6 +172,26 @@ int main(int argc, char *argv[])
         if (!options.host)
             return fail(QCoreApplication::translate("AppMain", "--port goes with --host."));
         options.port = quint16(value);
+    }
+    if (parser.isSet(cli.server)) {
+        if (!options.host)
+            return fail(QCoreApplication::translate("AppMain", "--server goes with --host."));
+        if (options.port)
+            return fail(QCoreApplication::translate(
+                "AppMain", "Choose either --port (host on this computer) or --server, not both."));
+        options.server = QUrl(parser.value(cli.server).trimmed(), QUrl::StrictMode);
+        if (options.server.isValid() && options.server.path().isEmpty())
+            options.server.setPath(QStringLiteral("/"));
+        if (!InviteLink::isValidServer(options.server))
+            return fail(QCoreApplication::translate(
+                "AppMain",
+                "--server needs a ws:// or wss:// address with a host, like "
+                "wss://watch.example.org:8765/."));
+    }
+    if (parser.isSet(cli.authToken)) {
+        if (options.server.isEmpty())
+            return fail(QCoreApplication::translate("AppMain", "--auth-token goes with --server."));
+        options.authToken = parser.value(cli.authToken).trimmed();
     }
     if (options.host && !options.joinLink.isEmpty())
         return fail(

@@ -1,7 +1,9 @@
 #include "HostDialog.h"
 
 #include "client/SessionClient.h"
+#include "room/InviteLink.h"
 #include "room/PortMapper.h"
+#include "room/ReachabilityCheck.h"
 #include "room/RoomSession.h"
 #include "room/Settings.h"
 #include "server/SessionServer.h"
@@ -18,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
@@ -60,6 +63,8 @@ HostDialog::HostDialog(RoomSession &session, Settings &settings, const QString &
         refreshRouter();
         refreshAddresses();
     });
+    connect(&session.reachability(), &ReachabilityCheck::finished, this,
+            &HostDialog::refreshRouter);
 
     if (session.isHosting())
         showHostingPage();
@@ -82,14 +87,43 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
 {
     auto *page = new QWidget(this);
     auto *intro = wrappingLabel(
-        tr("Lockstep runs a small server on this computer. The people you invite connect to "
+        tr("Lockstep runs a small server on this computer, or puts your room on a Lockstep "
+           "server that you and your friends can all reach. The people you invite connect to "
            "it and everyone's player follows the same timeline."),
         page);
 
     m_name = new QLineEdit(name, page);
     m_name->setObjectName(QStringLiteral("hostName"));
     m_name->setMaxLength(64);
-    m_port = new QSpinBox(page);
+
+    m_onThisComputer = new QRadioButton(tr("On this &computer (encrypted)"), page);
+    m_onThisComputer->setObjectName(QStringLiteral("hostOnThisComputer"));
+    m_onServer = new QRadioButton(tr("On a ser&ver"), page);
+    m_onServer->setObjectName(QStringLiteral("hostOnServer"));
+    m_onServer->setToolTip(tr("For when people outside your network cannot reach this computer "
+                              "(no port can be opened on your router, or your provider shares "
+                              "one address among many homes)"));
+    (m_settings.hostOnServer() ? m_onServer : m_onThisComputer)->setChecked(true);
+    auto *where = new QHBoxLayout;
+    where->addWidget(m_onThisComputer);
+    where->addWidget(m_onServer);
+    where->addStretch(1);
+
+    m_serverFields = new QWidget(page);
+    m_serverAddress = new QLineEdit(m_settings.hostServer(), m_serverFields);
+    m_serverAddress->setObjectName(QStringLiteral("hostServerAddress"));
+    m_serverAddress->setPlaceholderText(QStringLiteral("wss://watch.example.org/"));
+    m_authToken = new QLineEdit(m_settings.hostAuthToken(), m_serverFields);
+    m_authToken->setObjectName(QStringLiteral("hostAuthToken"));
+    m_authToken->setEchoMode(QLineEdit::Password);
+    m_authToken->setPlaceholderText(tr("Only if the server asks for one"));
+    auto *serverForm = new QFormLayout(m_serverFields);
+    serverForm->setContentsMargins(0, 0, 0, 0);
+    serverForm->addRow(tr("Server &address:"), m_serverAddress);
+    serverForm->addRow(tr("Access &token:"), m_authToken);
+
+    m_computerFields = new QWidget(page);
+    m_port = new QSpinBox(m_computerFields);
     m_port->setObjectName(QStringLiteral("hostPort"));
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("Any free port"));
@@ -110,7 +144,7 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
         tr("Pressing play waits until everyone in the room has said \"I'm ready\""));
     m_setupExpiry = new QComboBox(page);
     fillExpiryChoices(m_setupExpiry, m_settings.inviteExpiry());
-    m_openRouterPort = new QCheckBox(tr("Open the port on my router (UPnP)"), page);
+    m_openRouterPort = new QCheckBox(tr("Open the port on my router (UPnP)"), m_computerFields);
     m_openRouterPort->setChecked(PortMapper::isAvailable() && m_settings.hostOpensRouterPort());
     m_openRouterPort->setEnabled(PortMapper::isAvailable());
     m_openRouterPort->setToolTip(
@@ -118,14 +152,22 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
             ? tr("Lets people outside your home network join, if your router allows it")
             : tr("This copy of Lockstep was built without UPnP support"));
 
+    auto *computerForm = new QFormLayout(m_computerFields);
+    computerForm->setContentsMargins(0, 0, 0, 0);
+    computerForm->addRow(tr("&Port:"), m_port);
+    computerForm->addRow(QString(), m_openRouterPort);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Your &name:"), m_name);
-    form->addRow(tr("&Port:"), m_port);
+    form->addRow(tr("Host:"), where);
+    form->addRow(m_computerFields);
+    form->addRow(m_serverFields);
     form->addRow(tr("Who controls &playback:"), m_control);
     form->addRow(QString(), m_inviteOnly);
     form->addRow(QString(), m_startWhenReady);
     form->addRow(tr("Invite links &expire after:"), m_setupExpiry);
-    form->addRow(QString(), m_openRouterPort);
+    connect(m_onServer, &QRadioButton::toggled, this, &HostDialog::refreshWhere);
+    refreshWhere();
 
     m_setupError = wrappingLabel(QString(), page);
     m_setupError->setObjectName(QStringLiteral("hostError"));
@@ -178,7 +220,7 @@ QWidget *HostDialog::makeHostingPage()
     expiryRow->addWidget(m_expiry);
     expiryRow->addWidget(m_expiresAt, 1);
 
-    auto *addressesTitle = wrappingLabel(
+    m_addressesTitle = wrappingLabel(
         tr("Others reach this computer at these addresses. The link uses the one you pick:"), page);
     m_addresses = new QListWidget(page);
     m_addresses->setObjectName(QStringLiteral("hostAddresses"));
@@ -219,7 +261,7 @@ QWidget *HostDialog::makeHostingPage()
     layout->addLayout(linkRow);
     layout->addLayout(expiryRow);
     layout->addSpacing(fontMetrics().height() / 2);
-    layout->addWidget(addressesTitle);
+    layout->addWidget(m_addressesTitle);
     layout->addWidget(m_addresses);
     layout->addLayout(routerRow);
     layout->addStretch(1);
@@ -232,6 +274,23 @@ void HostDialog::start()
     HostOptions options;
     options.name = m_name->text().trimmed();
     options.port = quint16(m_port->value());
+    const bool onServer = m_onServer->isChecked();
+    if (onServer) {
+        QString address = m_serverAddress->text().trimmed();
+        // "watch.example.org:8765" means the encrypted one.
+        if (!address.isEmpty() && !address.contains(QLatin1String("://")))
+            address.prepend(QStringLiteral("wss://"));
+        options.server = QUrl(address, QUrl::StrictMode);
+        if (options.server.isValid() && options.server.path().isEmpty())
+            options.server.setPath(QStringLiteral("/"));
+        options.authToken = m_authToken->text().trimmed();
+        if (!InviteLink::isValidServer(options.server)) {
+            m_setupError->setText(tr("Enter the server's address, like "
+                                     "wss://watch.example.org/."));
+            m_setupError->show();
+            return;
+        }
+    }
     options.hostOnlyControl = m_control->currentData().toBool();
     options.inviteOnly = m_inviteOnly->isChecked();
     options.startWhenReady = m_startWhenReady->isChecked();
@@ -247,6 +306,11 @@ void HostDialog::start()
     m_settings.setHostStartWhenReady(options.startWhenReady);
     m_settings.setInviteExpiry(options.inviteExpiry);
     m_settings.setHostOpensRouterPort(m_openRouterPort->isChecked());
+    m_settings.setHostOnServer(onServer);
+    if (onServer) {
+        m_settings.setHostServer(options.server.toString());
+        m_settings.setHostAuthToken(options.authToken);
+    }
 
     QString error;
     if (!m_startHosting(options, &error)) {
@@ -254,23 +318,38 @@ void HostDialog::start()
         m_setupError->show();
         return;
     }
-    if (m_openRouterPort->isChecked() && m_session.server())
+    if (!onServer && m_openRouterPort->isChecked() && m_session.server())
         m_session.portMapper().open(m_session.server()->port());
     showHostingPage();
+}
+
+void HostDialog::refreshWhere()
+{
+    const bool onServer = m_onServer->isChecked();
+    m_serverFields->setVisible(onServer);
+    m_computerFields->setVisible(!onServer);
 }
 
 void HostDialog::showHostingPage()
 {
     const HostOptions &options = m_session.hostOptions();
-    m_hostingSummary->setText(
-        options.hostOnlyControl
-            ? tr("Your room is open. Send the link below to the people you want to watch "
-                 "with. Only you control playback.")
-            : tr("Your room is open. Send the link below to the people you want to watch "
-                 "with. Everyone can play, pause and seek."));
-    if (options.startWhenReady)
-        m_hostingSummary->setText(m_hostingSummary->text() + QLatin1Char(' ')
-                                  + tr("Playback starts once everyone has said they are ready."));
+    QString summary = options.hostOnlyControl
+        ? tr("Your room is open. Send the link below to the people you want to watch "
+             "with. Only you control playback.")
+        : tr("Your room is open. Send the link below to the people you want to watch "
+             "with. Everyone can play, pause and seek.");
+    if (m_session.hostsOnServer())
+        summary += QLatin1Char(' ')
+            + tr("The room is on %1; it stays open for the others if you leave.")
+                  .arg(options.server.toDisplayString());
+    else
+        summary += QLatin1Char(' ')
+            + tr("The connection is encrypted, and the link lets your guests check that "
+                 "they reach this computer and no other.");
+    m_hostingSummary->setText(summary);
+    for (QWidget *part : std::initializer_list<QWidget *> {m_addresses, m_addressesTitle,
+                                                           m_routerStatus, m_routerButton})
+        part->setVisible(!m_session.hostsOnServer());
     const int index = m_expiry->findData(m_session.inviteExpiry());
     if (index >= 0)
         m_expiry->setCurrentIndex(index);
@@ -315,6 +394,11 @@ void HostDialog::refreshAddresses()
 
 void HostDialog::refreshRouter()
 {
+    if (m_session.hostsOnServer()) {
+        m_routerStatus->hide();
+        m_routerButton->hide();
+        return;
+    }
     const PortMapper &mapper = m_session.portMapper();
     const quint16 port = m_session.server() ? m_session.server()->port() : 0;
     if (!PortMapper::isAvailable()) {
@@ -323,11 +407,16 @@ void HostDialog::refreshRouter()
                                     .arg(port));
         return;
     }
-    m_routerStatus->setText(mapper.state() == PortMapper::State::Idle
-                                ? tr("People outside your network can join only if TCP port "
-                                     "%1 is open on your router.")
-                                      .arg(port)
-                                : mapper.statusText());
+    const QString status = mapper.state() == PortMapper::State::Idle
+        ? tr("People outside your network can join only if TCP port %1 is open on your router.")
+              .arg(port)
+        : mapper.statusText();
+    // Once the port is open: whether people outside can really join.
+    const QString reachability
+        = mapper.state() == PortMapper::State::Open ? m_session.reachability().text() : QString();
+    m_routerStatus->setText(reachability.isEmpty() ? status
+                                                   : status + QLatin1Char('\n') + reachability);
+    m_routerStatus->show();
     m_routerButton->setEnabled(mapper.state() == PortMapper::State::Idle
                                || mapper.state() == PortMapper::State::Failed);
     m_routerButton->setText(mapper.state() == PortMapper::State::Failed

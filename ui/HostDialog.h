@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 
@@ -20,10 +21,11 @@ namespace lockstep::ui {
 class RoomSession;
 class Settings;
 
-// Room > Host…: asks how to host (port, who controls playback, invite-only,
-// name), starts hosting, then shows the invite link to share, the addresses
-// others can reach, and offers to open the port on the router. Opened again
-// while hosting, it goes straight to the link.
+// Room > Host…: asks how to host (on this computer, with its port, or on a
+// lockstep-server, with its address and access token; who controls playback,
+// invite-only, name), starts hosting, then shows the invite link to share,
+// the addresses others can reach, and offers to open the port on the router.
+// Opened again while hosting, it goes straight to the link.
 class HostDialog : public QDialog
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ private:
     void refreshLink();
     void refreshAddresses();
     void refreshRouter();
+    void refreshWhere();
     void expiryChosen(int index);
     static void fillExpiryChoices(QComboBox *combo, int selectedSeconds);
 
@@ -54,6 +57,12 @@ private:
     QStackedWidget *m_pages;
 
     QLineEdit *m_name;
+    QRadioButton *m_onThisComputer;
+    QRadioButton *m_onServer;
+    QLineEdit *m_serverAddress;
+    QLineEdit *m_authToken;
+    QWidget *m_serverFields;
+    QWidget *m_computerFields;
     QSpinBox *m_port;
     QComboBox *m_control;
     QCheckBox *m_inviteOnly;
@@ -68,6 +77,7 @@ private:
     QPushButton *m_copy;
     QComboBox *m_expiry;
     QLabel *m_expiresAt;
+    QLabel *m_addressesTitle;
     QListWidget *m_addresses;
     QLabel *m_routerStatus;
     QPushButton *m_routerButton;

@@ -29,9 +29,10 @@ constexpr int kJoinTimeoutMs = 15000;
 
 JoinDialog::JoinDialog(RoomSession &session, Settings &settings, QWidget *parent)
     : QDialog(parent), m_session(session), m_settings(settings), m_link(new QLineEdit(this)),
-      m_linkError(new QLabel(this)), m_server(new QComboBox(this)), m_room(new QLineEdit(this)),
-      m_name(new QLineEdit(this)), m_token(new QLineEdit(this)), m_statusIcon(new QLabel(this)),
-      m_status(new QLabel(this)), m_progress(new QProgressBar(this)), m_timeout(new QTimer(this))
+      m_linkError(new QLabel(this)), m_security(new QLabel(this)), m_server(new QComboBox(this)),
+      m_room(new QLineEdit(this)), m_name(new QLineEdit(this)), m_token(new QLineEdit(this)),
+      m_statusIcon(new QLabel(this)), m_status(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_timeout(new QTimer(this))
 {
     setObjectName(QStringLiteral("joinDialog"));
     setWindowTitle(tr("Join a Room"));
@@ -48,6 +49,9 @@ JoinDialog::JoinDialog(RoomSession &session, Settings &settings, QWidget *parent
     m_linkError->setObjectName(QStringLiteral("joinLinkError"));
     m_linkError->setWordWrap(true);
     m_linkError->hide();
+    m_security->setObjectName(QStringLiteral("joinSecurity"));
+    m_security->setWordWrap(true);
+    m_security->hide();
 
     m_server->setObjectName(QStringLiteral("joinServer"));
     m_server->setEditable(true);
@@ -65,6 +69,7 @@ JoinDialog::JoinDialog(RoomSession &session, Settings &settings, QWidget *parent
     auto *form = new QFormLayout;
     form->addRow(tr("Invite &link:"), m_link);
     form->addRow(QString(), m_linkError);
+    form->addRow(QString(), m_security);
     form->addRow(tr("&Server:"), m_server);
     form->addRow(tr("&Room:"), m_room);
     form->addRow(tr("Your &name:"), m_name);
@@ -130,6 +135,8 @@ void JoinDialog::setName(const QString &name)
 void JoinDialog::linkEdited(const QString &text)
 {
     m_invite.clear();
+    m_fingerprint.clear();
+    m_security->hide();
     if (text.trimmed().isEmpty()) {
         m_linkError->hide();
         updateJoinButton();
@@ -147,6 +154,12 @@ void JoinDialog::linkEdited(const QString &text)
     m_server->setCurrentText(link->server().toString());
     m_room->setText(link->room());
     m_invite = link->invite();
+    m_fingerprint = link->fingerprint();
+    if (!m_fingerprint.isEmpty()) {
+        m_security->setText(tr("Encrypted and verified: the link names the host's certificate, "
+                               "and no other computer will be accepted."));
+        m_security->show();
+    }
     updateJoinButton();
 }
 
@@ -192,9 +205,13 @@ void JoinDialog::startJoin()
     // The invite belongs to the link's room; if the fields were changed by
     // hand since, it is someone else's.
     QString invite = m_invite;
+    QString fingerprint = m_fingerprint;
     const std::optional<InviteLink> pasted = InviteLink::parse(m_link->text());
     if (!pasted || pasted->server() != server || pasted->room() != room)
         invite.clear();
+    // The certificate named belongs to the link's server only.
+    if (!pasted || pasted->server() != server)
+        fingerprint.clear();
 
     m_settings.setDisplayName(name);
     m_settings.addRecentServer(server.toString());
@@ -203,9 +220,14 @@ void JoinDialog::startJoin()
     m_session.leave();
     m_timedOut = false;
     setBusy(true);
-    showStatus(tr("Connecting to %1…").arg(server.toDisplayString()), false);
+    showStatus(fingerprint.isEmpty()
+                   ? tr("Connecting to %1…").arg(server.toDisplayString())
+                   : tr("Connecting to %1, encrypted, and checking that it is the host's "
+                        "computer…")
+                         .arg(server.toDisplayString()),
+               false);
     m_timeout->start();
-    m_session.join(InviteLink(server, room, invite), name, m_token->text().trimmed());
+    m_session.join(InviteLink(server, room, invite, fingerprint), name, m_token->text().trimmed());
 }
 
 void JoinDialog::setBusy(bool busy)

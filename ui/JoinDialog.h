@@ -48,6 +48,7 @@ private:
     Settings &m_settings;
     QLineEdit *m_link;
     QLabel *m_linkError;
+    QLabel *m_security;
     QComboBox *m_server;
     QLineEdit *m_room;
     QLineEdit *m_name;
@@ -58,6 +59,7 @@ private:
     QPushButton *m_joinButton;
     QTimer *m_timeout;
     QString m_invite;
+    QString m_fingerprint; // the pasted link's `fp`, for its server
     bool m_busy = false;
     bool m_timedOut = false;
 };

@@ -328,6 +328,8 @@ void MainWindow::start(const StartupOptions &options)
         host.inviteOnly = m_settings.hostInviteOnly();
         host.startWhenReady = m_settings.hostStartWhenReady();
         host.inviteExpiry = m_settings.inviteExpiry();
+        host.server = options.server;
+        host.authToken = options.authToken;
         QString error;
         if (!hostRoom(host, &error))
             QMessageBox::warning(this, tr("Cannot Host"), error);
@@ -416,7 +418,9 @@ bool MainWindow::hostRoom(const HostOptions &options, QString *error)
 void MainWindow::stopHosting()
 {
     if (m_room->isHosting()
-        && confirmLeaving(tr("Stop hosting? The room closes for everyone in it.")))
+        && confirmLeaving(m_room->hostsOnServer()
+                              ? tr("Leave the room? It stays open on the server for the others.")
+                              : tr("Stop hosting? The room closes for everyone in it.")))
         m_roomController->stopHosting();
 }
 

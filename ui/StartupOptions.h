@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
@@ -12,6 +13,8 @@ struct StartupOptions {
     QString joinLink; // a lockstep://join link
     bool host = false; // host a room right away
     std::optional<quint16> port; // with host; 0 picks any free port
+    QUrl server; // with host: make the room on this lockstep-server instead
+    QString authToken; // with server: the access token it asks for
     QString name; // display name for this run
     QString syncLogPath; // one JSON line per second about the sync engine
     QString inviteFilePath; // where to write the invite link once hosting

@@ -19,11 +19,25 @@ public:
     virtual bool isOpen() const = 0;
     virtual void sendText(const QByteArray &frame) = 0;
 
+    // For the next open()s: accept a wss:// server only when its certificate's
+    // SHA-256 digest (of the DER encoding) is `sha256`, whoever issued it and
+    // whatever name it bears, and no other certificate; empty: the usual
+    // certificate checks. A refused certificate ends the attempt with
+    // closed(CloseCode::CertificateMismatch) before anything is sent.
+    void setPinnedCertificate(const QByteArray &sha256) { m_pinnedCertificate = sha256; }
+    QByteArray pinnedCertificate() const { return m_pinnedCertificate; }
+    // Whether the open connection is encrypted and its certificate was the
+    // pinned one.
+    virtual bool isVerified() const { return false; }
+
 signals:
     void opened();
     // Also emitted when opening fails; code 1006 for an abnormal end.
     void closed(quint16 code, const QString &reason);
     void textReceived(const QByteArray &frame);
+
+private:
+    QByteArray m_pinnedCertificate;
 };
 
 } // namespace lockstep::client

@@ -179,6 +179,13 @@ void SessionClient::onClosed(quint16 code, const QString &reason)
         emit ended(SessionEnd {SessionEnd::Reason::CouldNotConnect, code, reason, {}});
         return;
     }
+    if (m_state == State::Reconnecting && closeEndsSession(code)) {
+        // e.g. another certificate than the invite's: no attempt will do better.
+        m_transport->close();
+        setState(State::Idle);
+        emit ended(SessionEnd {SessionEnd::Reason::Closed, code, reason, {}});
+        return;
+    }
     if (m_state == State::Reconnecting) {
         // Another attempt failed: the loss was reported once already. Past
         // the give-up time the server (for a room hosted in an app: the

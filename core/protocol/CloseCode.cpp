@@ -14,6 +14,7 @@ std::optional<CloseCode> closeCodeFromValue(quint16 value)
     case CloseCode::PolicyViolation:
     case CloseCode::TooBig:
     case CloseCode::InternalError:
+    case CloseCode::CertificateMismatch:
     case CloseCode::Replaced:
     case CloseCode::ServerFull:
     case CloseCode::RoomClosed:

@@ -21,6 +21,11 @@ enum class CloseCode : quint16 {
     PolicyViolation = 1008, // flooding: the connection kept exceeding the rate limit
     TooBig = 1009,
     InternalError = 1011,
+    // Never sent (RFC 6455 reserves 1015 for "TLS handshake failure"): what a
+    // client's transport reports when the server showed a certificate other
+    // than the one its invite link names. Another attempt would meet the same
+    // impostor, so it ends the session.
+    CertificateMismatch = 1015,
     // Application codes. 1013 ("try again later") would fit ServerFull, but
     // Qt's WebSocket clients reject close codes outside 1000-1011 and
     // 3000-4999, so an app could not read it.
@@ -51,7 +56,8 @@ constexpr bool closeEndsSession(quint16 value)
 {
     return value == closeCodeValue(CloseCode::Replaced)
         || value == closeCodeValue(CloseCode::PolicyViolation)
-        || value == closeCodeValue(CloseCode::RoomClosed);
+        || value == closeCodeValue(CloseCode::RoomClosed)
+        || value == closeCodeValue(CloseCode::CertificateMismatch);
 }
 
 } // namespace lockstep::protocol

@@ -212,13 +212,15 @@ void TestMainWindow::joinErrorsAreExplained()
     QVERIFY(!good.isEmpty());
     const ui::InviteLink link = *ui::InviteLink::parse(good);
     ui::InviteLink bad;
+    // The host's certificate stays named: these are about what the server says.
     if (change == QLatin1String("invite"))
         bad = ui::InviteLink(link.server(), link.room(),
-                             QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x"));
+                             QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x"), link.fingerprint());
     else if (change == QLatin1String("no-invite"))
-        bad = ui::InviteLink(link.server(), link.room());
+        bad = ui::InviteLink(link.server(), link.room(), {}, link.fingerprint());
     else if (change == QLatin1String("room"))
-        bad = ui::InviteLink(link.server(), QStringLiteral("no-such-room"), link.invite());
+        bad = ui::InviteLink(link.server(), QStringLiteral("no-such-room"), link.invite(),
+                             link.fingerprint());
     else
         bad = ui::InviteLink(QUrl(QStringLiteral("ws://127.0.0.1:1/")), link.room(), link.invite());
 

@@ -4,6 +4,11 @@
 
 using lockstep::ui::InviteLink;
 
+namespace {
+// 32 bytes of 0xab as an `fp`: base64url, no padding.
+const QString kFp = QStringLiteral("q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s");
+} // namespace
+
 class TestInviteLink : public QObject
 {
     Q_OBJECT
@@ -17,6 +22,7 @@ private slots:
     void roundTrips_data();
     void roundTrips();
     void recognisesLinks();
+    void carriesTheCertificateFingerprint();
 };
 
 void TestInviteLink::parsesValidLinks_data()
@@ -93,6 +99,23 @@ void TestInviteLink::refusesInvalidLinks_data()
                               << QStringLiteral("The room in the link is not a valid room name.");
     QTest::addRow("room too long") << QStringLiteral("lockstep://join?server=ws%3A%2F%2Fh%2F&room=")
             + QString(65, u'r') << QStringLiteral("The room in the link is not a valid room name.");
+    QTest::addRow("fingerprint too short")
+        << QStringLiteral("lockstep://join?server=wss%3A%2F%2Fh%2F&room=r&fp=") + kFp.left(42)
+        << QStringLiteral("The link's certificate fingerprint (fp) is damaged. Ask the host to "
+                          "send the link again.");
+    QTest::addRow("fingerprint padded")
+        << QStringLiteral("lockstep://join?server=wss%3A%2F%2Fh%2F&room=r&fp=") + kFp
+            + QStringLiteral("%3D")
+        << QStringLiteral("The link's certificate fingerprint (fp) is damaged. Ask the host to "
+                          "send the link again.");
+    QTest::addRow("empty fingerprint")
+        << QStringLiteral("lockstep://join?server=wss%3A%2F%2Fh%2F&room=r&fp=")
+        << QStringLiteral("The link's certificate fingerprint (fp) is damaged. Ask the host to "
+                          "send the link again.");
+    QTest::addRow("fingerprint with a ws server")
+        << QStringLiteral("lockstep://join?server=ws%3A%2F%2Fh%2F&room=r&fp=") + kFp
+        << QStringLiteral("The link names a certificate fingerprint but an unencrypted ws:// "
+                          "server. Ask the host to send the link again.");
 }
 
 void TestInviteLink::refusesInvalidLinks()
@@ -155,6 +178,24 @@ void TestInviteLink::recognisesLinks()
     QVERIFY(InviteLink::looksLikeLink(QStringLiteral(" <Lockstep://anything")));
     QVERIFY(!InviteLink::looksLikeLink(QStringLiteral("/home/ann/film.mkv")));
     QVERIFY(!InviteLink::looksLikeLink(QStringLiteral("https://example.org/v.mp4")));
+}
+
+void TestInviteLink::carriesTheCertificateFingerprint()
+{
+    const InviteLink link(QUrl(QStringLiteral("wss://203.0.113.7:8765/")), QStringLiteral("r"),
+                          QStringLiteral("t"), kFp);
+    QCOMPARE(link.toString(),
+             QStringLiteral("lockstep://join?server=wss%3A%2F%2F203.0.113.7%3A8765%2F&room=r"
+                            "&invite=t&fp=")
+                 + kFp);
+    const std::optional<InviteLink> parsed = InviteLink::parse(link.toString());
+    QVERIFY(parsed);
+    QCOMPARE(*parsed, link);
+    QCOMPARE(parsed->certificateDigest(), QByteArray(32, '\xab'));
+    // No fp: nothing pinned.
+    QVERIFY(InviteLink::parse(QStringLiteral("lockstep://join?server=wss%3A%2F%2Fh%2F&room=r"))
+                ->certificateDigest()
+                .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInviteLink)

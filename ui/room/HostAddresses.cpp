@@ -42,6 +42,9 @@ QString HostAddress::description() const
         return HostAddresses::tr("internet, through your router");
     case Kind::ThisComputer:
         return HostAddresses::tr("this computer only");
+    case Kind::GlobalIpv6:
+        return HostAddresses::tr("internet over IPv6, no port to open; your router's firewall "
+                                 "must let it in");
     case Kind::Local:
         break;
     }
@@ -71,6 +74,14 @@ bool HostAddresses::isPrivate(const QHostAddress &address)
         || in("100.64.0.0", 10);
 }
 
+bool HostAddresses::isGlobalIpv6(const QHostAddress &address)
+{
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return false;
+    const Q_IPV6ADDR bytes = address.toIPv6Address();
+    return (bytes[0] & 0xe0) == 0x20;
+}
+
 QList<HostAddress> HostAddresses::local(quint16 port, bool secure)
 {
     struct Ranked {
@@ -97,7 +108,8 @@ QList<HostAddress> HostAddresses::local(quint16 port, bool secure)
             HostAddress address;
             address.address = ip;
             address.interfaceName = interface.humanReadableName();
-            address.kind = HostAddress::Kind::Local;
+            address.kind
+                = isGlobalIpv6(ip) ? HostAddress::Kind::GlobalIpv6 : HostAddress::Kind::Local;
             address.url = urlFor(ip, port, secure);
             found.append({rank(ip, virtualInterface), address});
         }

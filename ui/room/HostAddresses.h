@@ -10,7 +10,9 @@ namespace lockstep::ui {
 
 // One address at which others may reach a hosted server.
 struct HostAddress {
-    enum class Kind { Local, Internet, ThisComputer };
+    // GlobalIpv6: an address of this computer the internet routes to it
+    // directly: a friend with IPv6 needs no port mapping.
+    enum class Kind { Local, Internet, ThisComputer, GlobalIpv6 };
 
     QHostAddress address;
     QString interfaceName; // "Wi-Fi", "eth0"; empty for the internet address
@@ -36,6 +38,8 @@ public:
     static QUrl urlFor(const QHostAddress &address, quint16 port, bool secure = false);
     // Addresses that the internet does not route (RFC 1918, CGNAT 100.64/10, ULA).
     static bool isPrivate(const QHostAddress &address);
+    // A global unicast IPv6 address (2000::/3).
+    static bool isGlobalIpv6(const QHostAddress &address);
 };
 
 } // namespace lockstep::ui

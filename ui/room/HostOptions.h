@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 namespace lockstep::ui {
 
@@ -13,6 +14,15 @@ struct HostOptions {
     bool startWhenReady = false;
     QString name;
     int inviteExpiry = 24 * 3600; // seconds
+    // Empty: host on this computer (the app's own wss:// server). Otherwise
+    // the ws:// or wss:// address of a lockstep-server to create the room on.
+    QUrl server;
+    QString authToken; // for `server`, when it asks for one
+    // Where the certificate of the app's own server is kept; empty: the app's
+    // data folder (HostCertificate::defaultDirectory()).
+    QString certificateDirectory;
+
+    bool onServer() const { return !server.isEmpty(); }
 };
 
 } // namespace lockstep::ui

@@ -1,12 +1,20 @@
 #include "InviteLink.h"
 
+#include "HostCertificate.h"
+
 #include <QUrlQuery>
 
 namespace lockstep::ui {
 
-InviteLink::InviteLink(QUrl server, QString room, QString invite)
-    : m_server(std::move(server)), m_room(std::move(room)), m_invite(std::move(invite))
+InviteLink::InviteLink(QUrl server, QString room, QString invite, QString fingerprint)
+    : m_server(std::move(server)), m_room(std::move(room)), m_invite(std::move(invite)),
+      m_fingerprint(std::move(fingerprint))
 {
+}
+
+QByteArray InviteLink::certificateDigest() const
+{
+    return HostCertificate::decodeFingerprint(m_fingerprint);
 }
 
 bool InviteLink::looksLikeLink(const QString &text)
@@ -76,8 +84,20 @@ std::optional<InviteLink> InviteLink::parse(const QString &text, QString *error)
     if (!isValidRoomId(room))
         return fail(tr("The room in the link is not a valid room name."));
 
+    const QString fingerprint = query.queryItemValue(QStringLiteral("fp"), QUrl::FullyDecoded);
+    if (query.hasQueryItem(QStringLiteral("fp"))) {
+        if (HostCertificate::decodeFingerprint(fingerprint).isEmpty())
+            return fail(tr("The link's certificate fingerprint (fp) is damaged. Ask the host to "
+                           "send the link again."));
+        // A fingerprint promises encryption; a ws:// server could not keep it.
+        if (server.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive))
+            return fail(tr("The link names a certificate fingerprint but an unencrypted ws:// "
+                           "server. Ask the host to send the link again."));
+    }
+
     return InviteLink(server, room,
-                      query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded));
+                      query.queryItemValue(QStringLiteral("invite"), QUrl::FullyDecoded),
+                      fingerprint);
 }
 
 QString InviteLink::toString() const
@@ -88,6 +108,8 @@ QString InviteLink::toString() const
         % encode(m_server.toString(QUrl::FullyEncoded)) % QStringLiteral("&room=") % encode(m_room);
     if (!m_invite.isEmpty())
         link += QStringLiteral("&invite=") % encode(m_invite);
+    if (!m_fingerprint.isEmpty())
+        link += QStringLiteral("&fp=") % encode(m_fingerprint);
     return link;
 }
 

@@ -10,10 +10,13 @@ class QFutureWatcher;
 
 namespace lockstep::ui {
 
-// Opens the hosted server's port on the home router through UPnP, so that
-// people outside the local network can join, and closes it again. Discovery
-// and every request to the router run off the GUI thread. Without miniupnpc
-// at build time isAvailable() is false and open() explains what to do by hand.
+// Opens the hosted server's port on the home router, so that people outside
+// the local network can join, keeps the lease renewed, and closes it again.
+// It asks through UPnP IGD (miniupnpc) first and, where no UPnP router
+// answers, through NAT-PMP (libnatpmp; routers that speak PCP answer it
+// too). Discovery and every request to the router run off the GUI thread.
+// Without either library at build time isAvailable() is false and open()
+// explains what to do by hand.
 class PortMapper : public QObject
 {
     Q_OBJECT
@@ -21,6 +24,11 @@ class PortMapper : public QObject
 public:
     enum class State { Idle, Working, Open, Failed };
     Q_ENUM(State)
+    enum class Protocol { None, Upnp, NatPmp };
+    Q_ENUM(Protocol)
+
+    // What the app asks for; routers may grant less (NAT-PMP says how much).
+    static constexpr int kDefaultLeaseSeconds = 7200;
 
     // What a worker found out; public only so that it can cross threads.
     struct Outcome {
@@ -31,6 +39,8 @@ public:
         QString lanAddress;
         QHostAddress external;
         bool permanent = false; // the router only takes leases without expiry
+        Protocol protocol = Protocol::None;
+        int lifetime = 0; // seconds the router granted (0: permanent)
     };
 
     explicit PortMapper(QObject *parent = nullptr);
@@ -39,21 +49,32 @@ public:
     static bool isAvailable();
 
     void open(quint16 port);
+    // The lease to ask for, in seconds (tests use a few seconds to see it
+    // renewed); renewed at half of what the router grants.
+    void setLeaseSeconds(int seconds) { m_leaseSeconds = seconds; }
     // Removes the mapping, if any (in the background).
     void close();
 
     State state() const { return m_state; }
     quint16 port() const { return m_port; }
     QHostAddress externalAddress() const { return m_mapping.external; }
+    Protocol protocol() const { return m_mapping.protocol; }
+    // "UPnP" or "NAT-PMP".
+    static QString protocolName(Protocol protocol);
+    // Whether the last removal reached the router (for tests and logs).
+    bool waitForRemoval();
     // What is going on, as a sentence for the host dialog.
     QString statusText() const;
 
 signals:
     void stateChanged(lockstep::ui::PortMapper::State state);
+    // The router took the renewal of the lease.
+    void renewed();
 
 private:
     void finishOpen();
     void renew();
+    void finishRenew();
     void setState(State state);
 
     State m_state = State::Idle;
@@ -62,7 +83,9 @@ private:
     Outcome m_mapping;
     QString m_error;
     QFutureWatcher<Outcome> *m_watcher;
-    QFuture<void> m_removal;
+    QFutureWatcher<bool> *m_renewWatcher;
+    QFuture<bool> m_removal;
+    int m_leaseSeconds = kDefaultLeaseSeconds;
     QTimer *m_renewTimer;
 };
 

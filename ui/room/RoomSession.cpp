@@ -1,7 +1,9 @@
 #include "RoomSession.h"
 
 #include "PortMapper.h"
+#include "ReachabilityCheck.h"
 #include "ServerErrorText.h"
+#include "client/ClientTransport.h"
 #include "client/SessionClient.h"
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
@@ -26,10 +28,11 @@ constexpr int kDrainTimeoutMs = 2000;
 
 RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clock,
                          std::unique_ptr<client::ClientTransport> transport, QObject *parent)
-    : QObject(parent), m_clock(clock),
+    : QObject(parent), m_clock(clock), m_transport(transport.get()),
       m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
-      m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
+      m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
+      m_tickTimer(new QTimer(this))
 {
     m_tickTimer->setInterval(kTickMs);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
@@ -72,7 +75,8 @@ void RoomSession::connectClient()
                 onJoined(rejoined);
             });
     connect(client, &SessionClient::joinFailed, this, [this](const protocol::Error &error) {
-        m_endMessage = ServerErrorText::describe(error);
+        m_endMessage = m_hostingOnServer ? ServerErrorText::hostingRefused(error)
+                                         : ServerErrorText::describe(error);
     });
     connect(client, &SessionClient::ended, this, &RoomSession::onEnded);
     connect(client, &SessionClient::connectionLost, this, &RoomSession::onConnectionLost);
@@ -239,24 +243,62 @@ void RoomSession::tick()
     m_sync->tick();
 }
 
+bool RoomSession::connectionVerified() const
+{
+    return m_transport->isVerified();
+}
+
 bool RoomSession::startServer(const HostOptions &options, QString *error)
 {
-    if (m_server)
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (options.onServer() && !InviteLink::isValidServer(options.server))
+        return fail(tr("The server address must start with ws:// or wss:// and name a host, "
+                       "like wss://watch.example.org/."));
+    std::optional<HostCertificate> certificate;
+    if (!options.onServer()) {
+        QString why;
+        certificate = HostCertificate::loadOrCreate(options.certificateDirectory.isEmpty()
+                                                        ? HostCertificate::defaultDirectory()
+                                                        : options.certificateDirectory,
+                                                    &why);
+        if (!certificate)
+            return fail(why);
+    }
+
+    if (isHosting())
         stopHosting();
     if (isActive())
         leave();
 
+    if (options.onServer()) {
+        m_hostingOnServer = true;
+        m_certificate.reset();
+        m_hostOptions = options;
+        m_inviteExpiry = options.inviteExpiry;
+        m_inviteToken.clear();
+        m_inviteServer = options.server;
+        emit hostingChanged(true);
+        return true;
+    }
+
+    // The app's own server speaks wss:// only, with the certificate whose
+    // fingerprint the invite link carries; QWebSocketServer does the TLS.
     server::SessionServerConfig config;
     config.address = QHostAddress::Any;
     config.port = options.port;
+    config.tlsCertificatePath = certificate->certificatePath();
+    config.tlsKeyPath = certificate->keyPath();
+    config.network = server::SessionServerConfig::Network::Qt;
     auto server = std::make_unique<server::SessionServer>(config);
     server::StartFailure problem;
-    if (!server->start(&problem)) {
-        if (error)
-            *error = ServerErrorText::cannotHost(options.port, problem);
-        return false;
-    }
+    if (!server->start(&problem))
+        return fail(ServerErrorText::cannotHost(options.port, problem));
     m_server = std::move(server);
+    m_certificate = std::move(certificate);
     m_hostOptions = options;
     m_inviteExpiry = options.inviteExpiry;
     m_inviteToken.clear();
@@ -268,10 +310,17 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
 
 void RoomSession::createRoom(const RoomMedia &media, double startPosition)
 {
-    if (!m_server)
+    if (!isHosting())
         return;
     client::SessionSpec spec;
-    spec.server = m_server->loopbackUrl();
+    if (m_server) {
+        spec.server = m_server->loopbackUrl();
+        m_transport->setPinnedCertificate(m_certificate->sha256());
+    } else {
+        spec.server = m_hostOptions.server;
+        spec.authToken = m_hostOptions.authToken;
+        m_transport->setPinnedCertificate({});
+    }
     spec.name = m_hostOptions.name;
     spec.create = true;
     spec.createParams.mediaUrl = media.mediaUrl();
@@ -291,7 +340,7 @@ void RoomSession::createRoom(const RoomMedia &media, double startPosition)
 
 void RoomSession::join(const InviteLink &link, const QString &name, const QString &authToken)
 {
-    if (m_server)
+    if (isHosting())
         stopHosting();
     else if (isActive())
         leave();
@@ -309,6 +358,7 @@ void RoomSession::join(const InviteLink &link, const QString &name, const QStrin
     spec.name = name;
     spec.inviteToken = link.invite();
     spec.authToken = authToken;
+    m_transport->setPinnedCertificate(link.certificateDigest());
     m_joinLink = link;
     m_inviteToken.clear();
     m_endMessage.clear();
@@ -319,7 +369,7 @@ void RoomSession::join(const InviteLink &link, const QString &name, const QStrin
 
 void RoomSession::leave()
 {
-    if (m_server) {
+    if (isHosting()) {
         stopHosting();
         return;
     }
@@ -332,10 +382,20 @@ void RoomSession::leave()
 
 void RoomSession::stopHosting()
 {
-    if (!m_server)
+    if (!isHosting())
         return;
-    m_endMessage = tr("You closed the room.");
     m_endOnPurpose = true;
+    if (m_hostingOnServer) {
+        // The room lives on the server: leaving it is all this app can do;
+        // whoever stays gets the host role.
+        m_hostingOnServer = false;
+        m_endMessage = tr("You left the room.");
+        m_client->leave();
+        emit hostingChanged(false);
+        emit inviteLinkChanged(QString());
+        return;
+    }
+    m_endMessage = tr("You closed the room.");
     shutDownServer();
     // The server has told everyone, ourselves included; stop our client from
     // trying to reconnect to it.
@@ -346,6 +406,7 @@ void RoomSession::stopHosting()
 
 void RoomSession::shutDownServer()
 {
+    m_reachability->cancel();
     m_portMapper->close();
     m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
     // Closing handshakes need the event loop; keep the server until they are
@@ -378,7 +439,7 @@ void RoomSession::finishDrain()
 
 void RoomSession::onJoined(bool rejoined)
 {
-    if (!rejoined && m_server && m_client->isHost())
+    if (!rejoined && isHosting() && m_client->isHost())
         requestInvite(m_inviteExpiry);
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
     emit joined(rejoined);
@@ -394,7 +455,10 @@ void RoomSession::onEnded(const client::SessionEnd &end)
             message = tr("You left the room.");
             break;
         case Reason::CouldNotConnect:
-            message = ServerErrorText::connectionFailed(m_client->spec().server, end.detail);
+            message = end.closeCode
+                    == protocol::closeCodeValue(protocol::CloseCode::CertificateMismatch)
+                ? ServerErrorText::certificateMismatch()
+                : ServerErrorText::connectionFailed(m_client->spec().server, end.detail);
             break;
         case Reason::Refused:
             message = ServerErrorText::describe(end.error);
@@ -416,6 +480,9 @@ void RoomSession::onEnded(const client::SessionEnd &end)
         // Our own room could not be made (or our client fell off it): the
         // server has nothing to serve.
         shutDownServer();
+        emit hostingChanged(false);
+    } else if (m_hostingOnServer) {
+        m_hostingOnServer = false;
         emit hostingChanged(false);
     }
     m_roomMedia = RoomMedia();
@@ -478,17 +545,20 @@ QString RoomSession::inviteLink() const
 {
     if (!m_client->inRoom())
         return {};
-    if (m_server) {
+    if (isHosting()) {
         if (m_inviteToken.isEmpty() && m_hostOptions.inviteOnly)
             return {};
-        return InviteLink(m_inviteServer, m_client->roomId(), m_inviteToken).toString();
+        return InviteLink(m_inviteServer, m_client->roomId(), m_inviteToken,
+                          m_certificate ? m_certificate->fingerprint() : QString())
+            .toString();
     }
     // A guest passes on the link it came with, which lets others in as well
     // until it expires; a guest made host may have a fresh invite.
     if (!m_joinLink.server().isValid())
         return {};
     return InviteLink(m_joinLink.server(), m_client->roomId(),
-                      m_inviteToken.isEmpty() ? m_joinLink.invite() : m_inviteToken)
+                      m_inviteToken.isEmpty() ? m_joinLink.invite() : m_inviteToken,
+                      m_joinLink.fingerprint())
         .toString();
 }
 
@@ -564,6 +634,11 @@ void RoomSession::onPortMapperChanged()
         // Whoever opens the router's port means to invite people from outside.
         setInviteServer(HostAddresses::urlFor(m_portMapper->externalAddress(), m_server->port(),
                                               m_server->isSecure()));
+        if (m_certificate)
+            m_reachability->start(m_portMapper->externalAddress(), m_server->port(),
+                                  m_certificate->sha256());
+    } else if (m_portMapper->state() != PortMapper::State::Open) {
+        m_reachability->cancel();
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HostAddresses.h"
+#include "HostCertificate.h"
 #include "HostOptions.h"
 #include "InviteLink.h"
 #include "RoomMedia.h"
@@ -34,6 +35,7 @@ class Clock;
 namespace lockstep::ui {
 
 class PortMapper;
+class ReachabilityCheck;
 
 // One person's part in a room: the protocol client, the sync engine that
 // keeps the local player on the room's timeline, and, when this person
@@ -58,6 +60,9 @@ public:
     ~RoomSession() override;
 
     PortMapper &portMapper() { return *m_portMapper; }
+    // Once the router has opened the port: whether the public address
+    // answers (see ReachabilityCheck).
+    ReachabilityCheck &reachability() { return *m_reachability; }
     const protocol::Clock &clock() const { return m_clock; }
     // Drives the client and the engine; the session's timer calls it every
     // kTickMs, tests in virtual time call it themselves.
@@ -96,15 +101,24 @@ public:
     // Connecting, in a room, or reconnecting.
     bool isActive() const;
     bool inRoom() const;
-    // Whether this app runs the room's server.
-    bool isHosting() const { return m_server != nullptr; }
+    // Whether this app hosts the room: runs its server, or made it on a
+    // server named in the host options (hostsOnServer()).
+    bool isHosting() const { return m_server != nullptr || m_hostingOnServer; }
+    bool hostsOnServer() const { return m_hostingOnServer; }
+    // The app's own server; null when not hosting or hosting on a server.
     server::SessionServer *server() const { return m_server.get(); }
+    // Whether the connection to the room is encrypted and the server showed
+    // the certificate its invite link names (always so for a room hosted in
+    // the app).
+    bool connectionVerified() const;
     const HostOptions &hostOptions() const { return m_hostOptions; }
     // A stopped server still closing its connections.
     bool isDraining() const { return !m_draining.isNull(); }
 
     // Hosting is two steps so that a taken port is reported at once while the
-    // room itself can wait for the media to finish loading.
+    // room itself can wait for the media to finish loading. With
+    // `options.server` set no server starts here: createRoom() makes the room
+    // on that one.
     bool startServer(const HostOptions &options, QString *error);
     // The room's timeline starts paused at `startPosition` (seconds).
     void createRoom(const RoomMedia &media, double startPosition = 0.0);
@@ -188,14 +202,18 @@ private:
     void shutDownServer();
 
     const protocol::Clock &m_clock;
+    client::ClientTransport *m_transport; // owned by m_client
     std::unique_ptr<client::SessionClient> m_client;
     std::unique_ptr<sync::SyncController> m_sync;
     std::unique_ptr<server::SessionServer> m_server;
     QPointer<server::SessionServer> m_draining;
     PortMapper *m_portMapper;
+    ReachabilityCheck *m_reachability;
     QTimer *m_tickTimer;
 
     HostOptions m_hostOptions;
+    bool m_hostingOnServer = false;
+    std::optional<HostCertificate> m_certificate;
     InviteLink m_joinLink;
     QUrl m_inviteServer;
     QString m_inviteToken;

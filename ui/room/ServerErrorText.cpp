@@ -80,6 +80,32 @@ QString ServerErrorText::connectionFailed(const QUrl &server, const QString &rea
     return text;
 }
 
+QString ServerErrorText::certificateMismatch()
+{
+    return tr("This is not the host's computer: its certificate does not match the invite. "
+              "Someone may be intercepting the connection, or the host has a new certificate. "
+              "Nothing was sent; ask the host for a new invite link.");
+}
+
+QString ServerErrorText::hostingRefused(const protocol::Error &error)
+{
+    using protocol::ErrorCode;
+    const std::optional<ErrorCode> known = protocol::errorCodeFromName(error.code.toStdString());
+    if (known == ErrorCode::AuthRequired)
+        return tr("This server lets only people with an access token create rooms. Enter the "
+                  "token its admin gave you in Room > Host….");
+    if (known == ErrorCode::AuthInvalid) {
+        // The server's own words are the only place that tells an expired
+        // token from a wrong one.
+        if (error.message.contains(QLatin1String("expired"), Qt::CaseInsensitive))
+            return tr("Your access token for this server has expired. Ask the server's admin for "
+                      "a new one.");
+        return tr("This server did not accept your access token. Check that it is the token "
+                  "for this server, or ask its admin for a new one.");
+    }
+    return describe(error);
+}
+
 QString ServerErrorText::cannotHost(quint16 port, const server::StartFailure &failure)
 {
     using Reason = server::StartFailure::Reason;
@@ -123,6 +149,8 @@ QString ServerErrorText::connectionLost(quint16 code, const QString &reason)
             return tr("You joined this room again from somewhere else, so this window left it.");
         case CloseCode::RoomClosed:
             return tr("The host closed the room.");
+        case CloseCode::CertificateMismatch:
+            return certificateMismatch();
         default:
             break;
         }

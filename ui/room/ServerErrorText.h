@@ -30,6 +30,10 @@ public:
     static QString connectionFailed(const QUrl &server, const QString &reason);
     // Hosting on `port` failed.
     static QString cannotHost(quint16 port, const server::StartFailure &failure);
+    // The server showed another certificate than the invite link names.
+    static QString certificateMismatch();
+    // The server named in the host options would not let us create the room.
+    static QString hostingRefused(const protocol::Error &error);
     // An established connection closed with a WebSocket close code.
     static QString connectionLost(quint16 code, const QString &reason);
 };

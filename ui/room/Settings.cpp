@@ -246,6 +246,36 @@ QStringList Settings::localCopyFolders() const
     return folders;
 }
 
+bool Settings::hostOnServer() const
+{
+    return m_settings.value(key("host/onServer"), false).toBool();
+}
+
+void Settings::setHostOnServer(bool onServer)
+{
+    m_settings.setValue(key("host/onServer"), onServer);
+}
+
+QString Settings::hostServer() const
+{
+    return m_settings.value(key("host/server")).toString();
+}
+
+void Settings::setHostServer(const QString &url)
+{
+    m_settings.setValue(key("host/server"), url);
+}
+
+QString Settings::hostAuthToken() const
+{
+    return m_settings.value(key("host/authToken")).toString();
+}
+
+void Settings::setHostAuthToken(const QString &token)
+{
+    m_settings.setValue(key("host/authToken"), token);
+}
+
 void Settings::sync()
 {
     m_settings.sync();

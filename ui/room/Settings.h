@@ -73,6 +73,14 @@ public:
     // The folders of the most recently remembered copies, newest first.
     QStringList localCopyFolders() const;
 
+    // Host on a lockstep-server rather than on this computer.
+    bool hostOnServer() const;
+    void setHostOnServer(bool onServer);
+    QString hostServer() const; // its ws:// or wss:// address
+    void setHostServer(const QString &url);
+    QString hostAuthToken() const; // the access token it asks for, if any
+    void setHostAuthToken(const QString &token);
+
     void sync();
 
 private:

@@ -49,10 +49,13 @@ QString StatusController::connectionText() const
         return tr("Connecting…");
     case State::Joining:
         return tr("Entering the room…");
-    case State::InRoom:
-        return m_session.isHosting()
+    case State::InRoom: {
+        const QString room = m_session.isHosting()
             ? tr("Hosting · %1 watching").arg(m_session.participants().size())
             : tr("In a room · %1 watching").arg(m_session.participants().size());
+        // Only where the server showed the certificate its invite names.
+        return m_session.connectionVerified() ? tr("%1 · Encrypted and verified").arg(room) : room;
+    }
     case State::Reconnecting:
         return tr("Reconnecting…");
     }
