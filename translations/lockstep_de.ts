@@ -79,6 +79,38 @@
         <source>Choose either --host or --join, not both.</source>
         <translation>Entweder --host oder --join, nicht beides.</translation>
     </message>
+    <message>
+        <source>With --host: make the room on the lockstep-server at URL (ws://HOST:PORT/ or wss://HOST:PORT/) instead of hosting it on this computer; the invite link names that server.</source>
+        <translation>Mit --host: den Raum auf dem lockstep-server unter URL (ws://HOST:PORT/ oder wss://HOST:PORT/) anlegen, statt ihn auf diesem Computer zu hosten; der Einladungslink nennt dann diesen Server.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With --server: the access token that server asks for.</source>
+        <translation>Mit --server: das Zugangstoken, das dieser Server verlangt.</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>--server goes with --host.</source>
+        <translation>--server gehört zu --host.</translation>
+    </message>
+    <message>
+        <source>Choose either --port (host on this computer) or --server, not both.</source>
+        <translation>Entweder --port (auf diesem Computer hosten) oder --server, nicht beides.</translation>
+    </message>
+    <message>
+        <source>--server needs a ws:// or wss:// address with a host, like wss://watch.example.org:8765/.</source>
+        <translation>--server braucht eine ws://- oder wss://-Adresse mit einem Host, etwa wss://watch.example.org:8765/.</translation>
+    </message>
+    <message>
+        <source>--auth-token goes with --server.</source>
+        <translation>--auth-token gehört zu --server.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ActionsController</name>
@@ -309,6 +341,33 @@
         <source>local network</source>
         <translation>lokales Netzwerk</translation>
     </message>
+    <message>
+        <source>internet over IPv6, no port to open; your router&apos;s firewall must let it in</source>
+        <translation>Internet über IPv6, kein Port zu öffnen; die Firewall deines Routers muss die Verbindung durchlassen</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostCertificate</name>
+    <message>
+        <source>The encryption key %1 is readable by other users and its permissions cannot be changed.</source>
+        <translation>Der Verschlüsselungsschlüssel %1 ist für andere Benutzer lesbar, und seine Berechtigungen lassen sich nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the encryption certificate.</source>
+        <translation>Der Ordner %1 für das Verschlüsselungszertifikat kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot make an encryption certificate (OpenSSL failed).</source>
+        <translation>Es kann kein Verschlüsselungszertifikat erstellt werden (OpenSSL ist fehlgeschlagen).</translation>
+    </message>
+    <message>
+        <source>Cannot save the encryption certificate in %1.</source>
+        <translation>Das Verschlüsselungszertifikat kann nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The new encryption certificate in %1 cannot be read back.</source>
+        <translation>Das neue Verschlüsselungszertifikat in %1 kann nicht wieder eingelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::HostDialog</name>
@@ -327,10 +386,6 @@
     <message>
         <source>7 days</source>
         <translation>7 Tage</translation>
-    </message>
-    <message>
-        <source>Lockstep runs a small server on this computer. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
-        <translation>Lockstep startet einen kleinen Server auf diesem Computer. Die Leute, die du einlädst, verbinden sich damit, und alle Player folgen derselben Zeitleiste.</translation>
     </message>
     <message>
         <source>Any free port</source>
@@ -449,8 +504,48 @@
         <translation>Die Wiedergabe wartet, bis alle im Raum „Ich bin bereit“ gesagt haben</translation>
     </message>
     <message>
-        <source>Playback starts once everyone has said they are ready.</source>
-        <translation>Die Wiedergabe beginnt, sobald alle gesagt haben, dass sie bereit sind.</translation>
+        <source>Lockstep runs a small server on this computer, or puts your room on a Lockstep server that you and your friends can all reach. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
+        <translation>Lockstep startet einen kleinen Server auf diesem Computer oder legt deinen Raum auf einem Lockstep-Server an, den du und deine Freunde alle erreichen könnt. Die Leute, die du einlädst, verbinden sich damit, und alle Player folgen derselben Zeitleiste.</translation>
+    </message>
+    <message>
+        <source>On this &amp;computer (encrypted)</source>
+        <translation>Auf diesem &amp;Computer (verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>On a ser&amp;ver</source>
+        <translation>Auf einem Ser&amp;ver</translation>
+    </message>
+    <message>
+        <source>For when people outside your network cannot reach this computer (no port can be opened on your router, or your provider shares one address among many homes)</source>
+        <translation>Für den Fall, dass Leute von außerhalb deines Netzwerks diesen Computer nicht erreichen (an deinem Router lässt sich kein Port öffnen, oder dein Anbieter teilt eine Adresse unter vielen Haushalten auf)</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Nur wenn der Server eines verlangt</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Serveradresse:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>Zugangs&amp;token:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hosten:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, like wss://watch.example.org/.</source>
+        <translation>Gib die Adresse des Servers ein, etwa wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>The room is on %1; it stays open for the others if you leave.</source>
+        <translation>Der Raum liegt auf %1; er bleibt für die anderen offen, wenn du gehst.</translation>
+    </message>
+    <message>
+        <source>The connection is encrypted, and the link lets your guests check that they reach this computer and no other.</source>
+        <translation>Die Verbindung ist verschlüsselt, und mit dem Link können deine Gäste prüfen, dass sie diesen Computer erreichen und keinen anderen.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +577,14 @@
     <message>
         <source>The room in the link is not a valid room name.</source>
         <translation>Der Raum im Link ist kein gültiger Raumname.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
+        <translation>Der Zertifikat-Fingerabdruck (fp) im Link ist beschädigt. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
+    </message>
+    <message>
+        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
+        <translation>Der Link nennt einen Zertifikat-Fingerabdruck, aber einen unverschlüsselten ws://-Server. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +649,14 @@
         <source>The server at %1 did not answer. Check the address, and that the host is still hosting and can be reached from your network.</source>
         <translation>Der Server unter %1 hat nicht geantwortet. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
     </message>
+    <message>
+        <source>Encrypted and verified: the link names the host&apos;s certificate, and no other computer will be accepted.</source>
+        <translation>Verschlüsselt und überprüft: Der Link nennt das Zertifikat des Hosts, und kein anderer Computer wird akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1, encrypted, and checking that it is the host&apos;s computer…</source>
+        <translation>Verbinde verschlüsselt mit %1 und prüfe, ob es der Computer des Hosts ist …</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MainWindow</name>
@@ -604,6 +715,10 @@
     <message>
         <source>You can chat once you are in a room.</source>
         <translation>Chatten kannst du, sobald du in einem Raum bist.</translation>
+    </message>
+    <message>
+        <source>Leave the room? It stays open on the server for the others.</source>
+        <translation>Den Raum verlassen? Er bleibt auf dem Server für die anderen offen.</translation>
     </message>
 </context>
 <context>
@@ -949,10 +1064,6 @@ Deine Kopie: %2</translation>
         <translation>Der Router hat sich geweigert, Port %1 zu öffnen (%2).</translation>
     </message>
     <message>
-        <source>This copy of Lockstep was built without UPnP support.</source>
-        <translation>Diese Lockstep-Version wurde ohne UPnP-Unterstützung gebaut.</translation>
-    </message>
-    <message>
         <source>People outside your network can join only if TCP port %1 is open on your router.</source>
         <translation>Leute von außerhalb deines Netzwerks können nur beitreten, wenn der TCP-Port %1 an deinem Router offen ist.</translation>
     </message>
@@ -969,12 +1080,28 @@ Deine Kopie: %2</translation>
         <translation>Port %1 ist an deinem Router offen, aber die eigene Adresse des Routers (%2) ist privat: Dein Internetanbieter teilt sie mit anderen, daher erreichen dich Leute von außerhalb vielleicht trotzdem nicht.</translation>
     </message>
     <message>
-        <source>Port %1 is open on your router. People on the internet can join through %2.</source>
-        <translation>Port %1 ist an deinem Router offen. Leute im Internet können über %2 beitreten.</translation>
+        <source>No router on your network answered NAT-PMP.</source>
+        <translation>Kein Router in deinem Netzwerk hat auf NAT-PMP geantwortet.</translation>
     </message>
     <message>
-        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings.</source>
-        <translation>%1 Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %2 an diesen Computer weiter.</translation>
+        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
+        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (NAT-PMP-Fehler %2).</translation>
+    </message>
+    <message>
+        <source>The router would open port %1 only under another number (%2).</source>
+        <translation>Der Router würde Port %1 nur unter einer anderen Nummer öffnen (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
+        <translation>Diese Lockstep-Version wurde ohne UPnP- und NAT-PMP-Unterstützung gebaut.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
+        <translation>Port %1 ist an deinem Router offen (%3). Leute im Internet können über %2 beitreten.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>%1 Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %2 an diesen Computer weiter, oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1141,25 @@ Deine Kopie: %2</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Erscheinungsbild:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ReachabilityCheck</name>
+    <message>
+        <source>Checking whether people outside can reach you at %1…</source>
+        <translation>Prüfe, ob Leute von außerhalb dich unter %1 erreichen …</translation>
+    </message>
+    <message>
+        <source>People outside your network can join: this computer answered at your public address %1.</source>
+        <translation>Leute von außerhalb deines Netzwerks können beitreten: Dieser Computer hat unter deiner öffentlichen Adresse %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Lockstep konnte diesen Computer nicht über deine öffentliche Adresse %1 erreichen. Viele Router lassen nicht zu, dass ein Computer sich auf diesem Weg selbst erreicht, daher kommen Leute von außerhalb vielleicht trotzdem hinein: Bitte jemanden von ihnen, den Link auszuprobieren. Klappt es nicht, hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
+    </message>
+    <message>
+        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Unter deiner öffentlichen Adresse %1 antwortet ein anderer Computer, nicht dieser: Leute von außerhalb würden deinen Raum nicht erreichen. Hoste auf einem anderen Port oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1455,10 @@ Deine Kopie: %2</translation>
         <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
         <translation>Der Raum war nicht mehr erreichbar: Der Host hat ihn vielleicht geschlossen oder seine Verbindung verloren. Mit dem Einladungslink kannst du wieder beitreten.</translation>
     </message>
+    <message>
+        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
+        <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen, etwa wss://watch.example.org/.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomStatusLabels</name>
@@ -1471,6 +1621,22 @@ Deine Kopie: %2</translation>
         <source>Cannot host on port %1 (%2).</source>
         <translation>Hosten auf Port %1 nicht möglich (%2).</translation>
     </message>
+    <message>
+        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
+        <translation>Das ist nicht der Computer des Hosts: Sein Zertifikat passt nicht zur Einladung. Vielleicht fängt jemand die Verbindung ab, oder der Host hat ein neues Zertifikat. Es wurde nichts gesendet; bitte den Host um einen neuen Einladungslink.</translation>
+    </message>
+    <message>
+        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
+        <translation>Auf diesem Server können nur Leute mit Zugangstoken Räume anlegen. Gib das Token, das du von seinem Admin bekommen hast, unter Raum &gt; Raum eröffnen … ein.</translation>
+    </message>
+    <message>
+        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
+        <translation>Dein Zugangstoken für diesen Server ist abgelaufen. Bitte den Admin des Servers um ein neues.</translation>
+    </message>
+    <message>
+        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
+        <translation>Dieser Server hat dein Zugangstoken nicht akzeptiert. Prüfe, ob es das Token für diesen Server ist, oder bitte seinen Admin um ein neues.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
@@ -1559,6 +1725,10 @@ Deine Kopie: %2</translation>
     <message>
         <source>Buffering</source>
         <translation>Puffert</translation>
+    </message>
+    <message>
+        <source>%1 · Encrypted and verified</source>
+        <translation>%1 · Verschlüsselt und überprüft</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,38 @@
         <source>Choose either --host or --join, not both.</source>
         <translation>Elige --host o --join, no ambos.</translation>
     </message>
+    <message>
+        <source>With --host: make the room on the lockstep-server at URL (ws://HOST:PORT/ or wss://HOST:PORT/) instead of hosting it on this computer; the invite link names that server.</source>
+        <translation>Con --host: crear la sala en el lockstep-server de URL (ws://HOST:PORT/ o wss://HOST:PORT/) en lugar de hospedarla en este ordenador; el enlace de invitación indica ese servidor.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>With --server: the access token that server asks for.</source>
+        <translation>Con --server: el token de acceso que pide ese servidor.</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>--server goes with --host.</source>
+        <translation>--server va con --host.</translation>
+    </message>
+    <message>
+        <source>Choose either --port (host on this computer) or --server, not both.</source>
+        <translation>Elige --port (hospedar en este ordenador) o --server, no ambos.</translation>
+    </message>
+    <message>
+        <source>--server needs a ws:// or wss:// address with a host, like wss://watch.example.org:8765/.</source>
+        <translation>--server necesita una dirección ws:// o wss:// con un host, como wss://watch.example.org:8765/.</translation>
+    </message>
+    <message>
+        <source>--auth-token goes with --server.</source>
+        <translation>--auth-token va con --server.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ActionsController</name>
@@ -309,6 +341,33 @@
         <source>local network</source>
         <translation>red local</translation>
     </message>
+    <message>
+        <source>internet over IPv6, no port to open; your router&apos;s firewall must let it in</source>
+        <translation>internet por IPv6, sin abrir ningún puerto; el cortafuegos de tu router debe dejar pasar la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::HostCertificate</name>
+    <message>
+        <source>The encryption key %1 is readable by other users and its permissions cannot be changed.</source>
+        <translation>Otros usuarios pueden leer la clave de cifrado %1 y no se pueden cambiar sus permisos.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the encryption certificate.</source>
+        <translation>No se puede crear la carpeta %1 para el certificado de cifrado.</translation>
+    </message>
+    <message>
+        <source>Cannot make an encryption certificate (OpenSSL failed).</source>
+        <translation>No se puede crear un certificado de cifrado (OpenSSL falló).</translation>
+    </message>
+    <message>
+        <source>Cannot save the encryption certificate in %1.</source>
+        <translation>No se puede guardar el certificado de cifrado en %1.</translation>
+    </message>
+    <message>
+        <source>The new encryption certificate in %1 cannot be read back.</source>
+        <translation>No se puede volver a leer el nuevo certificado de cifrado en %1.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::HostDialog</name>
@@ -327,10 +386,6 @@
     <message>
         <source>7 days</source>
         <translation>7 días</translation>
-    </message>
-    <message>
-        <source>Lockstep runs a small server on this computer. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
-        <translation>Lockstep ejecuta un pequeño servidor en este ordenador. Las personas que invites se conectan a él y todos los reproductores siguen la misma línea de tiempo.</translation>
     </message>
     <message>
         <source>Any free port</source>
@@ -449,8 +504,48 @@
         <translation>Al pulsar reproducir se espera a que todos en la sala hayan dicho «Estoy listo»</translation>
     </message>
     <message>
-        <source>Playback starts once everyone has said they are ready.</source>
-        <translation>La reproducción empieza cuando todos hayan dicho que están listos.</translation>
+        <source>Lockstep runs a small server on this computer, or puts your room on a Lockstep server that you and your friends can all reach. The people you invite connect to it and everyone&apos;s player follows the same timeline.</source>
+        <translation>Lockstep ejecuta un pequeño servidor en este ordenador, o pone tu sala en un servidor de Lockstep al que tus amigos y tú podáis llegar. Las personas que invites se conectan a él y todos los reproductores siguen la misma línea de tiempo.</translation>
+    </message>
+    <message>
+        <source>On this &amp;computer (encrypted)</source>
+        <translation>En este &amp;ordenador (cifrado)</translation>
+    </message>
+    <message>
+        <source>On a ser&amp;ver</source>
+        <translation>En un ser&amp;vidor</translation>
+    </message>
+    <message>
+        <source>For when people outside your network cannot reach this computer (no port can be opened on your router, or your provider shares one address among many homes)</source>
+        <translation>Para cuando las personas de fuera de tu red no pueden llegar a este ordenador (no se puede abrir ningún puerto en tu router, o tu proveedor comparte una misma dirección entre muchos hogares)</translation>
+    </message>
+    <message>
+        <source>Only if the server asks for one</source>
+        <translation>Solo si el servidor lo pide</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Dirección del &amp;servidor:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Token de acceso:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hospedar:</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, like wss://watch.example.org/.</source>
+        <translation>Escribe la dirección del servidor, como wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>The room is on %1; it stays open for the others if you leave.</source>
+        <translation>La sala está en %1; seguirá abierta para los demás si te vas.</translation>
+    </message>
+    <message>
+        <source>The connection is encrypted, and the link lets your guests check that they reach this computer and no other.</source>
+        <translation>La conexión está cifrada, y el enlace permite a tus invitados comprobar que llegan a este ordenador y a ningún otro.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +577,14 @@
     <message>
         <source>The room in the link is not a valid room name.</source>
         <translation>La sala del enlace no tiene un nombre válido.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
+        <translation>La huella del certificado (fp) del enlace está dañada. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
+    </message>
+    <message>
+        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
+        <translation>El enlace indica una huella de certificado, pero un servidor ws:// sin cifrar. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +649,14 @@
         <source>The server at %1 did not answer. Check the address, and that the host is still hosting and can be reached from your network.</source>
         <translation>El servidor en %1 no respondió. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
     </message>
+    <message>
+        <source>Encrypted and verified: the link names the host&apos;s certificate, and no other computer will be accepted.</source>
+        <translation>Cifrado y verificado: el enlace indica el certificado del anfitrión, y no se aceptará ningún otro ordenador.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1, encrypted, and checking that it is the host&apos;s computer…</source>
+        <translation>Conectando con %1 de forma cifrada y comprobando que es el ordenador del anfitrión…</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MainWindow</name>
@@ -604,6 +715,10 @@
     <message>
         <source>You can chat once you are in a room.</source>
         <translation>Podrás chatear cuando estés en una sala.</translation>
+    </message>
+    <message>
+        <source>Leave the room? It stays open on the server for the others.</source>
+        <translation>¿Salir de la sala? Seguirá abierta en el servidor para los demás.</translation>
     </message>
 </context>
 <context>
@@ -949,10 +1064,6 @@ Tu copia: %2</translation>
         <translation>El router se negó a abrir el puerto %1 (%2).</translation>
     </message>
     <message>
-        <source>This copy of Lockstep was built without UPnP support.</source>
-        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP.</translation>
-    </message>
-    <message>
         <source>People outside your network can join only if TCP port %1 is open on your router.</source>
         <translation>Las personas de fuera de tu red solo pueden unirse si el puerto TCP %1 está abierto en tu router.</translation>
     </message>
@@ -969,12 +1080,28 @@ Tu copia: %2</translation>
         <translation>El puerto %1 está abierto en tu router, pero la dirección del propio router (%2) es privada: tu proveedor de internet la comparte, así que puede que los de fuera sigan sin llegar a ti.</translation>
     </message>
     <message>
-        <source>Port %1 is open on your router. People on the internet can join through %2.</source>
-        <translation>El puerto %1 está abierto en tu router. Desde internet se puede entrar por %2.</translation>
+        <source>No router on your network answered NAT-PMP.</source>
+        <translation>Ningún router de tu red respondió a NAT-PMP.</translation>
     </message>
     <message>
-        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings.</source>
-        <translation>%1 Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %2 a este ordenador en la configuración de tu router.</translation>
+        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
+        <translation>El router se negó a abrir el puerto %1 (error de NAT-PMP %2).</translation>
+    </message>
+    <message>
+        <source>The router would open port %1 only under another number (%2).</source>
+        <translation>El router solo abriría el puerto %1 con otro número (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
+        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP ni NAT-PMP.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
+        <translation>El puerto %1 está abierto en tu router (%3). Desde internet se puede entrar por %2.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>%1 Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %2 a este ordenador en la configuración de tu router, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1141,25 @@ Tu copia: %2</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ReachabilityCheck</name>
+    <message>
+        <source>Checking whether people outside can reach you at %1…</source>
+        <translation>Comprobando si las personas de fuera pueden llegar a ti en %1…</translation>
+    </message>
+    <message>
+        <source>People outside your network can join: this computer answered at your public address %1.</source>
+        <translation>Las personas de fuera de tu red pueden unirse: este ordenador respondió en tu dirección pública %1.</translation>
+    </message>
+    <message>
+        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Lockstep no pudo llegar a este ordenador a través de tu dirección pública %1. Muchos routers no dejan que un ordenador se alcance a sí mismo de esa forma, así que puede que las personas de fuera sí puedan entrar: pide a una de ellas que pruebe el enlace. Si no pueden, hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
+    </message>
+    <message>
+        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>En tu dirección pública %1 responde otro ordenador, no este: las personas de fuera no llegarían a tu sala. Hospeda en otro puerto, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1455,10 @@ Tu copia: %2</translation>
         <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
         <translation>No se pudo volver a llegar a la sala: puede que el anfitrión la haya cerrado o haya perdido la conexión. Puedes volver a unirte con el enlace de invitación.</translation>
     </message>
+    <message>
+        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
+        <translation>La dirección del servidor debe empezar por ws:// o wss:// e indicar un host, como wss://watch.example.org/.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomStatusLabels</name>
@@ -1471,6 +1621,22 @@ Tu copia: %2</translation>
         <source>Cannot host on port %1 (%2).</source>
         <translation>No se puede alojar en el puerto %1 (%2).</translation>
     </message>
+    <message>
+        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
+        <translation>Este no es el ordenador del anfitrión: su certificado no coincide con la invitación. Puede que alguien esté interceptando la conexión, o que el anfitrión tenga un certificado nuevo. No se ha enviado nada; pide al anfitrión un enlace de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
+        <translation>Este servidor solo deja crear salas a quienes tienen un token de acceso. Escribe el token que te dio su administrador en Sala &gt; Hospedar una sala….</translation>
+    </message>
+    <message>
+        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
+        <translation>Tu token de acceso para este servidor ha caducado. Pide uno nuevo al administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
+        <translation>Este servidor no aceptó tu token de acceso. Comprueba que es el token de este servidor, o pide uno nuevo a su administrador.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
@@ -1559,6 +1725,10 @@ Tu copia: %2</translation>
     <message>
         <source>Buffering</source>
         <translation>Cargando búfer</translation>
+    </message>
+    <message>
+        <source>%1 · Encrypted and verified</source>
+        <translation>%1 · Cifrado y verificado</translation>
     </message>
 </context>
 <context>
