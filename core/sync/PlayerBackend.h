@@ -25,6 +25,10 @@ public:
     virtual double duration() const = 0;
     virtual double playbackRate() const = 0;
 
+    // Whether the player is short of data, paused or not (a paused stream
+    // still fills its buffer). A room that waits for everyone waits for this.
+    virtual bool isWaitingForData() const { return state() == State::Buffering; }
+
     virtual void play() = 0;
     virtual void pause() = 0;
     virtual void seek(double position) = 0;
