@@ -44,6 +44,7 @@ private slots:
     void theEndOfTheMediaIsSaidAsSuch();
     void aGuestCannotChangeWhatAHostOnlyRoomWatches();
     void aGuestIsAskedForTheRoomFile();
+    void aRenamedCopyIsKeptAfterAReconnect();
 };
 
 void TestPlaybackController::outsideARoomTheControlsMoveThePlayer()
@@ -181,6 +182,41 @@ void TestPlaybackController::aGuestIsAskedForTheRoomFile()
     QCOMPARE(mismatch.size(), 1);
     room.run(0.5);
     QCOMPARE(aliceSees.size(), 0);
+}
+
+void TestPlaybackController::aRenamedCopyIsKeptAfterAReconnect()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    const QUrl file = room.mediaFile();
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+    room.run(0.5);
+    QVERIFY(room.playback->isAwaitingRoomFile());
+    const QUrl ours = room.mediaFile(QStringLiteral("film (copy).mkv"));
+    room.playback->open(ours);
+    room.playback->onLoaded(30.0);
+    QVERIFY(!room.playback->isAwaitingRoomFile());
+
+    // The connection drops and comes back mid-film: our copy stays.
+    QSignalSpy asked(room.playback.get(), &ui::PlaybackController::awaitingRoomFileChanged);
+    QSignalSpy unloads(room.playback.get(), &ui::PlaybackController::unloadRequested);
+    QSignalSpy joined(room.session.get(), &ui::RoomSession::joined);
+    room.world.network().cut(room.transport->connectionId(), 0.5, 1.0);
+    room.run(6.0);
+    QCOMPARE(joined.size(), 1);
+    QCOMPARE(joined.at(0).at(0).toBool(), true);
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(unloads.size(), 0);
+    QCOMPARE(room.playback->source(), ours);
+
+    // A different film chosen by the host still asks again.
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forLocalFile(room.mediaFile(QStringLiteral("sequel.mkv")).toLocalFile(),
+                                    50.0)
+            .toMediaChange());
+    room.run(0.5);
+    QVERIFY(room.playback->isAwaitingRoomFile());
 }
 
 QTEST_GUILESS_MAIN(TestPlaybackController)

@@ -78,6 +78,9 @@ void PlaybackController::open(const QUrl &url, Origin origin)
         m_autoplay = true;
     if (origin == Origin::RoomCopy)
         m_checkMatchPending = true;
+    // Remembered so that a rejoin does not ask for the room's file again
+    // when our copy has another name or size.
+    m_roomCopyOf = origin == Origin::RoomCopy ? m_session.roomMedia() : RoomMedia();
     setAwaitingRoomFile(false);
 
     if (origin != Origin::Room) {
@@ -107,6 +110,7 @@ void PlaybackController::load(const QUrl &url)
 
 void PlaybackController::unload()
 {
+    m_roomCopyOf = RoomMedia();
     m_source.clear();
     m_localMedia = RoomMedia();
     m_announcePending = false;
@@ -264,6 +268,10 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
     // A local file: keep ours if it is the same one, else ask for it.
     if (m_source.isLocalFile() && m_localMedia.info() && media.info()
         && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
+        return;
+    // Or the copy we picked for this very file (another name, say).
+    if (!m_source.isEmpty() && !m_failed && m_roomCopyOf.info() && media.info()
+        && RoomMedia::sameFile(*m_roomCopyOf.info(), *media.info()))
         return;
     unload();
     setAwaitingRoomFile(true);

@@ -121,6 +121,7 @@ private:
     bool m_awaitingRoomFile = false;
     bool m_checkMatchPending = false;
     QList<std::function<void()>> m_settledCallbacks;
+    RoomMedia m_roomCopyOf; // the room's file our copy stands in for
     QString m_lastMediaChangeFrom;
     double m_lastMediaChangeAt = -1.0e18;
 };
