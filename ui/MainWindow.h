@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QMediaPlayer>
 #include <QPointer>
+
+class QMessageBox;
 #include <QUrl>
 
 class QAction;
@@ -91,6 +93,7 @@ private:
     void updateWindowTitle();
 
     void onRoomEnded(const QString &message, bool unexpected);
+    void offerRetry(const QString &message);
     void showRoomPanel();
     bool confirmLeaving(const QString &question);
     // A notice in the toast, the status bar and the room's activity log.
@@ -122,6 +125,7 @@ private:
     VolumeControl *m_volume = nullptr;
     QPointer<JoinDialog> m_joinDialog;
     QPointer<HostDialog> m_hostDialog;
+    QPointer<QMessageBox> m_retryOffer;
     SyncLogger *m_syncLogger = nullptr;
 
     // What full screen hid, to restore on the way out.

@@ -181,6 +181,8 @@ bool ClientProcess::start(const Options &options)
         arguments << QStringLiteral("--client-id") << options.clientId;
     if (options.create)
         arguments << QStringLiteral("--create");
+    if (!options.inviteToken.isEmpty())
+        arguments << QStringLiteral("--invite") << options.inviteToken;
     QString program = QStringLiteral(LOCKSTEP_FAULT_CLIENT_BINARY);
     if (!options.prefix.isEmpty()) {
         arguments.prepend(program);

@@ -76,6 +76,7 @@ public:
         QString name;
         QString clientId;
         bool create = false;
+        QString inviteToken; // for an invite-only room (one hosted in the app)
         // Runs fault_client through this command line (e.g. ip netns exec NS).
         QStringList prefix;
     };

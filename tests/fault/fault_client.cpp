@@ -251,7 +251,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption sampleMs(QStringLiteral("sample-ms"),
                                       QStringLiteral("Milliseconds between samples."),
                                       QStringLiteral("ms"), QStringLiteral("100"));
-    parser.addOptions({url, room, name, clientId, create, sampleMs});
+    const QCommandLineOption invite(QStringLiteral("invite"),
+                                    QStringLiteral("Invite token, for an invite-only room."),
+                                    QStringLiteral("token"));
+    parser.addOptions({url, room, name, clientId, create, sampleMs, invite});
     parser.process(app);
     if (!parser.isSet(url) || !parser.isSet(room)) {
         std::fputs("fault_client: --url and --room are required\n", stderr);
@@ -263,6 +266,7 @@ int main(int argc, char *argv[])
     spec.room = parser.value(room);
     spec.name = parser.value(name);
     spec.create = parser.isSet(create);
+    spec.inviteToken = parser.value(invite);
     Participant participant(spec, parser.value(clientId),
                             std::max(10, parser.value(sampleMs).toInt()));
 

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QDockWidget>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -67,6 +68,7 @@ private slots:
     void joinErrorsAreExplained_data();
     void joinErrorsAreExplained();
     void settingsPersistAcrossRestart();
+    void theRoomPanelLeavesTheSeekBarUsable();
 
 private:
     // Hosts a room with no media and returns its invite link.
@@ -259,6 +261,28 @@ void TestMainWindow::settingsPersistAcrossRestart()
     QCOMPARE(settings.recentServers().value(0), QStringLiteral("ws://192.168.1.20:8765/"));
     if (!file.isEmpty())
         QCOMPARE(settings.recentMedia().value(0), QFileInfo(file).absoluteFilePath());
+}
+
+void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
+{
+    MainWindow window;
+    window.resize(800, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *panel = window.findChild<QDockWidget *>();
+    QVERIFY(panel);
+    panel->show();
+    auto *slider = window.findChild<QWidget *>(QStringLiteral("seekSlider"));
+    QVERIFY(slider);
+    QTRY_VERIFY(panel->isVisible());
+    QTest::qWait(100);
+    const int least = slider->fontMetrics().averageCharWidth() * 20;
+    QVERIFY2(slider->width() >= least,
+             qPrintable(QStringLiteral("seek bar %1 px in a %2 px window, panel %3 px")
+                            .arg(slider->width())
+                            .arg(window.width())
+                            .arg(panel->width())));
+    QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -35,6 +35,13 @@ sync::PlayerBackend::State MediaPlayerBackend::state() const
     return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Playing : State::Paused;
 }
 
+bool MediaPlayerBackend::isWaitingForData() const
+{
+    const QMediaPlayer::MediaStatus status = m_player.mediaStatus();
+    return m_player.error() == QMediaPlayer::NoError
+        && (status == QMediaPlayer::StalledMedia || status == QMediaPlayer::BufferingMedia);
+}
+
 double MediaPlayerBackend::position() const
 {
     return double(m_player.position()) / 1000.0;

@@ -20,6 +20,7 @@ public:
     double position() const override;
     double duration() const override;
     double playbackRate() const override;
+    bool isWaitingForData() const override;
     void play() override;
     void pause() override;
     void seek(double position) override;

@@ -25,6 +25,11 @@ RoomController::RoomController(RoomSession &session, PlaybackController &playbac
                 emit notice(tr("%1 left").arg(name), false);
             });
     connect(&session, &RoomSession::hostChanged, this, &RoomController::onHostChanged);
+    connect(&session, &RoomSession::participantStopped, this,
+            [this](const QString &, const QString &name, double position) {
+                emit notice(tr("%1's copy ended at %2.").arg(name, formatMediaTime(position)),
+                            false);
+            });
     connect(&session, &RoomSession::resynced, this, [this](double position) {
         emit notice(tr("The room put you back in step, at %1.").arg(formatMediaTime(position)),
                     false);

@@ -35,8 +35,11 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
     m_tickTimer->setTimerType(Qt::PreciseTimer);
     connect(m_tickTimer, &QTimer::timeout, this, &RoomSession::tick);
     connectClient();
-    connect(m_sync.get(), &sync::SyncController::timelineChanged, this,
-            &RoomSession::timelineChanged);
+    connect(m_sync.get(), &sync::SyncController::timelineChanged, this, [this] {
+        // A new start (a play, a seek, other media) gives everyone a fresh chance.
+        m_stoppedSaid.clear();
+        emit timelineChanged();
+    });
     connect(m_sync.get(), &sync::SyncController::activityChanged, this,
             &RoomSession::syncActivityChanged);
     connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
@@ -158,6 +161,34 @@ void RoomSession::setParticipants(const QList<protocol::Participant> &participan
             m_participants.end());
     }
     emit participantsChanged(m_participants);
+    noticeStoppedParticipants();
+}
+
+void RoomSession::noticeStoppedParticipants()
+{
+    // A member paused far behind a room that plays has stopped on their own:
+    // a shorter copy that ended, most often. Someone still choosing their
+    // file (paused at the start) has not.
+    constexpr double kBehindMs = 2000.0;
+    constexpr double kStarted = 1.0; // s
+    if (!timelinePlaying())
+        return;
+    const double expected = m_sync->expectedPosition();
+    for (const protocol::Participant &p : std::as_const(m_participants)) {
+        if (p.clientId == m_client->clientId())
+            continue;
+        if (p.playState != protocol::PlayState::Paused) {
+            m_stoppedSaid.remove(p.clientId);
+            continue;
+        }
+        if (!p.driftMs || *p.driftMs > -kBehindMs || m_stoppedSaid.contains(p.clientId))
+            continue;
+        const double position = expected + *p.driftMs / 1000.0;
+        if (position < kStarted)
+            continue;
+        m_stoppedSaid.insert(p.clientId);
+        emit participantStopped(p.clientId, p.name, position);
+    }
 }
 
 int RoomSession::participantCount() const

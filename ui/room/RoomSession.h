@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -163,6 +164,10 @@ signals:
     // The room put our player back on its timeline (the host resynced
     // everyone, or we had drifted too far), at `position` seconds.
     void resynced(double position);
+    // Someone else's player stopped while the room plays on, `position`
+    // seconds in: their copy is shorter (or broke off there). Said once
+    // until they play again.
+    void participantStopped(const QString &clientId, const QString &name, double position);
     // Something worth telling the user that is not an end ("Reconnecting…").
     void notice(const QString &message);
     void roomMediaChanged(const lockstep::ui::RoomMedia &media, const QString &ownerId);
@@ -176,6 +181,7 @@ private:
     void onEnded(const client::SessionEnd &end);
     void onConnectionLost(const client::ConnectionLoss &loss);
     void setParticipants(const QList<protocol::Participant> &participants);
+    void noticeStoppedParticipants();
     void onPortMapperChanged();
     void finishDrain();
     void shutDownServer();
@@ -201,6 +207,7 @@ private:
     QList<protocol::Participant> m_participants;
     QString m_hostName; // kept for the sentences after the room is gone
     bool m_hostAway = false; // a guest lost the connection to the host's room
+    QSet<QString> m_stoppedSaid; // participants whose stop was told
     RoomMedia m_roomMedia;
     QString m_mediaOwner;
 };
