@@ -51,6 +51,7 @@ int runPeer(const QCommandLineParser &args)
                                  std::make_unique<client::WebSocketTransport>());
     ui::MediaPlayerBackend backend(player);
     sync::SyncController controller(protocol::SystemClock::instance(), client, backend);
+    controller.setPreciseStart(true);
     player.setSource(QUrl::fromLocalFile(args.value(QStringLiteral("clip"))));
 
     client::SessionSpec spec;

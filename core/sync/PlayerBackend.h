@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 namespace lockstep::sync {
 
 // The only way the sync engine touches a media player. The app adapts
@@ -37,6 +39,10 @@ public:
     // Whether changing the rate is free (no flush); the engine starts from
     // this and then learns the real cost.
     virtual bool smoothRateChanges() const = 0;
+    // What this kind of player is known to take from play() until its
+    // position moves, when it stood paused on a decoded frame; the engine
+    // starts from it (or from its configuration) and then learns.
+    virtual std::optional<double> startLatencyHint() const { return std::nullopt; }
 };
 
 } // namespace lockstep::sync

@@ -4,6 +4,8 @@
 #include "protocol/Clock.h"
 #include "protocol/RoomOptions.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -16,8 +18,10 @@ using State = PlayerBackend::State;
 SyncController::SyncController(const Clock &clock, client::SessionClient &client,
                                PlayerBackend &player, SyncConfig config, QObject *parent)
     : QObject(parent), m_clock(clock), m_client(client), m_player(player), m_config(config),
-      m_seekLag(config.initialSeekLag), m_startLag(config.initialStartLag),
-      m_rateStall(player.smoothRateChanges() ? 0.0 : config.initialRateStall)
+      m_seekLag(config.initialSeekLag),
+      m_startLag(player.startLatencyHint().value_or(config.initialStartLag)),
+      m_rateStall(player.smoothRateChanges() ? 0.0 : config.initialRateStall),
+      m_leadFromPaused(config.prerollLead), m_leadFromPlaying(config.prerollLead)
 {
     using client::SessionClient;
     connect(&client, &SessionClient::joined, this, &SyncController::onJoined);
@@ -34,6 +38,24 @@ SyncController::SyncController(const Clock &clock, client::SessionClient &client
         }
     });
     client.setTimelineProvider([this] { return localState(); });
+}
+
+void SyncController::setPreciseStart(bool precise)
+{
+    if (!precise) {
+        delete m_startTimer;
+        m_startTimer = nullptr;
+        return;
+    }
+    if (m_startTimer)
+        return;
+    m_startTimer = new QTimer(this);
+    m_startTimer->setSingleShot(true);
+    m_startTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_startTimer, &QTimer::timeout, this, [this] {
+        if (m_preroll && m_timeline.isPlaying())
+            finishPreroll(m_clock.now());
+    });
 }
 
 double SyncController::serverNow() const
@@ -303,18 +325,41 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
 void SyncController::startPlayback(double now, double expected)
 {
     // Park the player, paused, on the frame where the timeline will be when
-    // it starts moving, then start it on the tick at which the timeline gets
-    // there (ticks come at a steady pace, so a start on a tick is on time).
+    // it starts moving, then start it when the timeline gets there: on the
+    // start timer (real time) or on the tick nearest that moment (ticks come
+    // at a steady pace, and on a virtual clock exactly).
     const State state = m_player.state();
-    if (state == State::Playing || state == State::Buffering)
+    const bool wasPlaying = state == State::Playing || state == State::Buffering;
+    if (wasPlaying)
         m_player.pause();
     if (m_player.playbackRate() != 1.0)
         m_player.setPlaybackRate(1.0);
-    const int ticks = std::max(1, int(std::ceil(m_config.prerollLead / m_tickInterval - 1e-9)));
-    const double startAt = now + ticks * m_tickInterval;
-    const double target = clampToMedia(expected + (startAt - now) + m_startLag);
-    m_player.seek(target);
-    m_preroll = Preroll {target, startAt};
+    double &lead = wasPlaying ? m_leadFromPlaying : m_leadFromPaused;
+    for (int attempt = 0;; ++attempt) {
+        // Without a start timer, the start falls on a tick: the first one
+        // at least `lead` away, counted on from the last tick (this may run
+        // between ticks, when a frame arrives).
+        const double grid = m_lastTickAt > 0.0 ? m_lastTickAt : now;
+        const int ticks = std::max(1, int(std::ceil((now + lead - grid) / m_tickInterval - 1e-9)));
+        const double startAt = m_startTimer ? now + lead : grid + ticks * m_tickInterval;
+        const double target = clampToMedia(expected + (startAt - now) + m_startLag);
+        m_player.seek(target);
+        m_preroll = Preroll {target, startAt};
+        if (!m_startTimer)
+            break;
+        // A seek right after a pause can hold the thread (about 300 ms on
+        // GStreamer, 2 ms on a player that was paused already). Past the
+        // moment to start, aim again, once, with the lead that takes.
+        const double after = m_clock.now();
+        const double held = after - now;
+        if (after <= startAt - 0.010 || attempt > 0) {
+            m_startTimer->start(std::max(0, int(std::lround((startAt - after) * 1000.0))));
+            break;
+        }
+        lead = std::min(1.0, std::max(lead, 1.5 * held + 0.050));
+        expected += held;
+        now = after;
+    }
     m_measure = Measure::None;
     m_lastCorrectionAt = now;
     m_ticksOutside = 0;
@@ -326,6 +371,8 @@ void SyncController::finishPreroll(double now)
 {
     const Preroll preroll = *m_preroll;
     m_preroll.reset();
+    if (m_startTimer)
+        m_startTimer->stop();
     m_player.play();
     m_lastCorrectionAt = now;
     m_settleUntil = now + m_startLag + 0.15;
@@ -366,7 +413,9 @@ void SyncController::learn(double now, double error)
     constexpr double kWeight = 0.6;
     switch (m_measure) {
     case Measure::Start:
-        m_startLag = std::clamp(m_startLag - kWeight * (error + m_measureStartOffset), 0.0, 1.0);
+        // A start is measured cleanly (the player stood still before it),
+        // so it is trusted more than a seek's landing.
+        m_startLag = std::clamp(m_startLag - 0.8 * (error + m_measureStartOffset), 0.0, 1.0);
         m_measureStartOffset = 0.0;
         break;
     case Measure::Seek:
@@ -412,8 +461,11 @@ void SyncController::tick()
         if (!m_timeline.isPlaying()) {
             m_preroll.reset();
         } else {
-            // The tick nearest the planned start starts the player.
-            if (now >= m_preroll->startAt - m_tickInterval / 2.0)
+            // The tick nearest the planned start starts the player (or the
+            // start timer, which a tick only stands in for when it is late).
+            const double due = m_startTimer ? m_preroll->startAt + m_tickInterval
+                                            : m_preroll->startAt - m_tickInterval / 2.0;
+            if (now >= due)
                 finishPreroll(now);
             return;
         }

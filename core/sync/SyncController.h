@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <optional>
 
 namespace lockstep::client {
@@ -81,6 +83,10 @@ public:
     // The room this client is creating should play on from where the player
     // is (a host who starts hosting mid-film): its player is never paused.
     void setPlayWhenCreated(bool play) { m_playWhenCreated = play; }
+    // A pre-rolled start on a timer of its own, to the millisecond, rather
+    // than on the next tick (whose timing a blocking player call can shift).
+    // For real time only: on a virtual clock the ticks are exact.
+    void setPreciseStart(bool precise);
 
     void tick();
 
@@ -162,6 +168,11 @@ private:
     double m_measureStartOffset = 0.0; // how late a pre-rolled start was, s
     double m_lastTickAt = 0.0;
     double m_tickInterval = 0.050; // measured between ticks
+    QTimer *m_startTimer = nullptr; // see setPreciseStart()
+    // How long before the start a pre-roll parks the player, from a paused
+    // and from a playing player; grown when a seek held the thread longer.
+    double m_leadFromPaused;
+    double m_leadFromPlaying;
 
     struct PendingSeek {
         double position = 0.0; // where the local player was sent

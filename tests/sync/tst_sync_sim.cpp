@@ -111,6 +111,7 @@ private slots:
     void pauseStopsEveryoneAtOnePosition();
     void seekWhilePlaying();
     void aSeekStormSendsTheLatestOnly();
+    void aPlayOrASeekCostsAFollowerOneCorrection();
     void hostingMidFilmDoesNotPauseTheHost();
     void theEndLooksTheSameEverywhere();
     void aPausedSeekStormEndsOnTheLastPosition();
@@ -267,6 +268,29 @@ void TestSyncSim::aPausedSeekStormEndsOnTheLastPosition()
     QCOMPARE(*party.world.roomPosition(kRoom), 112.0);
     for (SimParticipant *p : party.all())
         QVERIFY2(std::abs(p->truePosition() - 112.0) < 0.006, qPrintable(p->name()));
+}
+
+void TestSyncSim::aPlayOrASeekCostsAFollowerOneCorrection()
+{
+    Party party;
+    const auto corrections = [&party] {
+        return QList<int> {party.bob->controller().correctionCount(),
+                           party.carol->controller().correctionCount()};
+    };
+    QCOMPARE(corrections(), (QList<int> {0, 0}));
+    // Each action: followers park on the right frame and start on time.
+    party.host->controller().play();
+    party.world.run(5.0);
+    QCOMPARE(corrections(), (QList<int> {1, 1}));
+    QVERIFY(party.worstError() < 0.005);
+    party.host->controller().seek(600.0);
+    party.world.run(5.0);
+    QCOMPARE(corrections(), (QList<int> {2, 2}));
+    QVERIFY(party.worstError() < 0.005);
+    party.bob->controller().seek(100.0);
+    party.world.run(5.0);
+    QCOMPARE(party.carol->controller().correctionCount(), 3);
+    QVERIFY(party.worstError() < 0.005);
 }
 
 void TestSyncSim::hostingMidFilmDoesNotPauseTheHost()

@@ -26,6 +26,7 @@ public:
     void seek(double position) override;
     void setPlaybackRate(double rate) override;
     bool smoothRateChanges() const override;
+    std::optional<double> startLatencyHint() const override;
 
     QMediaPlayer &player() const { return m_player; }
     // What a player error means for the user and what might help.

@@ -31,6 +31,8 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
       m_portMapper(new PortMapper(this)), m_tickTimer(new QTimer(this))
 {
+    // The app runs on real time: starts are timed to the millisecond.
+    m_sync->setPreciseStart(dynamic_cast<const protocol::SystemClock *>(&clock) != nullptr);
     m_tickTimer->setInterval(kTickMs);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
     connect(m_tickTimer, &QTimer::timeout, this, &RoomSession::tick);
