@@ -93,6 +93,15 @@ std::optional<double> MediaPlayerBackend::startLatencyHint() const
     return 0.017;
 }
 
+bool MediaPlayerBackend::isSeekRefusal(QMediaPlayer::Error error, const QString &errorString)
+{
+    // GStreamer's souphttpsrc, when the server answers a range request with
+    // the whole file.
+    return error == QMediaPlayer::ResourceError
+        && (errorString.contains(QLatin1String("does not support seeking"), Qt::CaseInsensitive)
+            || errorString.contains(QLatin1String("not accept Range"), Qt::CaseInsensitive));
+}
+
 QString MediaPlayerBackend::errorHint(QMediaPlayer::Error error)
 {
     switch (error) {

@@ -31,6 +31,9 @@ public:
     QMediaPlayer &player() const { return m_player; }
     // What a player error means for the user and what might help.
     static QString errorHint(QMediaPlayer::Error error);
+    // Whether the player's error says the media's server refused to seek
+    // (an HTTP server without byte ranges).
+    static bool isSeekRefusal(QMediaPlayer::Error error, const QString &errorString);
 
 private:
     QMediaPlayer &m_player;

@@ -30,6 +30,10 @@ PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend
     connect(&session, &RoomSession::remotePlayerEvent, this,
             &PlaybackController::onRemotePlayerEvent);
     connect(&session, &RoomSession::ended, this, &PlaybackController::onRoomEnded);
+    connect(&session, &RoomSession::joined, this, [this](bool rejoined) {
+        if (!rejoined && !m_source.isEmpty() && !canSeek())
+            refuseUnseekableInRoom();
+    });
     connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
 }
 
@@ -41,7 +45,7 @@ bool PlaybackController::isLoaded() const
 
 RoomMedia PlaybackController::currentMedia() const
 {
-    if (m_source.isEmpty() || m_failed)
+    if (m_source.isEmpty() || m_failed || !canSeek())
         return {};
     return m_localMedia;
 }
@@ -104,6 +108,7 @@ void PlaybackController::load(const QUrl &url)
     m_failed = false;
     m_player.setPlaybackRate(1.0);
     emit loadRequested(url);
+    emit seekableChanged(canSeek());
     m_settleTimeout->start();
     emit mediaChanged();
 }
@@ -135,6 +140,12 @@ void PlaybackController::onLoaded(double duration)
     if (m_source.isLocalFile())
         m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
 
+    if (m_announcePending && m_session.inRoom() && !canSeek()) {
+        m_announcePending = false;
+        refuseUnseekableInRoom();
+        runSettledCallbacks();
+        return;
+    }
     if (m_announcePending && m_session.inRoom() && m_session.canControl()) {
         m_session.changeMedia(m_localMedia);
         emit notice(tr("Everyone in the room now watches %1.").arg(m_localMedia.displayName()),
@@ -160,6 +171,45 @@ void PlaybackController::onFailed()
     m_autoplay = false;
     emit mediaChanged();
     runSettledCallbacks();
+}
+
+QString PlaybackController::cannotWatchTogether() const
+{
+    return tr("%1 cannot be watched together: its server does not let players jump to a "
+              "position (it does not support byte ranges), and keeping everyone in step needs "
+              "that. Download it and open the file, or serve it from a server that supports "
+              "ranges.")
+        .arg(m_localMedia.displayName());
+}
+
+void PlaybackController::onSeekRefusedByServer()
+{
+    if (m_source.isEmpty())
+        return;
+    const bool first = m_cannotSeek != m_source;
+    m_cannotSeek = m_source;
+    emit seekableChanged(false);
+    if (m_session.isActive()) {
+        refuseUnseekableInRoom();
+        return;
+    }
+    // The failed seek broke the stream: start it again, from the start.
+    if (first)
+        emit notice(tr("%1 plays from the start only: its server does not let players jump to a "
+                       "position.")
+                        .arg(m_localMedia.displayName()),
+                    true);
+    m_autoplay = true;
+    load(m_source);
+}
+
+void PlaybackController::refuseUnseekableInRoom()
+{
+    const QString text = cannotWatchTogether();
+    const QString title = tr("Cannot watch %1 together").arg(m_localMedia.displayName());
+    emit notice(text, true);
+    unload();
+    emit mediaRefused(title, text);
 }
 
 void PlaybackController::whenSettled(std::function<void()> callback)
@@ -215,6 +265,12 @@ void PlaybackController::seekTo(double seconds)
 {
     if (!isLoaded())
         return;
+    if (!canSeek()) {
+        emit notice(tr("This video cannot jump to a position: its server does not allow it."),
+                    true);
+        emit seekRefused(m_player.position());
+        return;
+    }
     const double duration = m_player.duration();
     seconds = std::max(0.0, duration > 0.0 ? std::min(seconds, duration) : seconds);
     if (m_session.inRoom()) {
