@@ -82,6 +82,9 @@ void Toast::showMessage(const QString &text, bool warning)
     label->setForegroundRole(QPalette::ToolTipText);
     rowLayout->addWidget(label, 1);
     m_layout->addWidget(row);
+    // Shown now, not later by the layout: a row still hidden when the toast
+    // is measured would be left out of its size and then drawn clipped.
+    row->show();
     m_entries.append({row, QDateTime::currentMSecsSinceEpoch() + displayMs(text, warning)});
     while (m_entries.size() > kMaxVisible)
         dropOldest();

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ParticipantsModel.h"
 #include "RoomPanel.h"
+#include "Toast.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "room/InviteLink.h"
@@ -12,6 +13,7 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -69,6 +71,7 @@ private slots:
     void joinErrorsAreExplained();
     void settingsPersistAcrossRestart();
     void theRoomPanelLeavesTheSeekBarUsable();
+    void toastsRenewRatherThanRepeatAndWrapWhole();
 
 private:
     // Hosts a room with no media and returns its invite link.
@@ -165,8 +168,15 @@ void TestMainWindow::hostAndGuestPlayTogether()
              (QStringList {QStringLiteral("Alice"), QStringLiteral("Bob")}));
     QTRY_VERIFY(host.notifications().contains(QStringLiteral("Bob joined")));
 
-    // Play in the host's window: the guest's player follows.
+    // Hosting did not pause the host's film: the room plays on, and the
+    // guest's player follows.
+    QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PlayingState, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PlayingState, 10000);
     QVERIFY(host.playPauseAction()->isEnabled());
+    host.playPauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PausedState, 10000);
+
+    // Play in the host's window: the guest's player follows.
     host.playPauseAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PlayingState, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PlayingState, 10000);
@@ -283,6 +293,36 @@ void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
                             .arg(window.width())
                             .arg(panel->width())));
     QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
+}
+
+void TestMainWindow::toastsRenewRatherThanRepeatAndWrapWhole()
+{
+    QWidget window;
+    window.resize(400, 300);
+    auto *anchor = new QWidget(&window);
+    anchor->resize(400, 300);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::Toast toast(anchor);
+    toast.showMessage(QStringLiteral("Bob joined"));
+    toast.showMessage(QStringLiteral("Bob joined"));
+    QCOMPARE(toast.messages(), QStringList {QStringLiteral("Bob joined")});
+    const QString longText = QStringLiteral(
+        "Hana (the host) cannot be reached. The server stopped answering. Reconnecting; your "
+        "video keeps playing, and this sentence is long enough to wrap over several lines.");
+    toast.showMessage(longText, true);
+    QCOMPARE(toast.messages().size(), 2);
+    QTRY_VERIFY(toast.isVisible());
+    // Every wrapped line fits: the toast is as tall as its text needs.
+    const QList<QLabel *> labels = toast.findChildren<QLabel *>(QStringLiteral("toastText"));
+    QCOMPARE(labels.size(), 2);
+    for (QLabel *label : labels) {
+        QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1 px for %2 px of text")
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
