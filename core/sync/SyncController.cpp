@@ -141,26 +141,30 @@ bool SyncController::seek(double position)
     position = clampToMedia(position);
     const double now = m_clock.now();
     m_preroll.reset();
-    m_player.seek(position);
+    const bool playing = m_hasTimeline && m_timeline.isPlaying();
+    if (!playing)
+        m_player.seek(position);
     if (!m_hasTimeline)
         return true;
-    const bool playing = m_timeline.isPlaying();
-    if (playing) {
-        m_settleUntil = now + m_seekLag + 0.15;
-        m_measure = Measure::Seek;
-        m_measureAt = m_settleUntil + 0.1;
-    }
-    if (now - m_lastSeekSentAt >= m_config.seekInterval) {
-        sendSeek(position, now, now);
+    // While playing, the timeline runs on from `position` as of now, and our
+    // own player pre-rolls onto it like everyone else's (a seek while playing
+    // lands wherever the pipeline lets it, tens of ms off). That may hold the
+    // thread for a while, so the room hears of it after, from where the
+    // timeline has got to by then (a frame sent before would only leave then).
+    if (playing)
+        startPlayback(now, position);
+    const double after = m_clock.now();
+    if (after - m_lastSeekSentAt >= m_config.seekInterval) {
+        sendSeek(position, now, after);
         return true;
     }
     // Part of a burst: the room hears only the latest seek, once the interval
     // since the last one sent is over (tick() sends it). Our own view of the
-    // timeline follows at once, so the player is not pulled back meanwhile.
+    // timeline follows at once.
     m_pendingSeek = PendingSeek {position, now};
     const double latency = m_client.oneWayLatency();
     const double arrival = serverNow() + latency;
-    m_timeline = Timeline {playing ? std::max(0.0, position + latency - m_seekLag) : position,
+    m_timeline = Timeline {playing ? position + (after - now) + latency : position,
                            playing ? PlayState::Playing : PlayState::Paused, arrival};
     m_lastLocalActionAt = arrival;
     m_correctAfterSettle = false;
@@ -173,10 +177,9 @@ void SyncController::sendSeek(double position, double seekedAt, double now)
     m_pendingSeek.reset();
     m_lastSeekSentAt = now;
     if (m_timeline.isPlaying()) {
-        // Where the player will be when the server applies it: the seek's
-        // target, moved on by the time it waited and the way there.
-        sendAction(PlayerAction::Seek,
-                   position + (now - seekedAt) + m_client.oneWayLatency() - m_seekLag,
+        // The timeline runs from `position` as of the seek: where it is when
+        // the server applies this.
+        sendAction(PlayerAction::Seek, position + (now - seekedAt) + m_client.oneWayLatency(),
                    PlayState::Playing);
     } else {
         sendAction(PlayerAction::Seek, position, PlayState::Paused);
@@ -296,7 +299,9 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
         m_player.setPlaybackRate(1.0);
     if (!timeline.isPlaying()) {
         m_preroll.reset();
-        if (state == State::Playing || state == State::Buffering)
+        // Paused, not stopped: a stopped player decodes nothing and takes
+        // far longer to start.
+        if (state != State::Ended)
             m_player.pause();
         if (force || std::abs(m_player.position() - timeline.position) > m_config.pausedTolerance)
             m_player.seek(clampToMedia(timeline.position));
