@@ -415,13 +415,39 @@ void TestFaultApp::aSeekStormEndsOnTheLastPosition()
     }
     const double lastAt = wallNow() - 0.1;
 
+    // The room's final timeline: the last seek the server applied (the
+    // remote sees its echo). When the host's app stalls, its in-app server
+    // applies a seek when it reads it, so this is the truth, not the press.
+    std::optional<QJsonObject> finalSeek;
+    waitUntil(
+        [&] {
+            for (const QJsonObject &line : evening.remote->events()) {
+                if (str(line, "event") == QLatin1String("player_event")
+                    && str(line, "action") == QLatin1String("seek"))
+                    finalSeek = line;
+            }
+            return finalSeek && std::abs(num(*finalSeek, "position") - target) < 0.5;
+        },
+        3000);
+    QVERIFY2(finalSeek, qPrintable(evening.remote->describe()));
+    const double finalPosition = num(*finalSeek, "position");
+    const double appliedAt = num(*finalSeek, "server_ts");
+    // The last seek sent is the last one pressed.
+    QVERIFY2(std::abs(finalPosition - target) < 0.5,
+             qPrintable(QStringLiteral("the room's last seek was to %1, the last press to %2")
+                            .arg(finalPosition)
+                            .arg(target)));
+
     for (auto [app, mark] :
          {std::pair {evening.host.get(), hostMark}, std::pair {evening.guest.get(), guestMark}}) {
         const auto landed = app->waitFor(
-            [target, lastAt](const QJsonObject &l) {
-                const double elapsed = numberOf(l, "local_time") - lastAt;
-                return elapsed > 0.0 && playingInStep(l)
-                    && std::abs(numberOf(l, "position") - (target + elapsed)) < 0.5;
+            [finalPosition, appliedAt, lastAt](const QJsonObject &l) {
+                const double truth = finalPosition + (numberOf(l, "server_time") - appliedAt);
+                // On the final timeline, give or take a frame, and playing.
+                return numberOf(l, "local_time") > lastAt && flagOf(l, "timeline_playing")
+                    && textOf(l, "activity") != QLatin1String("paused")
+                    && std::abs(numberOf(l, "position") - truth) < 0.05
+                    && std::abs(numberOf(l, "error_ms")) < 50.0;
             },
             5000, mark);
         QVERIFY2(landed, qPrintable(app->describe()));
