@@ -12,8 +12,10 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -72,6 +74,7 @@ private slots:
     void settingsPersistAcrossRestart();
     void theRoomPanelLeavesTheSeekBarUsable();
     void toastsRenewRatherThanRepeatAndWrapWhole();
+    void toastsStayOffOpenMenus();
 
 private:
     // Hosts a room with no media and returns its invite link.
@@ -323,6 +326,30 @@ void TestMainWindow::toastsRenewRatherThanRepeatAndWrapWhole()
                                 .arg(label->height())
                                 .arg(label->heightForWidth(label->width()))));
     }
+}
+
+void TestMainWindow::toastsStayOffOpenMenus()
+{
+    QWidget window;
+    window.resize(400, 300);
+    auto *anchor = new QWidget(&window);
+    anchor->resize(400, 300);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::Toast toast(anchor);
+    toast.showMessage(QStringLiteral("Bob joined"));
+    QTRY_VERIFY(toast.isVisible());
+
+    QMenu menu(&window);
+    menu.addAction(QStringLiteral("Leave room"));
+    menu.popup(window.mapToGlobal(QPoint(10, 10)));
+    QTRY_VERIFY(QApplication::activePopupWidget() == &menu);
+    QTRY_VERIFY(!toast.isVisible());
+    toast.showMessage(QStringLiteral("Carol joined"));
+    QVERIFY(!toast.isVisible());
+    menu.close();
+    QTRY_VERIFY(toast.isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
