@@ -51,6 +51,7 @@ int runPeer(const QCommandLineParser &args)
                                  std::make_unique<client::WebSocketTransport>());
     ui::MediaPlayerBackend backend(player);
     sync::SyncController controller(protocol::SystemClock::instance(), client, backend);
+    controller.setPreciseStart(true);
     player.setSource(QUrl::fromLocalFile(args.value(QStringLiteral("clip"))));
 
     client::SessionSpec spec;
@@ -67,9 +68,10 @@ int runPeer(const QCommandLineParser &args)
     tick.start(50);
     QTimer sample;
     QObject::connect(&sample, &QTimer::timeout, &sample, [&] {
-        std::printf(
-            "S %.6f %lld %d %d\n", monotonicSeconds(), static_cast<long long>(player.position()),
-            player.playbackState() == QMediaPlayer::PlayingState ? 1 : 0, client.inRoom() ? 1 : 0);
+        std::printf("S %.6f %lld %d %d %d\n", monotonicSeconds(),
+                    static_cast<long long>(player.position()),
+                    player.playbackState() == QMediaPlayer::PlayingState ? 1 : 0,
+                    client.inRoom() ? 1 : 0, controller.correctionCount());
         std::fflush(stdout);
     });
     sample.start(20);
@@ -107,6 +109,7 @@ struct Sample {
     double t;
     double position; // s
     bool playing;
+    int corrections; // the engine's corrective seeks, starts and rate changes so far
 };
 
 struct Peer {
@@ -199,9 +202,9 @@ int runBenchmark()
             while ((newline = peer.pending.indexOf('\n')) >= 0) {
                 const QList<QByteArray> f = peer.pending.left(newline).split(' ');
                 peer.pending.remove(0, newline + 1);
-                if (f.size() == 5 && f[0] == "S") {
+                if (f.size() == 6 && f[0] == "S") {
                     peer.samples.push_back(
-                        {f[1].toDouble(), f[2].toDouble() / 1000.0, f[3] == "1"});
+                        {f[1].toDouble(), f[2].toDouble() / 1000.0, f[3] == "1", f[5].toInt()});
                     peer.inRoom = f[4] == "1";
                 }
             }
@@ -270,6 +273,32 @@ int runBenchmark()
         }
         convergence.emplace_back(marks[m].second, converged < 0.0 ? to - from : converged);
     }
+    // Corrections per action: what each follower's engine did to follow one
+    // action of the host (applying it counts as one), averaged over actions
+    // and followers. More than one is a visible jump after the action.
+    const auto correctionsAt = [](const Peer &peer, double t) {
+        int count = 0;
+        for (const Sample &sample : peer.samples) {
+            if (sample.t > t)
+                break;
+            count = sample.corrections;
+        }
+        return count;
+    };
+    std::vector<double> perAction;
+    int followerCorrections = 0;
+    for (std::size_t m = 0; m < marks.size(); ++m) {
+        const double from = marks[m].first;
+        const double to = m + 1 < marks.size() ? marks[m + 1].first : end;
+        int count = 0;
+        for (std::size_t i = 1; i < peers.size(); ++i)
+            count += correctionsAt(peers[i], to) - correctionsAt(peers[i], from);
+        followerCorrections += count;
+        perAction.push_back(double(count) / double(peers.size() - 1));
+    }
+    const double correctionsPerAction
+        = double(followerCorrections) / double(marks.size() * (peers.size() - 1));
+
     double worst = 0.0;
     std::printf("{\"scenario\":\"real-players-loopback\",\"clients\":3,\"error_ms\":{\"p50\":%.2f,"
                 "\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f,\"samples\":%zu},\"convergence_s\":{",
@@ -281,7 +310,12 @@ int runBenchmark()
                     convergence[i].second);
         worst = std::max(worst, convergence[i].second);
     }
-    std::printf("},\"convergence_max_s\":%.3f}\n", worst);
+    std::printf("},\"convergence_max_s\":%.3f,\"corrections_per_action\":%.2f,"
+                "\"corrections_by_action\":{",
+                worst, correctionsPerAction);
+    for (std::size_t i = 0; i < perAction.size(); ++i)
+        std::printf("%s\"%zu:%s\":%.1f", i ? "," : "", i, marks[i].second.c_str(), perAction[i]);
+    std::printf("}}\n");
     return 0;
 }
 

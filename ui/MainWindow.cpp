@@ -49,6 +49,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
@@ -477,9 +478,43 @@ void MainWindow::onRoomEnded(const QString &message, bool unexpected)
 {
     if (m_videoArea->page() == VideoArea::Page::Message && m_playback->source().isEmpty())
         m_videoArea->showWelcome();
+    if (m_roomController->canRetry()) {
+        offerRetry(message);
+        return;
+    }
     if (unexpected && !m_joinDialog)
         showRoomPanel();
     notify(message, unexpected);
+}
+
+// One offer at a time, not modal: the video keeps playing behind it.
+void MainWindow::offerRetry(const QString &message)
+{
+    if (m_retryOffer)
+        m_retryOffer->close();
+    m_notifications.append(message);
+    while (m_notifications.size() > kMaxNotifications)
+        m_notifications.removeFirst();
+    statusBar()->showMessage(message, 5000);
+    m_roomPanel->addActivity(message);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Room Unreachable"), message,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("retryOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    QPushButton *retry = box->addButton(tr("Try Again"), QMessageBox::AcceptRole);
+    retry->setObjectName(QStringLiteral("retryButton"));
+    box->addButton(tr("Leave"), QMessageBox::RejectRole)
+        ->setObjectName(QStringLiteral("leaveButton"));
+    box->setDefaultButton(retry);
+    connect(box, &QMessageBox::finished, this, [this, box, retry] {
+        if (box->clickedButton() == retry)
+            m_roomController->retry();
+        else
+            m_roomController->dismissRetry();
+    });
+    m_retryOffer = box;
+    box->show();
 }
 
 void MainWindow::notify(const QString &text, bool warning)

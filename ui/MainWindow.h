@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QMediaPlayer>
 #include <QPointer>
+
+class QMessageBox;
 #include <QUrl>
 
 class QAction;
@@ -106,6 +108,7 @@ private:
     void onRoomEnded(const QString &message, bool unexpected);
     void connectParty();
     void updateChatOverlay();
+    void offerRetry(const QString &message);
     void showRoomPanel();
     bool confirmLeaving(const QString &question);
     // A notice in the toast, the status bar and the room's activity log.
@@ -142,6 +145,7 @@ private:
     VolumeControl *m_volume = nullptr;
     QPointer<JoinDialog> m_joinDialog;
     QPointer<HostDialog> m_hostDialog;
+    QPointer<QMessageBox> m_retryOffer;
     SyncLogger *m_syncLogger = nullptr;
 
     // What full screen hid, to restore on the way out.

@@ -243,7 +243,6 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
         m_ready->setEnabled(ready->isEnabled());
     });
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_ready);
     buttons->addWidget(m_makeHost);
     buttons->addWidget(m_resync);
     buttons->addStretch(1);
@@ -264,6 +263,7 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
     layout->addWidget(m_roomDetails);
     layout->addWidget(m_inviteRow);
     layout->addWidget(m_participants, 1);
+    layout->addWidget(m_ready);
     layout->addLayout(buttons);
     m_tabs->addTab(m_chatPane, tr("Chat"));
     m_tabs->addTab(m_playlistPane, tr("Playlist"));

@@ -50,6 +50,20 @@ void Toast::showMessage(const QString &text, bool warning)
 {
     if (text.isEmpty())
         return;
+    // The same words again (a retry, a repeated action) renew the one shown.
+    for (int i = 0; i < m_entries.size(); ++i) {
+        const auto *label = m_entries.at(i).row->findChild<QLabel *>(QStringLiteral("toastText"));
+        if (label && label->text() == text) {
+            Entry entry = m_entries.takeAt(i);
+            entry.expiresAt = QDateTime::currentMSecsSinceEpoch() + displayMs(text, warning);
+            m_layout->removeWidget(entry.row);
+            m_layout->addWidget(entry.row);
+            m_entries.append(entry);
+            m_timer->start();
+            updateVisibility();
+            return;
+        }
+    }
     auto *row = new QWidget(this);
     auto *rowLayout = new QHBoxLayout(row);
     rowLayout->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +82,9 @@ void Toast::showMessage(const QString &text, bool warning)
     label->setForegroundRole(QPalette::ToolTipText);
     rowLayout->addWidget(label, 1);
     m_layout->addWidget(row);
+    // Shown now, not later by the layout: a row still hidden when the toast
+    // is measured would be left out of its size and then drawn clipped.
+    row->show();
     m_entries.append({row, QDateTime::currentMSecsSinceEpoch() + displayMs(text, warning)});
     while (m_entries.size() > kMaxVisible)
         dropOldest();
@@ -103,7 +120,8 @@ void Toast::prune()
     }
     if (m_entries.isEmpty())
         m_timer->stop();
-    if (changed)
+    // Also catches a menu opened or closed meanwhile.
+    if (changed || isVisible() != shouldShow())
         updateVisibility();
 }
 
@@ -113,9 +131,15 @@ bool Toast::anchorShowing() const
     return m_anchor->isVisible() && !window->isMinimized() && window->isActiveWindow();
 }
 
+bool Toast::shouldShow() const
+{
+    // A tool-tip window would be drawn over an open menu.
+    return !m_entries.isEmpty() && anchorShowing() && !QApplication::activePopupWidget();
+}
+
 void Toast::updateVisibility()
 {
-    if (m_entries.isEmpty() || !anchorShowing()) {
+    if (!shouldShow()) {
         hide();
         return;
     }
@@ -130,7 +154,12 @@ void Toast::reposition()
     const int maxWidth = std::max(m_anchor->width() * 2 / 3, fontMetrics().averageCharWidth() * 30);
     setMaximumWidth(maxWidth);
     layout()->activate();
-    const QSize size = sizeHint().boundedTo(QSize(maxWidth, m_anchor->height()));
+    // Wrapped lines need the height for the width they get, or the last
+    // line is cut off.
+    const int width = std::min(sizeHint().width(), maxWidth);
+    const int height = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width)
+                                                     : sizeHint().height();
+    const QSize size(width, std::min(height, m_anchor->height()));
     resize(size);
     const QPoint topCentre = m_anchor->mapToGlobal(QPoint(m_anchor->width() / 2, margin));
     move(topCentre.x() - size.width() / 2, topCentre.y());

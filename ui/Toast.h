@@ -40,6 +40,7 @@ private:
     void updateVisibility();
     void reposition();
     bool anchorShowing() const;
+    bool shouldShow() const;
 
     QWidget *m_anchor;
     QVBoxLayout *m_layout;

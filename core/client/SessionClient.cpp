@@ -87,8 +87,23 @@ void SessionClient::start(const SessionSpec &spec)
     m_attempt = 0;
     m_pending.reset();
     m_resumeToken.clear();
+    m_canRetry = false;
     setState(State::Connecting);
     connectNow();
+}
+
+bool SessionClient::retry(double forSeconds)
+{
+    if (!canRetry())
+        return false;
+    m_canRetry = false;
+    m_attempt = 0;
+    // The give-up clock runs from the loss; start it so that attempts go on
+    // for `forSeconds` from now.
+    m_lostAt = m_clock.now() - std::max(0.0, m_timeouts.giveUp - forSeconds);
+    setState(State::Reconnecting);
+    connectNow();
+    return true;
 }
 
 void SessionClient::connectNow()
@@ -110,10 +125,13 @@ void SessionClient::dropConnection(LossCause cause)
 
 void SessionClient::leave()
 {
-    if (m_state == State::Idle)
+    if (m_state == State::Idle) {
+        m_canRetry = false;
         return;
+    }
     m_transport->close();
     m_connecting = false;
+    m_canRetry = false;
     m_pending.reset();
     setState(State::Idle);
     emit ended(SessionEnd {SessionEnd::Reason::Left, 0, {}, {}});
@@ -193,6 +211,7 @@ void SessionClient::onClosed(quint16 code, const QString &reason)
         if (m_clock.now() - m_lostAt >= m_timeouts.giveUp) {
             qCInfo(lcClient).noquote() << "giving up after" << m_attempt << "attempts";
             m_transport->close();
+            m_canRetry = true;
             setState(State::Idle);
             emit ended(SessionEnd {SessionEnd::Reason::Unreachable, code, reason, {}});
             return;

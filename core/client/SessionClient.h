@@ -115,6 +115,11 @@ public:
     void start(const SessionSpec &spec);
     void leave();
     void tick();
+    // After the session ended Unreachable: tries the same room again, as the
+    // same member (the resume token is kept), for `forSeconds`; then it ends
+    // Unreachable again. False (and nothing changes) after any other end.
+    bool retry(double forSeconds);
+    bool canRetry() const { return m_state == State::Idle && m_canRetry; }
 
     State state() const { return m_state; }
     bool inRoom() const { return m_state == State::InRoom; }
@@ -224,6 +229,7 @@ private:
     std::function<protocol::TimelineState()> m_timelineProvider;
     bool m_recreating = false;
     bool m_wantReady = false;
+    bool m_canRetry = false; // the last end was Unreachable
 };
 
 } // namespace lockstep::client

@@ -41,7 +41,8 @@ void SimParticipant::freeze(double seconds)
 
 SimParticipant::~SimParticipant() = default;
 
-void SimParticipant::create(const QString &room, const protocol::Json &options)
+void SimParticipant::create(const QString &room, const protocol::Json &options,
+                            const std::optional<protocol::MediaInfo> &media)
 {
     client::SessionSpec spec;
     spec.server = QUrl(QStringLiteral("ws://sim/"));
@@ -49,6 +50,10 @@ void SimParticipant::create(const QString &room, const protocol::Json &options)
     spec.name = m_name;
     spec.create = true;
     spec.createParams.options = options;
+    if (media) {
+        spec.createParams.media = media;
+        spec.createParams.mediaUrl = media->name;
+    }
     m_client->start(spec);
 }
 

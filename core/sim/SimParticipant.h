@@ -22,7 +22,10 @@ public:
 
     static constexpr double kTickInterval = 0.050;
 
-    void create(const QString &room, const protocol::Json &options = protocol::Json::object());
+    // `media`: what the room watches (its duration makes the server pause
+    // the room at the end).
+    void create(const QString &room, const protocol::Json &options = protocol::Json::object(),
+                const std::optional<protocol::MediaInfo> &media = std::nullopt);
     void join(const QString &room);
     // The whole process stops for `seconds` (SIGSTOP, a closed laptop lid):
     // no ticks, no frames read. On waking its timers fire before it reads.

@@ -38,6 +38,7 @@ public:
     double truePosition() const { return truePositionAt(m_clock.now()); }
     void setBuffering(bool buffering);
     bool isBuffering() const { return m_buffering; }
+    bool isWaitingForData() const override { return m_hasMedia && m_buffering; }
     void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }
     int rateChanges() const { return m_rateChanges; }
     int seeks() const { return m_seeks; }

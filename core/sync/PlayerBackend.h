@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 namespace lockstep::sync {
 
 // The only way the sync engine touches a media player. The app adapts
@@ -25,6 +27,10 @@ public:
     virtual double duration() const = 0;
     virtual double playbackRate() const = 0;
 
+    // Whether the player is short of data, paused or not (a paused stream
+    // still fills its buffer). A room that waits for everyone waits for this.
+    virtual bool isWaitingForData() const { return state() == State::Buffering; }
+
     virtual void play() = 0;
     virtual void pause() = 0;
     virtual void seek(double position) = 0;
@@ -33,6 +39,10 @@ public:
     // Whether changing the rate is free (no flush); the engine starts from
     // this and then learns the real cost.
     virtual bool smoothRateChanges() const = 0;
+    // What this kind of player is known to take from play() until its
+    // position moves, when it stood paused on a decoded frame; the engine
+    // starts from it (or from its configuration) and then learns.
+    virtual std::optional<double> startLatencyHint() const { return std::nullopt; }
 };
 
 } // namespace lockstep::sync

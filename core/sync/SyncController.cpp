@@ -4,8 +4,11 @@
 #include "protocol/Clock.h"
 #include "protocol/RoomOptions.h"
 
+#include <QTimer>
+
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace lockstep::sync {
 
@@ -15,8 +18,10 @@ using State = PlayerBackend::State;
 SyncController::SyncController(const Clock &clock, client::SessionClient &client,
                                PlayerBackend &player, SyncConfig config, QObject *parent)
     : QObject(parent), m_clock(clock), m_client(client), m_player(player), m_config(config),
-      m_seekLag(config.initialSeekLag), m_startLag(config.initialStartLag),
-      m_rateStall(player.smoothRateChanges() ? 0.0 : config.initialRateStall)
+      m_seekLag(config.initialSeekLag),
+      m_startLag(player.startLatencyHint().value_or(config.initialStartLag)),
+      m_rateStall(player.smoothRateChanges() ? 0.0 : config.initialRateStall),
+      m_leadFromPaused(config.prerollLead), m_leadFromPlaying(config.prerollLead)
 {
     using client::SessionClient;
     connect(&client, &SessionClient::joined, this, &SyncController::onJoined);
@@ -35,6 +40,24 @@ SyncController::SyncController(const Clock &clock, client::SessionClient &client
     client.setTimelineProvider([this] { return localState(); });
 }
 
+void SyncController::setPreciseStart(bool precise)
+{
+    if (!precise) {
+        delete m_startTimer;
+        m_startTimer = nullptr;
+        return;
+    }
+    if (m_startTimer)
+        return;
+    m_startTimer = new QTimer(this);
+    m_startTimer->setSingleShot(true);
+    m_startTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_startTimer, &QTimer::timeout, this, [this] {
+        if (m_preroll && m_timeline.isPlaying())
+            finishPreroll(m_clock.now());
+    });
+}
+
 double SyncController::serverNow() const
 {
     return m_client.clockSync().toServerTime(m_clock.now());
@@ -44,7 +67,8 @@ double SyncController::clampToMedia(double position) const
 {
     const double duration = m_player.duration();
     position = std::max(0.0, position);
-    return duration > 0.0 ? std::min(position, duration) : position;
+    return duration > 0.0 ? std::min(position, std::max(0.0, duration - m_config.endMargin))
+                          : position;
 }
 
 double SyncController::expectedPosition() const
@@ -75,6 +99,8 @@ bool SyncController::play()
         return false;
     const double now = m_clock.now();
     const double position = m_player.position();
+    m_pendingSeek.reset(); // the play carries the position
+    m_preroll.reset();
     m_player.play();
     if (m_hasTimeline) {
         // The player starts moving after its start latency; the event says
@@ -84,6 +110,7 @@ bool SyncController::play()
         m_settleUntil = now + m_startLag + 0.15;
         m_measure = Measure::Start;
         m_measureAt = m_settleUntil + 0.1;
+        m_measureStartOffset = 0.0;
     }
     report(now, true);
     return true;
@@ -94,6 +121,8 @@ bool SyncController::pause()
     if (!canControl())
         return false;
     const double now = m_clock.now();
+    m_pendingSeek.reset(); // the pause carries the position
+    m_preroll.reset();
     m_player.pause();
     if (m_player.playbackRate() != 1.0)
         m_player.setPlaybackRate(1.0);
@@ -111,19 +140,50 @@ bool SyncController::seek(double position)
         return false;
     position = clampToMedia(position);
     const double now = m_clock.now();
-    m_player.seek(position);
-    if (m_hasTimeline) {
-        if (m_timeline.isPlaying()) {
-            sendAction(PlayerAction::Seek, position + m_client.oneWayLatency() - m_seekLag,
-                       PlayState::Playing);
-            m_settleUntil = now + m_seekLag + 0.15;
-            m_measure = Measure::Seek;
-            m_measureAt = m_settleUntil + 0.1;
-        } else {
-            sendAction(PlayerAction::Seek, position, PlayState::Paused);
-        }
+    m_preroll.reset();
+    const bool playing = m_hasTimeline && m_timeline.isPlaying();
+    if (!playing)
+        m_player.seek(position);
+    if (!m_hasTimeline)
+        return true;
+    // While playing, the timeline runs on from `position` as of now, and our
+    // own player pre-rolls onto it like everyone else's (a seek while playing
+    // lands wherever the pipeline lets it, tens of ms off). That may hold the
+    // thread for a while, so the room hears of it after, from where the
+    // timeline has got to by then (a frame sent before would only leave then).
+    if (playing)
+        startPlayback(now, position);
+    const double after = m_clock.now();
+    if (after - m_lastSeekSentAt >= m_config.seekInterval) {
+        sendSeek(position, now, after);
+        return true;
     }
+    // Part of a burst: the room hears only the latest seek, once the interval
+    // since the last one sent is over (tick() sends it). Our own view of the
+    // timeline follows at once.
+    m_pendingSeek = PendingSeek {position, now};
+    const double latency = m_client.oneWayLatency();
+    const double arrival = serverNow() + latency;
+    m_timeline = Timeline {playing ? position + (after - now) + latency : position,
+                           playing ? PlayState::Playing : PlayState::Paused, arrival};
+    m_lastLocalActionAt = arrival;
+    m_correctAfterSettle = false;
+    emit timelineChanged(m_timeline);
     return true;
+}
+
+void SyncController::sendSeek(double position, double seekedAt, double now)
+{
+    m_pendingSeek.reset();
+    m_lastSeekSentAt = now;
+    if (m_timeline.isPlaying()) {
+        // The timeline runs from `position` as of the seek: where it is when
+        // the server applies this.
+        sendAction(PlayerAction::Seek, position + (now - seekedAt) + m_client.oneWayLatency(),
+                   PlayState::Playing);
+    } else {
+        sendAction(PlayerAction::Seek, position, PlayState::Paused);
+    }
 }
 
 void SyncController::sendAction(PlayerAction action, double position, PlayState state)
@@ -161,6 +221,15 @@ void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoi
     m_unacknowledged = 0;
     if (rejoined && m_client.hasPendingAction())
         return; // our own action taken while away wins; the client sends it now
+    if (!rejoined && std::exchange(m_playWhenCreated, false) && m_client.isHost()
+        && m_player.state() == State::Playing) {
+        // The room was made paused where we were; it plays on from where we
+        // are now, without pausing our player first.
+        m_timeline = Timeline {room.state.position, PlayState::Paused, serverTs};
+        m_hasTimeline = true;
+        play();
+        return;
+    }
     const PlayState state
         = room.state.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
     applyTimeline(Timeline {room.state.position, state, serverTs}, !rejoined);
@@ -173,7 +242,7 @@ void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event
         // Adopt it quietly (the corrector takes care of any difference) unless
         // a later action of ours is still on its way.
         m_unacknowledged = std::max(0, m_unacknowledged - 1);
-        if (m_unacknowledged > 0 || serverTs < m_lastLocalActionAt - 1.0)
+        if (m_unacknowledged > 0 || m_pendingSeek || serverTs < m_lastLocalActionAt - 1.0)
             return;
         m_lastLocalActionAt = serverTs;
         Timeline applied {event.position, m_timeline.state, serverTs};
@@ -217,6 +286,9 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
     m_timeline = timeline;
     m_hasTimeline = true;
     m_ticksOutside = 0;
+    // Whatever the room did later than our unsent seek wins over it.
+    m_pendingSeek.reset();
+    m_correctAfterSettle = false;
     emit timelineChanged(m_timeline);
 
     const double now = m_clock.now();
@@ -226,7 +298,10 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
     if (m_player.playbackRate() != 1.0)
         m_player.setPlaybackRate(1.0);
     if (!timeline.isPlaying()) {
-        if (state == State::Playing || state == State::Buffering)
+        m_preroll.reset();
+        // Paused, not stopped: a stopped player decodes nothing and takes
+        // far longer to start.
+        if (state != State::Ended)
             m_player.pause();
         if (force || std::abs(m_player.position() - timeline.position) > m_config.pausedTolerance)
             m_player.seek(clampToMedia(timeline.position));
@@ -235,26 +310,82 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
         return;
     }
     const double expected = expectedPosition();
-    if (state != State::Playing) {
+    if (state != State::Playing || m_preroll) {
+        // Not playing yet, or about to start on an older timeline: aim anew.
         startPlayback(now, expected);
         return;
     }
+    if (!force && now < m_settleUntil) {
+        // A seek of ours is still landing: one more now would queue behind it.
+        // Act on the newest timeline once it has landed.
+        m_correctAfterSettle = true;
+        return;
+    }
     if (force || std::abs(m_player.position() - expected) > m_config.corrector.deadband)
-        correctiveSeek(now, expected);
+        startPlayback(now, expected);
 }
 
 // ---------------------------------------------------------------- correction
 
 void SyncController::startPlayback(double now, double expected)
 {
-    m_player.seek(clampToMedia(expected + m_startLag));
+    // Park the player, paused, on the frame where the timeline will be when
+    // it starts moving, then start it when the timeline gets there: on the
+    // start timer (real time) or on the tick nearest that moment (ticks come
+    // at a steady pace, and on a virtual clock exactly).
+    const State state = m_player.state();
+    const bool wasPlaying = state == State::Playing || state == State::Buffering;
+    if (wasPlaying)
+        m_player.pause();
+    if (m_player.playbackRate() != 1.0)
+        m_player.setPlaybackRate(1.0);
+    double &lead = wasPlaying ? m_leadFromPlaying : m_leadFromPaused;
+    for (int attempt = 0;; ++attempt) {
+        // Without a start timer, the start falls on a tick: the first one
+        // at least `lead` away, counted on from the last tick (this may run
+        // between ticks, when a frame arrives).
+        const double grid = m_lastTickAt > 0.0 ? m_lastTickAt : now;
+        const int ticks = std::max(1, int(std::ceil((now + lead - grid) / m_tickInterval - 1e-9)));
+        const double startAt = m_startTimer ? now + lead : grid + ticks * m_tickInterval;
+        const double target = clampToMedia(expected + (startAt - now) + m_startLag);
+        m_player.seek(target);
+        m_preroll = Preroll {target, startAt};
+        if (!m_startTimer)
+            break;
+        // A seek right after a pause can hold the thread (about 300 ms on
+        // GStreamer, 2 ms on a player that was paused already). Past the
+        // moment to start, aim again, once, with the lead that takes.
+        const double after = m_clock.now();
+        const double held = after - now;
+        if (after <= startAt - 0.010 || attempt > 0) {
+            m_startTimer->start(std::max(0, int(std::lround((startAt - after) * 1000.0))));
+            break;
+        }
+        lead = std::min(1.0, std::max(lead, 1.5 * held + 0.050));
+        expected += held;
+        now = after;
+    }
+    m_measure = Measure::None;
+    m_lastCorrectionAt = now;
+    m_ticksOutside = 0;
+    ++m_corrections;
+    setActivity(SyncActivity::Seeking);
+}
+
+void SyncController::finishPreroll(double now)
+{
+    const Preroll preroll = *m_preroll;
+    m_preroll.reset();
+    if (m_startTimer)
+        m_startTimer->stop();
     m_player.play();
     m_lastCorrectionAt = now;
     m_settleUntil = now + m_startLag + 0.15;
     m_measure = Measure::Start;
     m_measureAt = m_settleUntil + 0.1;
-    ++m_corrections;
-    setActivity(SyncActivity::Seeking);
+    // A tick a little off its planned time leaves the player that much
+    // behind; that is not the start latency's doing.
+    m_measureStartOffset = now - preroll.startAt;
 }
 
 void SyncController::correctiveSeek(double now, double expected)
@@ -287,7 +418,10 @@ void SyncController::learn(double now, double error)
     constexpr double kWeight = 0.6;
     switch (m_measure) {
     case Measure::Start:
-        m_startLag = std::clamp(m_startLag - kWeight * error, 0.0, 1.0);
+        // A start is measured cleanly (the player stood still before it),
+        // so it is trusted more than a seek's landing.
+        m_startLag = std::clamp(m_startLag - 0.8 * (error + m_measureStartOffset), 0.0, 1.0);
+        m_measureStartOffset = 0.0;
         break;
     case Measure::Seek:
         m_seekLag = std::clamp(m_seekLag - kWeight * error, 0.0, 1.0);
@@ -310,6 +444,12 @@ void SyncController::learn(double now, double error)
 void SyncController::tick()
 {
     const double now = m_clock.now();
+    if (m_lastTickAt > 0.0) {
+        const double interval = now - m_lastTickAt;
+        if (interval > 0.005 && interval < 0.2)
+            m_tickInterval = 0.9 * m_tickInterval + 0.1 * interval;
+    }
+    m_lastTickAt = now;
     if (!m_hasTimeline) {
         setActivity(SyncActivity::NotInRoom);
         return;
@@ -320,10 +460,31 @@ void SyncController::tick()
         setActivity(SyncActivity::NoMedia);
         return;
     }
+    if (m_pendingSeek && now - m_lastSeekSentAt >= m_config.seekInterval)
+        sendSeek(m_pendingSeek->position, m_pendingSeek->at, now);
+    if (m_preroll) {
+        if (!m_timeline.isPlaying()) {
+            m_preroll.reset();
+        } else {
+            // The tick nearest the planned start starts the player (or the
+            // start timer, which a tick only stands in for when it is late).
+            const double due = m_startTimer ? m_preroll->startAt + m_tickInterval
+                                            : m_preroll->startAt - m_tickInterval / 2.0;
+            if (now >= due)
+                finishPreroll(now);
+            return;
+        }
+    }
     if (now < m_settleUntil)
         return;
 
     const double expected = expectedPosition();
+    if (std::exchange(m_correctAfterSettle, false) && m_timeline.isPlaying()
+        && state == State::Playing
+        && std::abs(m_player.position() - expected) > m_config.corrector.deadband) {
+        correctiveSeek(now, expected);
+        return;
+    }
     if (!m_timeline.isPlaying()) {
         if (state == State::Playing || state == State::Buffering)
             m_player.pause();
@@ -333,6 +494,7 @@ void SyncController::tick()
         if (std::abs(m_error) > m_config.pausedTolerance && now - m_lastCorrectionAt > 0.3) {
             m_player.seek(expected);
             m_lastCorrectionAt = now;
+            ++m_corrections;
         }
         setActivity(SyncActivity::Paused);
         return;
@@ -385,6 +547,10 @@ void SyncController::tick()
 
 PlayState SyncController::reportedState() const
 {
+    // Paused by the room while short of data is still buffering: a room that
+    // waits for everyone must not resume for a player that cannot go on yet.
+    if (m_player.isWaitingForData())
+        return PlayState::Buffering;
     switch (m_player.state()) {
     case State::Playing:
         return PlayState::Playing;
@@ -402,8 +568,15 @@ void SyncController::report(double now, bool force)
     const PlayState state = reportedState();
     if (!force && m_lastReported == state && now - m_lastReportAt < m_config.stateUpdateInterval)
         return;
+    // A paused player where it should be reports the timeline's own
+    // position: at the end it rests a frame short of the duration on purpose,
+    // and the room's list should not show that as drift.
+    double position = m_player.position();
+    if (m_hasTimeline && !m_timeline.isPlaying() && state == PlayState::Paused
+        && std::abs(position - expectedPosition()) <= m_config.pausedTolerance)
+        position = m_timeline.position;
     if (m_client.sendStateUpdate(
-            StateUpdate {m_player.position(), state, m_client.oneWayLatency() * 1000.0})) {
+            StateUpdate {position, state, m_client.oneWayLatency() * 1000.0})) {
         m_lastReported = state;
         m_lastReportAt = now;
     }

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+class QTimer;
+
 #include <optional>
 
 namespace lockstep::client {
@@ -26,6 +28,18 @@ struct SyncConfig {
     double initialRateStall = 0.040; // s lost per rate change on a flushing backend
     double pausedTolerance = 0.005; // s: a paused player this close is where it should be
     double learnDelay = 0.300; // s after an action before its outcome is measured
+    // During a burst of seeks (a held arrow key) the room hears the latest
+    // one at most this often; the last of a burst is always sent.
+    double seekInterval = 0.200; // s
+    // The last position a player is sent to: a little before the end, so
+    // that every player shows the same decoded frame there (a seek to the
+    // very end leaves whatever frame the player last decoded on screen).
+    double endMargin = 0.050; // s
+    // A follower that must start (a play, a seek, a join) first parks its
+    // player on the frame where the timeline will be, then starts it on the
+    // tick at which the timeline gets there: one jump instead of a start and
+    // then corrections. This is how long the parked seek gets to decode.
+    double prerollLead = 0.200; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -66,6 +80,13 @@ public:
     // This client changed the room's media (media_change): the server put the
     // timeline at 0, paused, and tells only the others.
     void mediaChangedLocally();
+    // The room this client is creating should play on from where the player
+    // is (a host who starts hosting mid-film): its player is never paused.
+    void setPlayWhenCreated(bool play) { m_playWhenCreated = play; }
+    // A pre-rolled start on a timer of its own, to the millisecond, rather
+    // than on the next tick (whose timing a blocking player call can shift).
+    // For real time only: on a virtual clock the ticks are exact.
+    void setPreciseStart(bool precise);
 
     void tick();
 
@@ -79,6 +100,8 @@ public:
     double learnedStartLag() const { return m_startLag; }
     double learnedRateStall() const { return m_rateStall; }
     int correctionCount() const { return m_corrections; }
+    // A seek of a burst that waits for its turn to be sent to the room.
+    bool hasPendingSeek() const { return m_pendingSeek.has_value(); }
     // Where the local playback stands, for re-creating a lost room.
     protocol::TimelineState localState() const;
 
@@ -96,7 +119,9 @@ private:
 
     void applyTimeline(const Timeline &timeline, bool force);
     void sendAction(protocol::PlayerAction action, double position, protocol::PlayState state);
+    void sendSeek(double position, double seekedAt, double now);
     void startPlayback(double now, double expected);
+    void finishPreroll(double now);
     void correctiveSeek(double now, double expected);
     void setRate(double now, double rate);
     void learn(double now, double error);
@@ -130,6 +155,31 @@ private:
     double m_measureRate = 1.0;
     double m_error = 0.0;
     int m_corrections = 0;
+    // A remote change that arrived while our own seek was still landing; the
+    // player acts on the newest timeline once it has settled.
+    bool m_correctAfterSettle = false;
+    bool m_playWhenCreated = false;
+
+    struct Preroll {
+        double target = 0.0; // where the paused player was sent
+        double startAt = 0.0; // local time at which to start it
+    };
+    std::optional<Preroll> m_preroll;
+    double m_measureStartOffset = 0.0; // how late a pre-rolled start was, s
+    double m_lastTickAt = 0.0;
+    double m_tickInterval = 0.050; // measured between ticks
+    QTimer *m_startTimer = nullptr; // see setPreciseStart()
+    // How long before the start a pre-roll parks the player, from a paused
+    // and from a playing player; grown when a seek held the thread longer.
+    double m_leadFromPaused;
+    double m_leadFromPlaying;
+
+    struct PendingSeek {
+        double position = 0.0; // where the local player was sent
+        double at = 0.0; // local time of that seek
+    };
+    std::optional<PendingSeek> m_pendingSeek;
+    double m_lastSeekSentAt = -1.0e18;
 
     double m_lastReportAt = -1.0e18;
     std::optional<protocol::PlayState> m_lastReported;

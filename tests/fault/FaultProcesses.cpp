@@ -181,6 +181,10 @@ bool ClientProcess::start(const Options &options)
         arguments << QStringLiteral("--client-id") << options.clientId;
     if (options.create)
         arguments << QStringLiteral("--create");
+    if (!options.inviteToken.isEmpty())
+        arguments << QStringLiteral("--invite") << options.inviteToken;
+    if (!options.fingerprint.isEmpty())
+        arguments << QStringLiteral("--fp") << options.fingerprint;
     QString program = QStringLiteral(LOCKSTEP_FAULT_CLIENT_BINARY);
     if (!options.prefix.isEmpty()) {
         arguments.prepend(program);

@@ -76,6 +76,8 @@ public:
         QString name;
         QString clientId;
         bool create = false;
+        QString inviteToken; // for an invite-only room (one hosted in the app)
+        QString fingerprint; // the invite's fp: the only certificate to accept
         // Runs fault_client through this command line (e.g. ip netns exec NS).
         QStringList prefix;
     };

@@ -77,11 +77,19 @@ QString activityName(sync::SyncActivity activity)
     return {};
 }
 
+std::unique_ptr<client::WebSocketTransport> pinnedTransport(const QByteArray &sha256)
+{
+    auto transport = std::make_unique<client::WebSocketTransport>();
+    transport->setPinnedCertificate(sha256);
+    return transport;
+}
+
 class Participant : public QObject
 {
 public:
-    Participant(const client::SessionSpec &spec, const QString &clientId, int sampleMs)
-        : m_player(m_clock), m_client(m_clock, std::make_unique<client::WebSocketTransport>()),
+    Participant(const client::SessionSpec &spec, const QString &clientId, int sampleMs,
+                const QByteArray &pinnedCertificate)
+        : m_player(m_clock), m_client(m_clock, pinnedTransport(pinnedCertificate)),
           m_sync(m_clock, m_client, m_player)
     {
         if (!clientId.isEmpty())
@@ -251,7 +259,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption sampleMs(QStringLiteral("sample-ms"),
                                       QStringLiteral("Milliseconds between samples."),
                                       QStringLiteral("ms"), QStringLiteral("100"));
-    parser.addOptions({url, room, name, clientId, create, sampleMs});
+    const QCommandLineOption invite(QStringLiteral("invite"),
+                                    QStringLiteral("Invite token, for an invite-only room."),
+                                    QStringLiteral("token"));
+    const QCommandLineOption fingerprint(
+        QStringLiteral("fp"),
+        QStringLiteral("The invite's certificate fingerprint (base64url SHA-256): accept that "
+                       "certificate only."),
+        QStringLiteral("fp"));
+    parser.addOptions({url, room, name, clientId, create, sampleMs, invite, fingerprint});
     parser.process(app);
     if (!parser.isSet(url) || !parser.isSet(room)) {
         std::fputs("fault_client: --url and --room are required\n", stderr);
@@ -263,8 +279,16 @@ int main(int argc, char *argv[])
     spec.room = parser.value(room);
     spec.name = parser.value(name);
     spec.create = parser.isSet(create);
+    spec.inviteToken = parser.value(invite);
+    const QByteArray pinned = QByteArray::fromBase64(
+        parser.value(fingerprint).toLatin1(),
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (parser.isSet(fingerprint) && pinned.size() != 32) {
+        std::fputs("fault_client: --fp must be 43 base64url characters\n", stderr);
+        return 2;
+    }
     Participant participant(spec, parser.value(clientId),
-                            std::max(10, parser.value(sampleMs).toInt()));
+                            std::max(10, parser.value(sampleMs).toInt()), pinned);
 
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QByteArray buffer;

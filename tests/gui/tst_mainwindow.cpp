@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "ParticipantsModel.h"
 #include "RoomPanel.h"
+#include "Toast.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "room/InviteLink.h"
@@ -11,6 +12,10 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenu>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -67,6 +72,9 @@ private slots:
     void joinErrorsAreExplained_data();
     void joinErrorsAreExplained();
     void settingsPersistAcrossRestart();
+    void theRoomPanelLeavesTheSeekBarUsable();
+    void toastsRenewRatherThanRepeatAndWrapWhole();
+    void toastsStayOffOpenMenus();
 
 private:
     // Hosts a room with no media and returns its invite link.
@@ -163,8 +171,15 @@ void TestMainWindow::hostAndGuestPlayTogether()
              (QStringList {QStringLiteral("Alice"), QStringLiteral("Bob")}));
     QTRY_VERIFY(host.notifications().contains(QStringLiteral("Bob joined")));
 
-    // Play in the host's window: the guest's player follows.
+    // Hosting did not pause the host's film: the room plays on, and the
+    // guest's player follows.
+    QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PlayingState, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PlayingState, 10000);
     QVERIFY(host.playPauseAction()->isEnabled());
+    host.playPauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PausedState, 10000);
+
+    // Play in the host's window: the guest's player follows.
     host.playPauseAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(host.player().playbackState(), QMediaPlayer::PlayingState, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PlayingState, 10000);
@@ -261,6 +276,82 @@ void TestMainWindow::settingsPersistAcrossRestart()
     QCOMPARE(settings.recentServers().value(0), QStringLiteral("ws://192.168.1.20:8765/"));
     if (!file.isEmpty())
         QCOMPARE(settings.recentMedia().value(0), QFileInfo(file).absoluteFilePath());
+}
+
+void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
+{
+    MainWindow window;
+    window.resize(800, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *panel = window.findChild<QDockWidget *>();
+    QVERIFY(panel);
+    panel->show();
+    auto *slider = window.findChild<QWidget *>(QStringLiteral("seekSlider"));
+    QVERIFY(slider);
+    QTRY_VERIFY(panel->isVisible());
+    QTest::qWait(100);
+    const int least = slider->fontMetrics().averageCharWidth() * 20;
+    QVERIFY2(slider->width() >= least,
+             qPrintable(QStringLiteral("seek bar %1 px in a %2 px window, panel %3 px")
+                            .arg(slider->width())
+                            .arg(window.width())
+                            .arg(panel->width())));
+    QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
+}
+
+void TestMainWindow::toastsRenewRatherThanRepeatAndWrapWhole()
+{
+    QWidget window;
+    window.resize(400, 300);
+    auto *anchor = new QWidget(&window);
+    anchor->resize(400, 300);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::Toast toast(anchor);
+    toast.showMessage(QStringLiteral("Bob joined"));
+    toast.showMessage(QStringLiteral("Bob joined"));
+    QCOMPARE(toast.messages(), QStringList {QStringLiteral("Bob joined")});
+    const QString longText = QStringLiteral(
+        "Hana (the host) cannot be reached. The server stopped answering. Reconnecting; your "
+        "video keeps playing, and this sentence is long enough to wrap over several lines.");
+    toast.showMessage(longText, true);
+    QCOMPARE(toast.messages().size(), 2);
+    QTRY_VERIFY(toast.isVisible());
+    // Every wrapped line fits: the toast is as tall as its text needs.
+    const QList<QLabel *> labels = toast.findChildren<QLabel *>(QStringLiteral("toastText"));
+    QCOMPARE(labels.size(), 2);
+    for (QLabel *label : labels) {
+        QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1 px for %2 px of text")
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    }
+}
+
+void TestMainWindow::toastsStayOffOpenMenus()
+{
+    QWidget window;
+    window.resize(400, 300);
+    auto *anchor = new QWidget(&window);
+    anchor->resize(400, 300);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::Toast toast(anchor);
+    toast.showMessage(QStringLiteral("Bob joined"));
+    QTRY_VERIFY(toast.isVisible());
+
+    QMenu menu(&window);
+    menu.addAction(QStringLiteral("Leave room"));
+    menu.popup(window.mapToGlobal(QPoint(10, 10)));
+    QTRY_VERIFY(QApplication::activePopupWidget() == &menu);
+    QTRY_VERIFY(!toast.isVisible());
+    toast.showMessage(QStringLiteral("Carol joined"));
+    QVERIFY(!toast.isVisible());
+    menu.close();
+    QTRY_VERIFY(toast.isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

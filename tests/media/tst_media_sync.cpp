@@ -25,6 +25,7 @@ struct Viewer {
           backend(player), controller(protocol::SystemClock::instance(), client, backend)
     {
         player.setVideoSink(&sink);
+        controller.setPreciseStart(true);
         QObject::connect(&timer, &QTimer::timeout, &timer, [this] {
             client.tick();
             controller.tick();

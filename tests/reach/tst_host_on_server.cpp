@@ -203,7 +203,7 @@ void TestHostOnServer::saysWhenTheServerIsUnreachable()
     host.session.createRoom(ui::RoomMedia());
     QVERIFY(QTest::qWaitFor([&] { return !host.endMessage.isEmpty(); }, kDeadlineMs));
     QVERIFY2(host.endMessage.startsWith(
-                 QStringLiteral("Could not connect to 127.0.0.1:%1. Check the address").arg(port)),
+                 QStringLiteral("Could not connect to 127.0.0.1:%1. Nothing answers").arg(port)),
              qPrintable(host.endMessage));
     QVERIFY(!host.session.isHosting());
 }

@@ -44,6 +44,9 @@ private slots:
     void theEndOfTheMediaIsSaidAsSuch();
     void aGuestCannotChangeWhatAHostOnlyRoomWatches();
     void aGuestIsAskedForTheRoomFile();
+    void aRenamedCopyIsKeptAfterAReconnect();
+    void aStreamThatCannotSeekPlaysFromTheStartAlone();
+    void aStreamThatCannotSeekIsRefusedInARoom();
 };
 
 void TestPlaybackController::outsideARoomTheControlsMoveThePlayer()
@@ -181,6 +184,114 @@ void TestPlaybackController::aGuestIsAskedForTheRoomFile()
     QCOMPARE(mismatch.size(), 1);
     room.run(0.5);
     QCOMPARE(aliceSees.size(), 0);
+}
+
+void TestPlaybackController::aRenamedCopyIsKeptAfterAReconnect()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    const QUrl file = room.mediaFile();
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+    room.run(0.5);
+    QVERIFY(room.playback->isAwaitingRoomFile());
+    const QUrl ours = room.mediaFile(QStringLiteral("film (copy).mkv"));
+    room.playback->open(ours);
+    room.playback->onLoaded(30.0);
+    QVERIFY(!room.playback->isAwaitingRoomFile());
+
+    // The connection drops and comes back mid-film: our copy stays.
+    QSignalSpy asked(room.playback.get(), &ui::PlaybackController::awaitingRoomFileChanged);
+    QSignalSpy unloads(room.playback.get(), &ui::PlaybackController::unloadRequested);
+    QSignalSpy joined(room.session.get(), &ui::RoomSession::joined);
+    room.world.network().cut(room.transport->connectionId(), 0.5, 1.0);
+    room.run(6.0);
+    QCOMPARE(joined.size(), 1);
+    QCOMPARE(joined.at(0).at(0).toBool(), true);
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(unloads.size(), 0);
+    QCOMPARE(room.playback->source(), ours);
+
+    // A different film chosen by the host, of which we have no copy, still asks.
+    room.alice->client().changeMedia(protocol::MediaChange {
+        QStringLiteral("sequel.mkv"),
+        protocol::MediaInfo {QStringLiteral("sequel.mkv"), 123456789, 50.0}});
+    room.run(0.5);
+    QVERIFY(room.playback->isAwaitingRoomFile());
+}
+
+void TestPlaybackController::aStreamThatCannotSeekPlaysFromTheStartAlone()
+{
+    SimRoom room;
+    ui::PlaybackController &playback = *room.playback;
+    const QUrl stream(QStringLiteral("http://example.org/film.mp4"));
+    playback.open(stream);
+    playback.onLoaded(30.0);
+    QVERIFY(playback.canSeek());
+    QVERIFY(!playback.currentMedia().isEmpty());
+
+    QSignalSpy spy(&playback, &ui::PlaybackController::notice);
+    QSignalSpy loads(&playback, &ui::PlaybackController::loadRequested);
+    QSignalSpy seekable(&playback, &ui::PlaybackController::seekableChanged);
+    playback.onSeekRefusedByServer();
+    QCOMPARE(notices(spy),
+             QStringList {QStringLiteral(
+                 "http://example.org/film.mp4 plays from the start only: its server does not "
+                 "let players jump to a position.")});
+    // Started again from the start, with seeking off.
+    QCOMPARE(loads.size(), 1);
+    QCOMPARE(loads.at(0).at(0).toUrl(), stream);
+    QVERIFY(!seekable.isEmpty());
+    QCOMPARE(seekable.last().at(0).toBool(), false);
+    QVERIFY(!playback.canSeek());
+    playback.onLoaded(30.0);
+    QCOMPARE(room.player.state(), sync::PlayerBackend::State::Playing);
+
+    // A jump is refused with a sentence and changes nothing.
+    QSignalSpy refused(&playback, &ui::PlaybackController::seekRefused);
+    const int seeks = room.player.seeks();
+    playback.seekTo(12.0);
+    QCOMPARE(room.player.seeks(), seeks);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(notices(spy).last(),
+             QStringLiteral("This video cannot jump to a position: its server does not allow "
+                            "it."));
+    // Nor can a room be made from it.
+    QVERIFY(playback.currentMedia().isEmpty());
+
+    // Other media can seek again.
+    playback.open(room.mediaFile());
+    playback.onLoaded(30.0);
+    QVERIFY(playback.canSeek());
+    QCOMPARE(seekable.last().at(0).toBool(), true);
+}
+
+void TestPlaybackController::aStreamThatCannotSeekIsRefusedInARoom()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    aliceChoosesAStream(room);
+    room.run(0.5);
+    ui::PlaybackController &playback = *room.playback;
+    QCOMPARE(playback.source(), QUrl(QStringLiteral("https://example.org/film.m3u8")));
+    playback.onLoaded(30.0);
+
+    QSignalSpy spy(&playback, &ui::PlaybackController::notice);
+    QSignalSpy unloads(&playback, &ui::PlaybackController::unloadRequested);
+    QSignalSpy refused(&playback, &ui::PlaybackController::mediaRefused);
+    playback.onSeekRefusedByServer();
+    const QString sentence = QStringLiteral(
+        "https://example.org/film.m3u8 cannot be watched together: its server does not let players "
+        "jump to a "
+        "position (it does not support byte ranges), and keeping everyone in step needs that. "
+        "Download it and open the file, or serve it from a server that supports ranges.");
+    QCOMPARE(notices(spy), QStringList {sentence});
+    QCOMPARE(unloads.size(), 1);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused.at(0).at(0).toString(),
+             QStringLiteral("Cannot watch https://example.org/film.m3u8 together"));
+    QCOMPARE(refused.at(0).at(1).toString(), sentence);
+    QVERIFY(playback.source().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPlaybackController)

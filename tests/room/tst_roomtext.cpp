@@ -1,5 +1,6 @@
 #include "room/RoomMedia.h"
 #include "room/ServerErrorText.h"
+#include "room/Settings.h"
 
 #include <QLocale>
 #include <QTest>
@@ -10,6 +11,7 @@ using lockstep::protocol::Error;
 using lockstep::protocol::MediaInfo;
 using lockstep::ui::RoomMedia;
 using lockstep::ui::ServerErrorText;
+using lockstep::ui::Settings;
 
 class TestRoomText : public QObject
 {
@@ -24,6 +26,8 @@ private slots:
     void roomMediaKinds();
     void mismatchWarnings_data();
     void mismatchWarnings();
+    void aDefaultNameIsNeverGuestNorRoot_data();
+    void aDefaultNameIsNeverGuestNorRoot();
 };
 
 void TestRoomText::initTestCase()
@@ -88,7 +92,28 @@ void TestRoomText::connectionProblems()
     const QString refused = ServerErrorText::connectionFailed(
         QUrl(QStringLiteral("ws://192.168.1.20:8765/")), QStringLiteral("Connection refused"));
     QVERIFY(refused.startsWith(QStringLiteral("Could not connect to 192.168.1.20:8765.")));
-    QVERIFY(refused.endsWith(QStringLiteral("(Connection refused)")));
+    QVERIFY(refused.contains(QStringLiteral("Nothing answers at that address")));
+    QVERIFY(!refused.contains(QStringLiteral("Connection refused")));
+    // A web server where the room should be: a sentence, not Qt's internals.
+    const QString web = ServerErrorText::connectionFailed(
+        QUrl(QStringLiteral("ws://example.org:8000/")),
+        QStringLiteral("QWebSocketPrivate::processHandshake: Unhandled http status code: 200 "
+                       "(OK)."));
+    QCOMPARE(web,
+             QStringLiteral("Could not connect to example.org:8000. There is a web server at that "
+                            "address, not a Lockstep room. Check the invite link."));
+    // Words it does not know are left out rather than shown.
+    const QString odd = ServerErrorText::connectionFailed(
+        QUrl(QStringLiteral("ws://example.org:8000/")),
+        QStringLiteral("QAbstractSocket::SomethingInternal (42)"));
+    QVERIFY(!odd.contains(QStringLiteral("QAbstractSocket")));
+    QVERIFY(!odd.contains(QLatin1Char('(')));
+    QVERIFY(ServerErrorText::connectionFailed(QUrl(QStringLiteral("wss://h:1/")),
+                                              QStringLiteral("SSL handshake failed"))
+                .contains(QStringLiteral("secure connection")));
+    QCOMPARE(ServerErrorText::connectionLost(1006, QStringLiteral("Connection reset by peer")),
+             QStringLiteral("The connection to the server was lost. The host ended the "
+                            "connection at once."));
     QCOMPARE(ServerErrorText::connectionLost(4000, QStringLiteral("Replaced")),
              QStringLiteral("You joined this room again from somewhere else, so this window left "
                             "it."));
@@ -151,6 +176,36 @@ void TestRoomText::mismatchWarnings()
     const MediaInfo room {QStringLiteral("film.mkv"), 100 * 1024 * 1024, 6000.0};
     QCOMPARE(RoomMedia::differences(local, room, QStringLiteral("Carol"), ownerIsHost), warnings);
     QCOMPARE(RoomMedia::sameFile(local, room), local.name == room.name && local.size == room.size);
+}
+
+void TestRoomText::aDefaultNameIsNeverGuestNorRoot_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("fullName");
+    QTest::addColumn<QString>("hostName");
+    QTest::addColumn<QString>("name");
+    const auto row = [](const char *tag, const char *user, const char *fullName,
+                        const char *hostName, const char *name) {
+        QTest::newRow(tag) << QString::fromUtf8(user) << QString::fromUtf8(fullName)
+                           << QString::fromUtf8(hostName) << QString::fromUtf8(name);
+    };
+    row("full name", "ann", "Ann Smith", "laptop", "Ann Smith");
+    row("login", "ann", "", "laptop", "Ann");
+    row("root", "root", "root", "kitchen-pc.lan", "Kitchen-pc");
+    row("no user", "", "", "den", "Den");
+    row("nothing at all", "root", "", "localhost", "Lockstep host");
+}
+
+void TestRoomText::aDefaultNameIsNeverGuestNorRoot()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, fullName);
+    QFETCH(QString, hostName);
+    QFETCH(QString, name);
+    QCOMPARE(Settings::chooseDisplayName(user, fullName, hostName), name);
+    const QString actual = Settings::defaultDisplayName();
+    QVERIFY(!actual.isEmpty());
+    QVERIFY(actual != QStringLiteral("Guest") && actual != QStringLiteral("root"));
 }
 
 QTEST_GUILESS_MAIN(TestRoomText)

@@ -110,6 +110,11 @@ private slots:
     void playConvergesAndHolds();
     void pauseStopsEveryoneAtOnePosition();
     void seekWhilePlaying();
+    void aSeekStormSendsTheLatestOnly();
+    void aPlayOrASeekCostsAFollowerOneCorrection();
+    void hostingMidFilmDoesNotPauseTheHost();
+    void theEndLooksTheSameEverywhere();
+    void aPausedSeekStormEndsOnTheLastPosition();
     void lateJoinerCatchesUp();
     void bufferingParticipantCatchesUp();
     void waitPolicyPausesTheRoom();
@@ -195,6 +200,171 @@ void TestSyncSim::seekWhilePlaying()
     QVERIFY(party.convergence() < 1.5);
     QVERIFY(std::abs(party.host->truePosition() - 600.0) < 2.0);
     QVERIFY(party.steadySpread(10.0) < 0.030);
+}
+
+void TestSyncSim::aSeekStormSendsTheLatestOnly()
+{
+    Party party;
+    party.host->controller().seek(300.0);
+    party.host->controller().play();
+    QVERIFY(party.convergence() < 3.0);
+    party.world.run(2.0);
+
+    QList<double> appliedAt;
+    auto &bob = party.bob->client();
+    QObject::connect(
+        &bob, &client::SessionClient::playerEventReceived, &bob,
+        [&appliedAt](const QString &, const protocol::PlayerEvent &event, double serverTs) {
+            if (event.action == protocol::PlayerAction::Seek)
+                appliedAt.append(serverTs);
+        });
+    const int bobSeeksBefore = party.bob->player().seeks();
+    // Twelve presses of the left arrow, 100 ms apart: 5 s back each.
+    double target = 0.0;
+    for (int i = 0; i < 12; ++i) {
+        target = party.host->player().position() - 5.0;
+        QVERIFY(party.host->controller().seek(target));
+        party.world.run(0.1);
+    }
+    const double lastPressAt = party.world.now() - 0.1;
+    party.world.run(0.5);
+    QVERIFY(!party.host->controller().hasPendingSeek());
+
+    // The room heard the latest seek at most every ~200 ms, the last one included.
+    QVERIFY2(appliedAt.size() >= 2 && appliedAt.size() <= 7,
+             qPrintable(QStringLiteral("%1 seeks reached Bob").arg(appliedAt.size())));
+    for (int i = 1; i < appliedAt.size(); ++i)
+        QVERIFY(appliedAt.at(i) - appliedAt.at(i - 1) >= 0.19);
+    const double truth = *party.world.roomPosition(kRoom);
+    const double wanted = target + (party.world.now() - lastPressAt);
+    QVERIFY2(
+        std::abs(truth - wanted) < 0.1,
+        qPrintable(QStringLiteral("room at %1, last seek aimed at %2").arg(truth).arg(wanted)));
+
+    // Every follower is on the final position within 3 s of the last press,
+    // and no stale seek was played after it.
+    QVERIFY(party.convergence(true, 0.030, 3.0 - 0.6) < 2.4);
+    QVERIFY(party.worstError() < 0.030);
+    QVERIFY(party.bob->player().seeks() - bobSeeksBefore <= appliedAt.size() + 2);
+}
+
+void TestSyncSim::aPausedSeekStormEndsOnTheLastPosition()
+{
+    Party party;
+    party.world.run(1.0);
+    QList<double> positions;
+    auto &carol = party.carol->client();
+    QObject::connect(&carol, &client::SessionClient::playerEventReceived, &carol,
+                     [&positions](const QString &, const protocol::PlayerEvent &event, double) {
+                         positions.append(event.position);
+                     });
+    for (int i = 1; i <= 12; ++i) {
+        QVERIFY(party.bob->controller().seek(100.0 + i));
+        party.world.run(0.1);
+    }
+    party.world.run(1.0);
+    QVERIFY(positions.size() <= 7);
+    QCOMPARE(positions.last(), 112.0);
+    QCOMPARE(*party.world.roomPosition(kRoom), 112.0);
+    for (SimParticipant *p : party.all())
+        QVERIFY2(std::abs(p->truePosition() - 112.0) < 0.006, qPrintable(p->name()));
+}
+
+void TestSyncSim::aPlayOrASeekCostsAFollowerOneCorrection()
+{
+    Party party;
+    const auto corrections = [&party] {
+        return QList<int> {party.bob->controller().correctionCount(),
+                           party.carol->controller().correctionCount()};
+    };
+    QCOMPARE(corrections(), (QList<int> {0, 0}));
+    // Each action: followers park on the right frame and start on time.
+    party.host->controller().play();
+    party.world.run(5.0);
+    QCOMPARE(corrections(), (QList<int> {1, 1}));
+    QVERIFY(party.worstError() < 0.005);
+    party.host->controller().seek(600.0);
+    party.world.run(5.0);
+    QCOMPARE(corrections(), (QList<int> {2, 2}));
+    QVERIFY(party.worstError() < 0.005);
+    party.bob->controller().seek(100.0);
+    party.world.run(5.0);
+    QCOMPARE(party.carol->controller().correctionCount(), 3);
+    QVERIFY(party.worstError() < 0.005);
+}
+
+void TestSyncSim::hostingMidFilmDoesNotPauseTheHost()
+{
+    SimWorld world(7);
+    const LinkProfile link {0.010, 0.010, 0.002, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 0.5, link);
+    host.player().seek(120.0);
+    host.player().play();
+    world.run(1.0);
+    const double before = host.truePosition();
+    host.controller().setPlayWhenCreated(true);
+    host.create(kRoom);
+    world.run(2.0);
+    QCOMPARE(host.player().state(), sync::PlayerBackend::State::Playing);
+    QVERIFY2(
+        std::abs(host.truePosition() - (before + 2.0)) < 0.1,
+        qPrintable(
+            QStringLiteral("host at %1, expected %2").arg(host.truePosition()).arg(before + 2.0)));
+    QVERIFY(world.server().room(kRoom)->timeline.isPlaying());
+    QVERIFY(std::abs(*world.roomPosition(kRoom) - host.truePosition()) < 0.030);
+
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -1.0, link);
+    bob.join(kRoom);
+    world.run(3.0);
+    QCOMPARE(bob.player().state(), sync::PlayerBackend::State::Playing);
+    QVERIFY(std::abs(bob.truePosition() - host.truePosition()) < 0.030);
+}
+
+void TestSyncSim::theEndLooksTheSameEverywhere()
+{
+    SimWorld world(7);
+    const LinkProfile link {0.010, 0.010, 0.002, 0.0};
+    const double duration = PlayerProfile {}.duration;
+    SimParticipant &host = world.add(QStringLiteral("alice"), 0.5, link);
+    host.create(kRoom, protocol::Json::object(),
+                protocol::MediaInfo {QStringLiteral("film.mkv"), 1000, duration});
+    world.run(0.5);
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -1.0, link);
+    bob.join(kRoom);
+    world.run(1.0);
+    host.controller().seek(duration - 6.0);
+    host.controller().play();
+    world.run(4.0);
+
+    // Everyone is paused within 0.5 s of the end.
+    const double end = world.now() + (duration - *world.roomPosition(kRoom));
+    double allPausedAt = -1.0;
+    while (world.now() < end + 3.0) {
+        world.run(0.01);
+        if (host.player().state() != sync::PlayerBackend::State::Playing
+            && bob.player().state() != sync::PlayerBackend::State::Playing
+            && world.server().room(kRoom)->timeline.state == protocol::PlayState::Paused) {
+            allPausedAt = world.now();
+            break;
+        }
+    }
+    QVERIFY(allPausedAt > 0.0);
+    QVERIFY2(std::abs(allPausedAt - end) < 0.5,
+             qPrintable(QStringLiteral("paused %1 s after the end").arg(allPausedAt - end)));
+    world.run(3.0);
+
+    // Both on the same frame, a little before the end; nothing shown as drift.
+    const double rest = duration - sync::SyncConfig {}.endMargin;
+    for (SimParticipant *p : {&host, &bob}) {
+        QCOMPARE(p->player().state(), sync::PlayerBackend::State::Paused);
+        QVERIFY2(std::abs(p->truePosition() - rest) < 0.002,
+                 qPrintable(QStringLiteral("%1 at %2").arg(p->name()).arg(p->truePosition())));
+        QCOMPARE(p->controller().activity(), sync::SyncActivity::Paused);
+        QVERIFY(std::abs(p->controller().snapshot().error) < 0.002);
+    }
+    for (const protocol::Participant &p : bob.client().participants())
+        QVERIFY2(std::abs(p.driftMs.value_or(0.0)) < 5.0,
+                 qPrintable(QStringLiteral("%1 drift %2 ms").arg(p.name).arg(*p.driftMs)));
 }
 
 void TestSyncSim::lateJoinerCatchesUp()

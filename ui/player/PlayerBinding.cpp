@@ -7,6 +7,8 @@
 #include "room/ActionsController.h"
 #include "room/PlaybackController.h"
 
+#include <QTimer>
+
 namespace lockstep::ui {
 
 PlayerBinding::PlayerBinding(QMediaPlayer &player, PlaybackController &playback,
@@ -28,6 +30,15 @@ PlayerBinding::PlayerBinding(QMediaPlayer &player, PlaybackController &playback,
         m_transport.setBuffering(false);
     });
     connect(&playback, &PlaybackController::seekRefused, &transport, &TransportBar::setPosition);
+    connect(&playback, &PlaybackController::seekableChanged, this,
+            [this](bool seekable) { m_transport.setSeekable(seekable && m_player.isSeekable()); });
+    connect(&playback, &PlaybackController::mediaRefused, this,
+            [this](const QString &title, const QString &reason) {
+                const ActionsController::Actions &a = m_actions.actions();
+                m_videoArea.showMessage(
+                    Icons::themed("dialog-error", QStyle::SP_MessageBoxCritical), title, reason,
+                    {a.openFile, a.openUrl});
+            });
     connect(&transport, &TransportBar::seekRequested, &playback, &PlaybackController::seekTo);
 
     connect(&player, &QMediaPlayer::mediaStatusChanged, this, &PlayerBinding::onMediaStatusChanged);
@@ -42,7 +53,8 @@ PlayerBinding::PlayerBinding(QMediaPlayer &player, PlaybackController &playback,
         m_transport.setDuration(double(ms) / 1000.0);
         m_playback.onDurationChanged(double(ms) / 1000.0);
     });
-    connect(&player, &QMediaPlayer::seekableChanged, &transport, &TransportBar::setSeekable);
+    connect(&player, &QMediaPlayer::seekableChanged, this,
+            [this](bool seekable) { m_transport.setSeekable(seekable && m_playback.canSeek()); });
     connect(&player, &QMediaPlayer::bufferProgressChanged, this, &PlayerBinding::updateBuffering);
     connect(&player, &QMediaPlayer::hasVideoChanged, this, [this](bool hasVideo) {
         if (hasVideo && m_videoArea.page() != VideoArea::Page::Video && m_playback.isLoaded())
@@ -50,8 +62,15 @@ PlayerBinding::PlayerBinding(QMediaPlayer &player, PlaybackController &playback,
     });
 }
 
+bool PlayerBinding::settlingAfterSeekRefusal() const
+{
+    return m_seekRefusedAt.isValid() && m_seekRefusedAt.elapsed() < kSeekRefusalSettleMs;
+}
+
 void PlayerBinding::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
 {
+    if (status == QMediaPlayer::InvalidMedia && settlingAfterSeekRefusal())
+        return; // the broken stream going down; PlaybackController decides what follows
     if (status == QMediaPlayer::InvalidMedia)
         m_playback.onFailed(); // errorOccurred follows with the reason
     else if (status != QMediaPlayer::NoMedia && status != QMediaPlayer::LoadingMedia
@@ -77,6 +96,16 @@ void PlayerBinding::onLoaded()
 void PlayerBinding::onError(QMediaPlayer::Error error, const QString &errorString)
 {
     if (error == QMediaPlayer::NoError)
+        return;
+    if (MediaPlayerBackend::isSeekRefusal(error, errorString)) {
+        // More errors follow from the broken stream: let it go down first,
+        // then PlaybackController says what happens (no library words).
+        m_seekRefusedAt.start();
+        QTimer::singleShot(kSeekRefusalSettleMs / 2, this,
+                           [this] { m_playback.onSeekRefusedByServer(); });
+        return;
+    }
+    if (settlingAfterSeekRefusal())
         return;
     const QString name = m_playback.localMedia().displayName();
     QString detail = MediaPlayerBackend::errorHint(error);

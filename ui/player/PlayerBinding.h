@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMediaPlayer>
 #include <QObject>
 
@@ -19,6 +20,10 @@ class PlayerBinding : public QObject
     Q_OBJECT
 
 public:
+    // After the media's server refuses a seek, the broken stream's further
+    // errors are let go this long before the media is started again.
+    static constexpr int kSeekRefusalSettleMs = 600;
+
     PlayerBinding(QMediaPlayer &player, PlaybackController &playback, TransportBar &transport,
                   VideoArea &videoArea, ActionsController &actions);
 
@@ -30,12 +35,14 @@ private:
     void onLoaded();
     void onError(QMediaPlayer::Error error, const QString &errorString);
     void updateBuffering();
+    bool settlingAfterSeekRefusal() const;
 
     QMediaPlayer &m_player;
     PlaybackController &m_playback;
     TransportBar &m_transport;
     VideoArea &m_videoArea;
     ActionsController &m_actions;
+    QElapsedTimer m_seekRefusedAt;
 };
 
 } // namespace lockstep::ui

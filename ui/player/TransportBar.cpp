@@ -49,6 +49,9 @@ TransportBar::TransportBar(QAction *playPause, QAction *mute, QAction *fullScree
                                + label->fontMetrics().averageCharWidth());
         label->setTextFormat(Qt::PlainText);
     }
+    // However wide the room panel beside it, the seek bar stays long enough
+    // to aim with (the panel gives way first).
+    m_slider->setMinimumWidth(m_slider->fontMetrics().averageCharWidth() * kSeekBarMinimumChars);
     m_positionLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_positionLabel->setToolTip(tr("Current position"));
     m_durationLabel->setToolTip(tr("Length"));

@@ -21,6 +21,9 @@ class TransportBar : public QWidget
     Q_OBJECT
 
 public:
+    // The seek bar's least width, in average characters.
+    static constexpr int kSeekBarMinimumChars = 24;
+
     TransportBar(QAction *playPause, QAction *mute, QAction *fullScreen, QWidget *parent = nullptr);
 
     void setDuration(double seconds);

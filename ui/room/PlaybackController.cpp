@@ -30,6 +30,10 @@ PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend
     connect(&session, &RoomSession::remotePlayerEvent, this,
             &PlaybackController::onRemotePlayerEvent);
     connect(&session, &RoomSession::ended, this, &PlaybackController::onRoomEnded);
+    connect(&session, &RoomSession::joined, this, [this](bool rejoined) {
+        if (!rejoined && !m_source.isEmpty() && !canSeek())
+            refuseUnseekableInRoom();
+    });
     connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
 }
 
@@ -41,7 +45,7 @@ bool PlaybackController::isLoaded() const
 
 RoomMedia PlaybackController::currentMedia() const
 {
-    if (m_source.isEmpty() || m_failed)
+    if (m_source.isEmpty() || m_failed || !canSeek())
         return {};
     return m_localMedia;
 }
@@ -82,6 +86,9 @@ void PlaybackController::open(const QUrl &url, Origin origin)
         if (const RoomMedia room = m_session.roomMedia(); room.info())
             m_copies.remember(*room.info(), url.toLocalFile());
     }
+    // Remembered so that a rejoin does not ask for the room's file again
+    // when our copy has another name or size.
+    m_roomCopyOf = origin == Origin::RoomCopy ? m_session.roomMedia() : RoomMedia();
     setAwaitingRoomFile(false);
 
     if (origin != Origin::Room) {
@@ -105,12 +112,14 @@ void PlaybackController::load(const QUrl &url)
     m_failed = false;
     m_player.setPlaybackRate(1.0);
     emit loadRequested(url);
+    emit seekableChanged(canSeek());
     m_settleTimeout->start();
     emit mediaChanged();
 }
 
 void PlaybackController::unload()
 {
+    m_roomCopyOf = RoomMedia();
     m_source.clear();
     m_localMedia = RoomMedia();
     m_announcePending = false;
@@ -135,6 +144,12 @@ void PlaybackController::onLoaded(double duration)
     if (m_source.isLocalFile())
         m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
 
+    if (m_announcePending && m_session.inRoom() && !canSeek()) {
+        m_announcePending = false;
+        refuseUnseekableInRoom();
+        runSettledCallbacks();
+        return;
+    }
     if (m_announcePending && m_session.inRoom() && m_session.canControl()) {
         m_session.changeMedia(m_localMedia);
         if (m_localMedia.info() && m_source.isLocalFile())
@@ -162,6 +177,45 @@ void PlaybackController::onFailed()
     m_autoplay = false;
     emit mediaChanged();
     runSettledCallbacks();
+}
+
+QString PlaybackController::cannotWatchTogether() const
+{
+    return tr("%1 cannot be watched together: its server does not let players jump to a "
+              "position (it does not support byte ranges), and keeping everyone in step needs "
+              "that. Download it and open the file, or serve it from a server that supports "
+              "ranges.")
+        .arg(m_localMedia.displayName());
+}
+
+void PlaybackController::onSeekRefusedByServer()
+{
+    if (m_source.isEmpty())
+        return;
+    const bool first = m_cannotSeek != m_source;
+    m_cannotSeek = m_source;
+    emit seekableChanged(false);
+    if (m_session.isActive()) {
+        refuseUnseekableInRoom();
+        return;
+    }
+    // The failed seek broke the stream: start it again, from the start.
+    if (first)
+        emit notice(tr("%1 plays from the start only: its server does not let players jump to a "
+                       "position.")
+                        .arg(m_localMedia.displayName()),
+                    true);
+    m_autoplay = true;
+    load(m_source);
+}
+
+void PlaybackController::refuseUnseekableInRoom()
+{
+    const QString text = cannotWatchTogether();
+    const QString title = tr("Cannot watch %1 together").arg(m_localMedia.displayName());
+    emit notice(text, true);
+    unload();
+    emit mediaRefused(title, text);
 }
 
 void PlaybackController::whenSettled(std::function<void()> callback)
@@ -217,6 +271,12 @@ void PlaybackController::seekTo(double seconds)
 {
     if (!isLoaded())
         return;
+    if (!canSeek()) {
+        emit notice(tr("This video cannot jump to a position: its server does not allow it."),
+                    true);
+        emit seekRefused(m_player.position());
+        return;
+    }
     const double duration = m_player.duration();
     seconds = std::max(0.0, duration > 0.0 ? std::min(seconds, duration) : seconds);
     if (m_session.inRoom()) {
@@ -271,6 +331,10 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
     // for it before, else ask for it.
     if (m_source.isLocalFile() && m_localMedia.info() && media.info()
         && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
+        return;
+    // Or the copy we picked for this very file (another name, say).
+    if (!m_source.isEmpty() && !m_failed && m_roomCopyOf.info() && media.info()
+        && RoomMedia::sameFile(*m_roomCopyOf.info(), *media.info()))
         return;
     const QString copy = media.info() ? m_copies.find(*media.info()) : QString();
     if (!copy.isEmpty()) {

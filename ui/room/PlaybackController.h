@@ -55,6 +55,13 @@ public:
     void onLoaded(double duration);
     void onDurationChanged(double duration);
     void onFailed();
+    // The media's server refused a seek (an HTTP server without byte
+    // ranges): alone, the media plays again from the start with seeking off;
+    // in a room, which must seek to keep everyone in step, it is refused.
+    void onSeekRefusedByServer();
+    // Whether the current media can jump to a position (false once its
+    // server refused).
+    bool canSeek() const { return m_source.isEmpty() || m_source != m_cannotSeek; }
 
     QUrl source() const { return m_source; }
     bool isLoading() const { return m_loading; }
@@ -87,8 +94,12 @@ signals:
     void mediaChanged();
     void playingChanged();
     void notice(const QString &text, bool warning);
-    // A seek the room refused: the slider goes back to where the player is.
+    // A seek the room (or the media's server) refused: the slider goes back
+    // to where the player is.
     void seekRefused(double position);
+    void seekableChanged(bool seekable);
+    // The media cannot be played here, and why (for the video area).
+    void mediaRefused(const QString &title, const QString &reason);
     // Whether the user should be choosing their copy of the room's file.
     void awaitingRoomFileChanged(bool awaiting);
     // The user's copy differs from the room's file, in these ways.
@@ -107,6 +118,8 @@ private:
     void onMediaChosen(const QString &from, const RoomMedia &media);
     void onRemotePlayerEvent(const QString &from, protocol::PlayerAction action, double position);
     void onRoomEnded();
+    void refuseUnseekableInRoom();
+    QString cannotWatchTogether() const;
 
     RoomSession &m_session;
     sync::PlayerBackend &m_player;
@@ -123,6 +136,8 @@ private:
     bool m_awaitingRoomFile = false;
     bool m_checkMatchPending = false;
     QList<std::function<void()>> m_settledCallbacks;
+    RoomMedia m_roomCopyOf; // the room's file our copy stands in for
+    QUrl m_cannotSeek; // a source whose server refused to seek
     QString m_lastMediaChangeFrom;
     double m_lastMediaChangeAt = -1.0e18;
 };

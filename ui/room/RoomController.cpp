@@ -2,6 +2,7 @@
 
 #include "PlaybackController.h"
 #include "RoomSession.h"
+#include "TimeFormat.h"
 
 #include <QSaveFile>
 
@@ -24,6 +25,15 @@ RoomController::RoomController(RoomSession &session, PlaybackController &playbac
                 emit notice(tr("%1 left").arg(name), false);
             });
     connect(&session, &RoomSession::hostChanged, this, &RoomController::onHostChanged);
+    connect(&session, &RoomSession::participantStopped, this,
+            [this](const QString &, const QString &name, double position) {
+                emit notice(tr("%1's copy ended at %2.").arg(name, formatMediaTime(position)),
+                            false);
+            });
+    connect(&session, &RoomSession::resynced, this, [this](double position) {
+        emit notice(tr("The room put you back in step, at %1.").arg(formatMediaTime(position)),
+                    false);
+    });
     connect(&session, &RoomSession::notice, this,
             [this](const QString &text) { emit notice(text, true); });
     connect(&session, &RoomSession::ended, this, &RoomController::onEnded);
@@ -36,10 +46,12 @@ bool RoomController::host(const HostOptions &options, QString *error)
         return false;
     m_playback.cancelAutoplay();
     emit panelWanted();
-    // The room starts where the host is, paused, once the media's length is known.
+    // The room starts where the host is, once the media's length is known,
+    // and plays on if the host was watching: hosting does not pause anyone.
     m_playback.whenSettled([this] {
         if (m_session.isHosting() && !m_session.isActive())
-            m_session.createRoom(m_playback.currentMedia(), m_playback.position());
+            m_session.createRoom(m_playback.currentMedia(), m_playback.position(),
+                                 m_playback.isPlayingIntent());
     });
     return true;
 }
@@ -71,6 +83,24 @@ bool RoomController::resyncEveryone()
         return false;
     emit notice(tr("You asked everyone to resync."), false);
     return true;
+}
+
+bool RoomController::canRetry() const
+{
+    return m_session.canRetry();
+}
+
+bool RoomController::retry()
+{
+    if (!m_session.retry())
+        return false;
+    emit notice(tr("Trying to reach the room again…"), false);
+    return true;
+}
+
+void RoomController::dismissRetry()
+{
+    m_session.dismissRetry();
 }
 
 bool RoomController::handOverHost(const QString &clientId)

@@ -39,6 +39,12 @@ public:
     bool resyncEveryone();
     bool handOverHost(const QString &clientId);
 
+    // After the room could not be reached any more: whether "Try again" is
+    // on offer, trying again, and leaving for good instead.
+    bool canRetry() const;
+    bool retry();
+    void dismissRetry();
+
 signals:
     void notice(const QString &text, bool warning);
     // The room panel should show: hosting, or entering a room.

@@ -34,12 +34,17 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
       m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
       m_tickTimer(new QTimer(this))
 {
+    // The app runs on real time: starts are timed to the millisecond.
+    m_sync->setPreciseStart(dynamic_cast<const protocol::SystemClock *>(&clock) != nullptr);
     m_tickTimer->setInterval(kTickMs);
     m_tickTimer->setTimerType(Qt::PreciseTimer);
     connect(m_tickTimer, &QTimer::timeout, this, &RoomSession::tick);
     connectClient();
-    connect(m_sync.get(), &sync::SyncController::timelineChanged, this,
-            &RoomSession::timelineChanged);
+    connect(m_sync.get(), &sync::SyncController::timelineChanged, this, [this] {
+        // A new start (a play, a seek, other media) gives everyone a fresh chance.
+        m_stoppedSaid.clear();
+        emit timelineChanged();
+    });
     connect(m_sync.get(), &sync::SyncController::activityChanged, this,
             &RoomSession::syncActivityChanged);
     connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
@@ -50,15 +55,26 @@ void RoomSession::connectClient()
     using client::SessionClient;
     SessionClient *client = m_client.get();
     connect(client, &SessionClient::stateChanged, this, &RoomSession::stateChanged);
-    connect(client, &SessionClient::participantsChanged, this, &RoomSession::participantsChanged);
+    connect(client, &SessionClient::participantsChanged, this, &RoomSession::setParticipants);
     connect(client, &SessionClient::clientJoined, this, &RoomSession::participantJoined);
     connect(client, &SessionClient::clientLeft, this, &RoomSession::participantLeft);
     connect(client, &SessionClient::hostChanged, this,
-            [this](const QString &hostId, const QString &) { emit hostChanged(hostId); });
+            [this](const QString &hostId, const QString &) {
+                m_hostName = m_client->participantName(hostId);
+                emit hostChanged(hostId);
+            });
     connect(client, &SessionClient::playerEventReceived, this,
             [this](const QString &from, const protocol::PlayerEvent &event, double) {
                 if (from != m_client->clientId())
                     emit remotePlayerEvent(from, event.action, event.position);
+            });
+    connect(client, &SessionClient::forceResyncReceived, this,
+            [this](const protocol::ForceResync &resync, double serverTs) {
+                // The host asked for it and is told so by its own controller.
+                if (m_client->isHost())
+                    return;
+                emit resynced(resync.targetPosition.value_or(
+                    m_sync->hasTimeline() ? m_sync->timeline().positionAt(serverTs) : 0.0));
             });
     connect(client, &SessionClient::errorReceived, this, [this](const protocol::Error &error) {
         emit refused(error);
@@ -141,7 +157,48 @@ QString RoomSession::roomId() const
 
 const QList<protocol::Participant> &RoomSession::participants() const
 {
-    return m_client->participants();
+    return m_participants;
+}
+
+void RoomSession::setParticipants(const QList<protocol::Participant> &participants)
+{
+    m_participants = participants;
+    const QString host = m_client->hostId();
+    if (m_hostAway && !host.isEmpty()) {
+        m_participants.erase(
+            std::remove_if(m_participants.begin(), m_participants.end(),
+                           [&host](const protocol::Participant &p) { return p.clientId == host; }),
+            m_participants.end());
+    }
+    emit participantsChanged(m_participants);
+    noticeStoppedParticipants();
+}
+
+void RoomSession::noticeStoppedParticipants()
+{
+    // A member paused far behind a room that plays has stopped on their own:
+    // a shorter copy that ended, most often. Someone still choosing their
+    // file (paused at the start) has not.
+    constexpr double kBehindMs = 2000.0;
+    constexpr double kStarted = 1.0; // s
+    if (!timelinePlaying())
+        return;
+    const double expected = m_sync->expectedPosition();
+    for (const protocol::Participant &p : std::as_const(m_participants)) {
+        if (p.clientId == m_client->clientId())
+            continue;
+        if (p.playState != protocol::PlayState::Paused) {
+            m_stoppedSaid.remove(p.clientId);
+            continue;
+        }
+        if (!p.driftMs || *p.driftMs > -kBehindMs || m_stoppedSaid.contains(p.clientId))
+            continue;
+        const double position = expected + *p.driftMs / 1000.0;
+        if (position < kStarted)
+            continue;
+        m_stoppedSaid.insert(p.clientId);
+        emit participantStopped(p.clientId, p.name, position);
+    }
 }
 
 int RoomSession::participantCount() const
@@ -308,10 +365,13 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
     return true;
 }
 
-void RoomSession::createRoom(const RoomMedia &media, double startPosition)
+void RoomSession::createRoom(const RoomMedia &media, double startPosition, bool playing)
 {
     if (!isHosting())
         return;
+    // A room that starts only when everyone is ready opens paused where the
+    // host is; its first play waits for the others.
+    m_sync->setPlayWhenCreated(playing && !m_hostOptions.startWhenReady);
     client::SessionSpec spec;
     if (m_server) {
         spec.server = m_server->loopbackUrl();
@@ -365,6 +425,28 @@ void RoomSession::join(const InviteLink &link, const QString &name, const QStrin
     m_client->start(spec);
     startTicking();
     emit activeChanged(true);
+}
+
+bool RoomSession::canRetry() const
+{
+    return !m_server && m_client->canRetry();
+}
+
+bool RoomSession::retry()
+{
+    if (!canRetry() || !m_client->retry(kRetrySeconds))
+        return false;
+    m_endMessage.clear();
+    m_endOnPurpose = false;
+    startTicking();
+    emit activeChanged(true);
+    return true;
+}
+
+void RoomSession::dismissRetry()
+{
+    if (canRetry())
+        m_client->leave();
 }
 
 void RoomSession::leave()
@@ -439,6 +521,8 @@ void RoomSession::finishDrain()
 
 void RoomSession::onJoined(bool rejoined)
 {
+    m_hostName = m_client->participantName(m_client->hostId());
+    m_hostAway = false;
     if (!rejoined && isHosting() && m_client->isHost())
         requestInvite(m_inviteExpiry);
     emit roomMediaChanged(m_roomMedia, m_mediaOwner);
@@ -467,8 +551,12 @@ void RoomSession::onEnded(const client::SessionEnd &end)
             message = ServerErrorText::connectionLost(end.closeCode, end.detail);
             break;
         case Reason::Unreachable:
-            message = tr("The room could not be reached again: the host may have closed it, or "
-                         "lost their connection. You can join again with the invite link.");
+            message = m_hostName.isEmpty()
+                ? tr("The room cannot be reached any more: the host may have quit or lost "
+                     "their connection. Your video keeps playing.")
+                : tr("%1's room cannot be reached any more: they may have quit or lost their "
+                     "connection. Your video keeps playing.")
+                      .arg(m_hostName);
             break;
         }
     }
@@ -487,6 +575,9 @@ void RoomSession::onEnded(const client::SessionEnd &end)
     }
     m_roomMedia = RoomMedia();
     m_mediaOwner.clear();
+    m_participants.clear();
+    m_hostAway = false;
+    emit participantsChanged(m_participants);
     emit inviteLinkChanged(QString());
     emit ended(message, onPurpose);
     emit activeChanged(false);
@@ -508,7 +599,16 @@ void RoomSession::onConnectionLost(const client::ConnectionLoss &loss)
         what = tr("The server stopped answering.");
         break;
     }
-    emit notice(tr("%1 Reconnecting…").arg(what));
+    if (m_server || m_hostName.isEmpty() || m_client->isHost()) {
+        emit notice(tr("%1 Reconnecting…").arg(what));
+        return;
+    }
+    // A guest: the room's server is (usually) the host's app, so the host is
+    // gone for now. Said once; the list shows them gone until we are back.
+    m_hostAway = true;
+    setParticipants(m_client->participants());
+    emit notice(tr("%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.")
+                    .arg(m_hostName, what));
 }
 
 void RoomSession::requestInvite(int expirySeconds)

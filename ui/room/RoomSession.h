@@ -11,6 +11,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QUrl>
 
 #include <memory>
@@ -120,14 +121,23 @@ public:
     // `options.server` set no server starts here: createRoom() makes the room
     // on that one.
     bool startServer(const HostOptions &options, QString *error);
-    // The room's timeline starts paused at `startPosition` (seconds).
-    void createRoom(const RoomMedia &media, double startPosition = 0.0);
+    // The room's timeline starts at `startPosition` (seconds), paused, or
+    // playing on from there when `playing` (the host's player is not paused).
+    void createRoom(const RoomMedia &media, double startPosition = 0.0, bool playing = false);
     // Closes the room for everyone (close code RoomClosed).
     void stopHosting();
 
     void join(const InviteLink &link, const QString &name, const QString &authToken = {});
     // Leaves the room; when hosting, that closes it for everyone.
     void leave();
+    // After the room could not be reached again (the host gone): whether it
+    // can be tried again, trying it (as the same member, for kRetrySeconds),
+    // and giving that up. retry() returns false and changes nothing when
+    // there is nothing to try again.
+    static constexpr double kRetrySeconds = 15.0;
+    bool canRetry() const;
+    bool retry();
+    void dismissRetry();
 
     // Invites and the link to share.
     void requestInvite(int expirySeconds);
@@ -179,6 +189,13 @@ signals:
     // The room is over for us; `message` says why, as a sentence.
     // `onPurpose`: this app left or closed the room (leave(), stopHosting()).
     void ended(const QString &message, bool onPurpose);
+    // The room put our player back on its timeline (the host resynced
+    // everyone, or we had drifted too far), at `position` seconds.
+    void resynced(double position);
+    // Someone else's player stopped while the room plays on, `position`
+    // seconds in: their copy is shorter (or broke off there). Said once
+    // until they play again.
+    void participantStopped(const QString &clientId, const QString &name, double position);
     // Something worth telling the user that is not an end ("Reconnecting…").
     void notice(const QString &message);
     // The server refused something we sent (also said through notice()).
@@ -197,6 +214,8 @@ private:
     void onJoined(bool rejoined);
     void onEnded(const client::SessionEnd &end);
     void onConnectionLost(const client::ConnectionLoss &loss);
+    void setParticipants(const QList<protocol::Participant> &participants);
+    void noticeStoppedParticipants();
     void onPortMapperChanged();
     void finishDrain();
     void shutDownServer();
@@ -221,6 +240,12 @@ private:
     int m_inviteExpiry = 24 * 3600;
     QString m_endMessage;
     bool m_endOnPurpose = false;
+    // Who is in the room as shown: while a guest's connection is lost, the
+    // host (whose app is the server) is left out.
+    QList<protocol::Participant> m_participants;
+    QString m_hostName; // kept for the sentences after the room is gone
+    bool m_hostAway = false; // a guest lost the connection to the host's room
+    QSet<QString> m_stoppedSaid; // participants whose stop was told
     RoomMedia m_roomMedia;
     QString m_mediaOwner;
 };

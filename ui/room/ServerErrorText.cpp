@@ -72,12 +72,43 @@ QString ServerErrorText::connectionFailed(const QUrl &server, const QString &rea
     const QString where = server.host().isEmpty()
         ? server.toDisplayString()
         : server.host() + QLatin1Char(':') + QString::number(server.port(8765));
-    QString text = tr("Could not connect to %1. Check the address, and that the host is still "
-                      "hosting and can be reached from your network.")
-                       .arg(where);
-    if (!reason.isEmpty())
-        text += QLatin1Char(' ') + tr("(%1)").arg(reason);
-    return text;
+    const QString why = transportProblem(reason);
+    if (why.isEmpty()) {
+        return tr("Could not connect to %1. Check the address, and that the host is still "
+                  "hosting and can be reached from your network.")
+            .arg(where);
+    }
+    return tr("Could not connect to %1. %2").arg(where, why);
+}
+
+QString ServerErrorText::transportProblem(const QString &reason)
+{
+    // The socket's and Qt's own words are for the log, not for the user:
+    // known ones become a sentence, the rest is left out.
+    const auto says = [&reason](const char *words) {
+        return reason.contains(QLatin1String(words), Qt::CaseInsensitive);
+    };
+    if (reason.isEmpty())
+        return {};
+    if (says("ssl") || says("tls") || says("certificate"))
+        return tr("A secure connection could not be set up: the host's certificate does not "
+                  "match the invite link.");
+    if (says("http status code") || says("upgrade") || says("handshake"))
+        return tr("There is a web server at that address, not a Lockstep room. Check the "
+                  "invite link.");
+    if (says("refused"))
+        return tr("Nothing answers at that address: the host may have stopped hosting, or the "
+                  "port is wrong.");
+    if (says("host not found") || says("name or service not known") || says("not resolve"))
+        return tr("That address could not be found. Check the invite link.");
+    if (says("timed out") || says("timeout"))
+        return tr("The host did not answer in time: it may be offline, or a firewall is in "
+                  "the way.");
+    if (says("unreachable"))
+        return tr("Your network cannot reach that address.");
+    if (says("remote host closed") || says("reset"))
+        return tr("The host ended the connection at once.");
+    return {};
 }
 
 QString ServerErrorText::certificateMismatch()
@@ -155,8 +186,9 @@ QString ServerErrorText::connectionLost(quint16 code, const QString &reason)
             break;
         }
     }
-    return reason.isEmpty() ? tr("The connection to the server was lost.")
-                            : tr("The connection to the server was lost (%1).").arg(reason);
+    const QString why = transportProblem(reason);
+    return why.isEmpty() ? tr("The connection to the server was lost.")
+                         : tr("The connection to the server was lost. %1").arg(why);
 }
 
 } // namespace lockstep::ui

@@ -36,6 +36,9 @@ public:
     static QString hostingRefused(const protocol::Error &error);
     // An established connection closed with a WebSocket close code.
     static QString connectionLost(quint16 code, const QString &reason);
+    // The socket's or Qt's words about a failed connection as a sentence, or
+    // empty when they say nothing a user can act on. Never the words themselves.
+    static QString transportProblem(const QString &reason);
 };
 
 } // namespace lockstep::ui

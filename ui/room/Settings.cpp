@@ -1,5 +1,12 @@
 #include "Settings.h"
 
+#include <QSysInfo>
+
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -62,14 +69,41 @@ void Settings::setMuted(bool muted)
 
 QString Settings::defaultDisplayName()
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    name = name.trimmed().left(64);
-    if (name.isEmpty() || name == QLatin1String("root"))
-        return QCoreApplication::translate("lockstep::ui::Settings", "Guest");
-    name[0] = name[0].toUpper();
-    return name;
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    QString fullName;
+#ifdef Q_OS_UNIX
+    if (const passwd *entry = ::getpwuid(::getuid()); entry && entry->pw_gecos)
+        fullName = QString::fromLocal8Bit(entry->pw_gecos).section(QLatin1Char(','), 0, 0);
+#endif
+    return chooseDisplayName(user, fullName, QSysInfo::machineHostName());
+}
+
+QString Settings::chooseDisplayName(const QString &user, const QString &fullName,
+                                    const QString &hostName)
+{
+    // Names that say nothing about who is watching.
+    const auto meaningless = [](const QString &name) {
+        return name.isEmpty() || name.compare(QLatin1String("root"), Qt::CaseInsensitive) == 0
+            || name.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0;
+    };
+    const auto capitalised = [](QString name) {
+        name = name.trimmed().left(64);
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        return name;
+    };
+    if (const QString full = fullName.trimmed(); !meaningless(full))
+        return full.left(64);
+    if (const QString login = user.trimmed(); !meaningless(login))
+        return capitalised(login);
+    // The first label of the computer's name ("Kitchen-pc" rather than
+    // "Guest", so that a friend does not see "Guest's room").
+    if (const QString machine = hostName.trimmed().section(QLatin1Char('.'), 0, 0);
+        !meaningless(machine))
+        return capitalised(machine);
+    return QCoreApplication::translate("lockstep::ui::Settings", "Lockstep host");
 }
 
 QString Settings::displayName() const

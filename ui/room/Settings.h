@@ -83,8 +83,14 @@ public:
 
     void sync();
 
-private:
+    // The name used until the user sets one.
     static QString defaultDisplayName();
+    // The rule behind it: the account's full name, else the login name, else
+    // the computer's name; never "root" nor a name that says nothing.
+    static QString chooseDisplayName(const QString &user, const QString &fullName,
+                                     const QString &hostName);
+
+private:
     void prepend(const QString &key, const QString &entry, int max);
 
     QSettings m_settings;

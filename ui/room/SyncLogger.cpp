@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace lockstep::ui {
@@ -51,6 +53,17 @@ SyncLogger::SyncLogger(const RoomSession &session, QObject *parent)
 {
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &SyncLogger::writeLine);
+    connect(&session, &RoomSession::syncActivityChanged, this, &SyncLogger::writeLine);
+    connect(&session, &RoomSession::notice, this, &SyncLogger::onNotice);
+    connect(&session, &RoomSession::ended, this,
+            [this](const QString &message, bool) { onNotice(message); });
+}
+
+void SyncLogger::onNotice(const QString &text)
+{
+    m_lastNotice = text;
+    ++m_notices;
+    writeLine();
 }
 
 bool SyncLogger::open(const QString &path, QString *error)
@@ -70,6 +83,11 @@ void SyncLogger::writeLine()
     if (!m_file.isOpen())
         return;
     const sync::SyncSnapshot s = m_session.syncSnapshot();
+    const QString host = m_session.hostId();
+    const QList<protocol::Participant> &everyone = m_session.participants();
+    const bool hostListed = !host.isEmpty()
+        && std::any_of(everyone.begin(), everyone.end(),
+                       [&host](const protocol::Participant &p) { return p.clientId == host; });
     nlohmann::json line {
         {"local_time", s.localTime},
         {"server_time", s.serverTime},
@@ -83,6 +101,13 @@ void SyncLogger::writeLine()
         {"activity", activityName(s.activity)},
         {"correction", correctionName(s.activity)},
         {"corrections", m_session.correctionCount()},
+        {"is_host", m_session.inRoom() && m_session.isHost()},
+        {"hosting", m_session.isHosting()},
+        {"timeline_playing", m_session.timelinePlaying()},
+        {"participants", m_session.participants().size()},
+        {"host_listed", hostListed},
+        {"notices", m_notices},
+        {"last_notice", m_lastNotice.toStdString()},
     };
     const std::string text = line.dump() + '\n';
     m_file.write(text.data(), qint64(text.size()));

@@ -9,10 +9,12 @@ namespace lockstep::ui {
 
 class RoomSession;
 
-// --sync-log: once a second, one JSON line about the sync engine (local and
-// estimated server time, where the player is, where the timeline says it
-// should be, and what correction is under way), for measuring a session
-// after the fact.
+// --sync-log: once a second, and whenever the engine's activity changes or
+// the room tells the user something, one JSON line about the sync engine
+// (local and estimated server time, where the player is, where the timeline
+// says it should be, and what correction is under way) and the room (in it,
+// host or not, whether the host is listed, the last notice), for measuring a
+// session after the fact.
 class SyncLogger : public QObject
 {
     Q_OBJECT
@@ -25,9 +27,13 @@ public:
     void writeLine();
 
 private:
+    void onNotice(const QString &text);
+
     const RoomSession &m_session;
     QFile m_file;
     QTimer *m_timer;
+    QString m_lastNotice;
+    int m_notices = 0;
 };
 
 } // namespace lockstep::ui
