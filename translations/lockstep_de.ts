@@ -720,6 +720,18 @@
         <source>Leave the room? It stays open on the server for the others.</source>
         <translation>Den Raum verlassen? Er bleibt auf dem Server für die anderen offen.</translation>
     </message>
+    <message>
+        <source>Room Unreachable</source>
+        <translation>Raum nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MediaPlayerBackend</name>
@@ -907,6 +919,22 @@
     <message>
         <source>Next in the playlist: %1.</source>
         <translation>Als Nächstes in der Playlist: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden: Der Server lässt die Player nicht zu einer Position springen (er unterstützt keine Byte-Ranges), und das ist nötig, um alle im Gleichschritt zu halten. Lade es herunter und öffne die Datei, oder stelle es über einen Server bereit, der Ranges unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 lässt sich nur von Anfang an abspielen: Der Server lässt die Player nicht zu einer Position springen.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1228,18 @@ Deine Kopie: %2</translation>
         <source>Cannot write the invite link to %1: %2</source>
         <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>%1&apos;s copy ended at %2.</source>
+        <translation>Die Kopie von %1 ist bei %2 zu Ende.</translation>
+    </message>
+    <message>
+        <source>The room put you back in step, at %1.</source>
+        <translation>Der Raum hat dich bei %1 wieder in den Gleichschritt gebracht.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the room again…</source>
+        <translation>Versuche erneut, den Raum zu erreichen …</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomFilePrompt</name>
@@ -1452,12 +1492,20 @@ Deine Kopie: %2</translation>
         <translation>Der Server antwortet nicht mehr.</translation>
     </message>
     <message>
-        <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
-        <translation>Der Raum war nicht mehr erreichbar: Der Host hat ihn vielleicht geschlossen oder seine Verbindung verloren. Mit dem Einladungslink kannst du wieder beitreten.</translation>
-    </message>
-    <message>
         <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
         <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen, etwa wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Der Raum ist nicht mehr erreichbar: Vielleicht hat der Host Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Der Raum von %1 ist nicht mehr erreichbar: Vielleicht hat %1 Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
+    </message>
+    <message>
+        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
+        <translation>%1 (der Host) ist nicht erreichbar. %2 Verbinde erneut; dein Video läuft weiter.</translation>
     </message>
 </context>
 <context>
@@ -1562,10 +1610,6 @@ Deine Kopie: %2</translation>
         <translation>Keine Verbindung zu %1 möglich. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
     </message>
     <message>
-        <source>(%1)</source>
-        <translation>(%1)</translation>
-    </message>
-    <message>
         <source>The server is shutting down.</source>
         <translation>Der Server wird heruntergefahren.</translation>
     </message>
@@ -1588,10 +1632,6 @@ Deine Kopie: %2</translation>
     <message>
         <source>The connection to the server was lost.</source>
         <translation>Die Verbindung zum Server ist abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost (%1).</source>
-        <translation>Die Verbindung zum Server ist abgebrochen (%1).</translation>
     </message>
     <message>
         <source>The host closed the room.</source>
@@ -1637,12 +1677,48 @@ Deine Kopie: %2</translation>
         <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
         <translation>Dieser Server hat dein Zugangstoken nicht akzeptiert. Prüfe, ob es das Token für diesen Server ist, oder bitte seinen Admin um ein neues.</translation>
     </message>
+    <message>
+        <source>Could not connect to %1. %2</source>
+        <translation>Keine Verbindung zu %1 möglich. %2</translation>
+    </message>
+    <message>
+        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
+        <translation>Es konnte keine sichere Verbindung aufgebaut werden: Das Zertifikat des Hosts passt nicht zum Einladungslink.</translation>
+    </message>
+    <message>
+        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
+        <translation>Unter dieser Adresse ist ein Webserver, kein Lockstep-Raum. Prüfe den Einladungslink.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
+        <translation>Unter dieser Adresse antwortet nichts: Vielleicht hat der Host das Hosten beendet, oder der Port ist falsch.</translation>
+    </message>
+    <message>
+        <source>That address could not be found. Check the invite link.</source>
+        <translation>Diese Adresse wurde nicht gefunden. Prüfe den Einladungslink.</translation>
+    </message>
+    <message>
+        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
+        <translation>Der Host hat nicht rechtzeitig geantwortet: Vielleicht ist er offline, oder eine Firewall ist im Weg.</translation>
+    </message>
+    <message>
+        <source>Your network cannot reach that address.</source>
+        <translation>Dein Netzwerk kann diese Adresse nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>The host ended the connection at once.</source>
+        <translation>Der Host hat die Verbindung sofort beendet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. %1</source>
+        <translation>Die Verbindung zum Server ist abgebrochen. %1</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
     <message>
-        <source>Guest</source>
-        <translation>Gast</translation>
+        <source>Lockstep host</source>
+        <translation>Lockstep-Host</translation>
     </message>
 </context>
 <context>

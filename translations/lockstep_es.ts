@@ -720,6 +720,18 @@
         <source>Leave the room? It stays open on the server for the others.</source>
         <translation>¿Salir de la sala? Seguirá abierta en el servidor para los demás.</translation>
     </message>
+    <message>
+        <source>Room Unreachable</source>
+        <translation>Sala inaccesible</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Salir</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::MediaPlayerBackend</name>
@@ -907,6 +919,22 @@
     <message>
         <source>Next in the playlist: %1.</source>
         <translation>Lo siguiente en la lista: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 no se puede ver juntos: su servidor no deja que los reproductores salten a una posición (no admite rangos de bytes), y eso hace falta para mantener a todos sincronizados. Descárgalo y abre el archivo, o sírvelo desde un servidor que admita rangos.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 solo se puede reproducir desde el principio: su servidor no deja que los reproductores salten a una posición.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>No se puede ver %1 juntos</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1228,18 @@ Tu copia: %2</translation>
         <source>Cannot write the invite link to %1: %2</source>
         <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
     </message>
+    <message>
+        <source>%1&apos;s copy ended at %2.</source>
+        <translation>La copia de %1 terminó en %2.</translation>
+    </message>
+    <message>
+        <source>The room put you back in step, at %1.</source>
+        <translation>La sala te ha vuelto a sincronizar, en %1.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the room again…</source>
+        <translation>Intentando contactar de nuevo con la sala…</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomFilePrompt</name>
@@ -1452,12 +1492,20 @@ Tu copia: %2</translation>
         <translation>El servidor dejó de responder.</translation>
     </message>
     <message>
-        <source>The room could not be reached again: the host may have closed it, or lost their connection. You can join again with the invite link.</source>
-        <translation>No se pudo volver a llegar a la sala: puede que el anfitrión la haya cerrado o haya perdido la conexión. Puedes volver a unirte con el enlace de invitación.</translation>
-    </message>
-    <message>
         <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
         <translation>La dirección del servidor debe empezar por ws:// o wss:// e indicar un host, como wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Ya no se puede contactar con la sala: puede que el anfitrión haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Ya no se puede contactar con la sala de %1: puede que haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
+    </message>
+    <message>
+        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
+        <translation>No se puede contactar con %1 (el anfitrión). %2 Reconectando; tu vídeo sigue reproduciéndose.</translation>
     </message>
 </context>
 <context>
@@ -1562,10 +1610,6 @@ Tu copia: %2</translation>
         <translation>No se pudo conectar con %1. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
     </message>
     <message>
-        <source>(%1)</source>
-        <translation>(%1)</translation>
-    </message>
-    <message>
         <source>The server is shutting down.</source>
         <translation>El servidor se está apagando.</translation>
     </message>
@@ -1588,10 +1632,6 @@ Tu copia: %2</translation>
     <message>
         <source>The connection to the server was lost.</source>
         <translation>Se ha perdido la conexión con el servidor.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost (%1).</source>
-        <translation>Se ha perdido la conexión con el servidor (%1).</translation>
     </message>
     <message>
         <source>The host closed the room.</source>
@@ -1637,12 +1677,48 @@ Tu copia: %2</translation>
         <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
         <translation>Este servidor no aceptó tu token de acceso. Comprueba que es el token de este servidor, o pide uno nuevo a su administrador.</translation>
     </message>
+    <message>
+        <source>Could not connect to %1. %2</source>
+        <translation>No se pudo conectar con %1. %2</translation>
+    </message>
+    <message>
+        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
+        <translation>No se pudo establecer una conexión segura: el certificado del anfitrión no coincide con el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
+        <translation>En esa dirección hay un servidor web, no una sala de Lockstep. Comprueba el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
+        <translation>Nadie responde en esa dirección: puede que el anfitrión haya dejado de hospedar o que el puerto sea incorrecto.</translation>
+    </message>
+    <message>
+        <source>That address could not be found. Check the invite link.</source>
+        <translation>No se encontró esa dirección. Comprueba el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
+        <translation>El anfitrión no respondió a tiempo: puede que esté desconectado o que un cortafuegos lo impida.</translation>
+    </message>
+    <message>
+        <source>Your network cannot reach that address.</source>
+        <translation>Tu red no puede llegar a esa dirección.</translation>
+    </message>
+    <message>
+        <source>The host ended the connection at once.</source>
+        <translation>El anfitrión cerró la conexión de inmediato.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. %1</source>
+        <translation>Se ha perdido la conexión con el servidor. %1</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::Settings</name>
     <message>
-        <source>Guest</source>
-        <translation>Invitado</translation>
+        <source>Lockstep host</source>
+        <translation>Equipo con Lockstep</translation>
     </message>
 </context>
 <context>

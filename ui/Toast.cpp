@@ -2,10 +2,8 @@
 
 #include <QApplication>
 #include <QDateTime>
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPainter>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -26,24 +24,15 @@ qint64 displayMs(const QString &text, bool warning)
 } // namespace
 
 Toast::Toast(QWidget *anchor)
-    : QWidget(anchor->window(),
-              Qt::ToolTip | Qt::FramelessWindowHint | Qt::WindowDoesNotAcceptFocus),
-      m_anchor(anchor), m_layout(new QVBoxLayout(this)), m_timer(new QTimer(this))
+    : FloatingPanel(anchor), m_layout(new QVBoxLayout(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("toast"));
-    setAttribute(Qt::WA_ShowWithoutActivating);
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setForegroundRole(QPalette::ToolTipText);
-    setBackgroundRole(QPalette::ToolTipBase);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutTopMargin);
     m_layout->setContentsMargins(margin, margin / 2, margin, margin / 2);
     m_layout->setSpacing(margin / 3);
 
     m_timer->setInterval(250);
     connect(m_timer, &QTimer::timeout, this, &Toast::prune);
-
-    anchor->installEventFilter(this);
-    anchor->window()->installEventFilter(this);
 }
 
 void Toast::showMessage(const QString &text, bool warning)
@@ -125,33 +114,11 @@ void Toast::prune()
         updateVisibility();
 }
 
-bool Toast::anchorShowing() const
+void Toast::place()
 {
-    const QWidget *window = m_anchor->window();
-    return m_anchor->isVisible() && !window->isMinimized() && window->isActiveWindow();
-}
-
-bool Toast::shouldShow() const
-{
-    // A tool-tip window would be drawn over an open menu.
-    return !m_entries.isEmpty() && anchorShowing() && !QApplication::activePopupWidget();
-}
-
-void Toast::updateVisibility()
-{
-    if (!shouldShow()) {
-        hide();
-        return;
-    }
-    reposition();
-    show();
-    raise();
-}
-
-void Toast::reposition()
-{
+    const QWidget *area = anchor();
     const int margin = fontMetrics().height();
-    const int maxWidth = std::max(m_anchor->width() * 2 / 3, fontMetrics().averageCharWidth() * 30);
+    const int maxWidth = std::max(area->width() * 2 / 3, fontMetrics().averageCharWidth() * 30);
     setMaximumWidth(maxWidth);
     layout()->activate();
     // Wrapped lines need the height for the width they get, or the last
@@ -159,37 +126,9 @@ void Toast::reposition()
     const int width = std::min(sizeHint().width(), maxWidth);
     const int height = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width)
                                                      : sizeHint().height();
-    const QSize size(width, std::min(height, m_anchor->height()));
+    const QSize size(width, std::min(height, area->height()));
     resize(size);
-    const QPoint topCentre = m_anchor->mapToGlobal(QPoint(m_anchor->width() / 2, margin));
+    const QPoint topCentre = area->mapToGlobal(QPoint(area->width() / 2, margin));
     move(topCentre.x() - size.width() / 2, topCentre.y());
 }
-
-bool Toast::eventFilter(QObject *watched, QEvent *event)
-{
-    switch (event->type()) {
-    case QEvent::Move:
-    case QEvent::Resize:
-    case QEvent::Show:
-    case QEvent::Hide:
-    case QEvent::WindowStateChange:
-    case QEvent::WindowActivate:
-    case QEvent::WindowDeactivate:
-        // After the change has taken effect.
-        QTimer::singleShot(0, this, &Toast::updateVisibility);
-        break;
-    default:
-        break;
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void Toast::paintEvent(QPaintEvent *)
-{
-    QPainter painter(this);
-    painter.fillRect(rect(), palette().color(QPalette::ToolTipBase));
-    painter.setPen(palette().color(QPalette::Mid));
-    painter.drawRect(rect().adjusted(0, 0, -1, -1));
-}
-
 } // namespace lockstep::ui

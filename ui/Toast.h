@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "FloatingPanel.h"
 
 class QLabel;
 class QTimer;
@@ -10,10 +10,8 @@ namespace lockstep::ui {
 
 // Short notices floating over the top of the video ("Bob joined", "Alice
 // paused at 12:34"): up to a few at once, each fading out after a few
-// seconds. The video is drawn in a native window that ordinary child widgets
-// cannot cover, so this is a small frameless tool-tip window of its own,
-// kept over its anchor and shown only while the app is in front.
-class Toast : public QWidget
+// seconds, over the top of its anchor (a FloatingPanel).
+class Toast : public FloatingPanel
 {
     Q_OBJECT
 
@@ -26,8 +24,8 @@ public:
     QStringList messages() const;
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
+    bool hasContent() const override { return !m_entries.isEmpty(); }
+    void place() override;
 
 private:
     struct Entry {
@@ -37,12 +35,6 @@ private:
 
     void prune();
     void dropOldest();
-    void updateVisibility();
-    void reposition();
-    bool anchorShowing() const;
-    bool shouldShow() const;
-
-    QWidget *m_anchor;
     QVBoxLayout *m_layout;
     QList<Entry> m_entries;
     QTimer *m_timer;

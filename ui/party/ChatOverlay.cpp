@@ -9,7 +9,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -19,15 +18,11 @@
 namespace lockstep::ui {
 
 ChatOverlay::ChatOverlay(ChatController &chat, QWidget *anchor)
-    : QWidget(anchor->window(),
-              Qt::ToolTip | Qt::FramelessWindowHint | Qt::WindowDoesNotAcceptFocus),
-      m_anchor(anchor), m_layout(new QVBoxLayout(this)), m_banner(new QLabel(this)),
+    : FloatingPanel(anchor), m_layout(new QVBoxLayout(this)), m_banner(new QLabel(this)),
       m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("chatOverlay"));
-    setAttribute(Qt::WA_ShowWithoutActivating);
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-    setForegroundRole(QPalette::ToolTipText);
+    setBackgroundAlpha(230);
     const int margin = style()->pixelMetric(QStyle::PM_LayoutTopMargin);
     m_layout->setContentsMargins(margin, margin / 2, margin, margin / 2);
     m_layout->setSpacing(margin / 3);
@@ -43,9 +38,6 @@ ChatOverlay::ChatOverlay(ChatController &chat, QWidget *anchor)
     connect(m_timer, &QTimer::timeout, this, &ChatOverlay::prune);
     connect(&chat, &ChatController::lineAdded, this, &ChatOverlay::add);
     connect(&chat, &ChatController::linesReset, this, &ChatOverlay::clearLines);
-
-    anchor->installEventFilter(this);
-    anchor->window()->installEventFilter(this);
 }
 
 void ChatOverlay::setActive(bool active)
@@ -112,7 +104,8 @@ void ChatOverlay::prune()
     }
     if (m_entries.isEmpty())
         m_timer->stop();
-    if (changed)
+    // Also catches a menu opened or closed meanwhile.
+    if (changed || isVisible() != shouldShow())
         updateVisibility();
 }
 
@@ -127,55 +120,23 @@ void ChatOverlay::clearLines()
     updateVisibility();
 }
 
-void ChatOverlay::updateVisibility()
+bool ChatOverlay::hasContent() const
 {
-    const QWidget *window = m_anchor->window();
-    const bool showing
-        = m_anchor->isVisible() && !window->isMinimized() && window->isActiveWindow();
-    if ((m_entries.isEmpty() && m_banner->isHidden()) || !showing) {
-        hide();
-        return;
-    }
+    return !m_entries.isEmpty() || !m_banner->isHidden();
+}
+
+void ChatOverlay::place()
+{
+    const QWidget *area = anchor();
     const int margin = fontMetrics().height();
-    const int width = std::clamp(m_anchor->width() / 3, fontMetrics().averageCharWidth() * 30,
-                                 std::max(m_anchor->width() - 2 * margin, 1));
+    const int width = std::clamp(area->width() / 3, fontMetrics().averageCharWidth() * 30,
+                                 std::max(area->width() - 2 * margin, 1));
     setFixedWidth(width);
     layout()->activate();
-    const int height
-        = std::min(heightForWidth(width) > 0 ? heightForWidth(width) : sizeHint().height(),
-                   m_anchor->height() - 2 * margin);
-    resize(width, std::max(height, 1));
-    move(m_anchor->mapToGlobal(QPoint(margin, m_anchor->height() - margin - this->height())));
-    show();
-    raise();
-}
-
-bool ChatOverlay::eventFilter(QObject *watched, QEvent *event)
-{
-    switch (event->type()) {
-    case QEvent::Move:
-    case QEvent::Resize:
-    case QEvent::Show:
-    case QEvent::Hide:
-    case QEvent::WindowStateChange:
-    case QEvent::WindowActivate:
-    case QEvent::WindowDeactivate:
-        QTimer::singleShot(0, this, &ChatOverlay::updateVisibility);
-        break;
-    default:
-        break;
-    }
-    return QWidget::eventFilter(watched, event);
-}
-
-void ChatOverlay::paintEvent(QPaintEvent *)
-{
-    QPainter painter(this);
-    QColor background = palette().color(QPalette::ToolTipBase);
-    background.setAlpha(230);
-    painter.fillRect(rect(), background);
-    painter.setPen(palette().color(QPalette::Mid));
-    painter.drawRect(rect().adjusted(0, 0, -1, -1));
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width)
+                                                     : sizeHint().height();
+    resize(width, std::max(std::min(wanted, area->height() - 2 * margin), 1));
+    move(area->mapToGlobal(QPoint(margin, area->height() - margin - height())));
 }
 
 // ---------------------------------------------------------------- input bar

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FloatingPanel.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -15,10 +17,8 @@ struct ChatLine;
 // The room's chat over the video, for when the room panel is out of sight
 // (full screen, or the panel closed): new messages appear at the bottom left
 // and fade after a while, and a line above them counts down to the next
-// playlist item. Like the toasts, it is a small frameless window of its own
-// (the video is a native window that child widgets cannot cover), shown only
-// while the app is in front; it never takes the keyboard.
-class ChatOverlay : public QWidget
+// playlist item. Like the toasts, it is a FloatingPanel over the video.
+class ChatOverlay : public FloatingPanel
 {
     Q_OBJECT
 
@@ -37,8 +37,8 @@ public:
     QString banner() const;
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-    void paintEvent(QPaintEvent *event) override;
+    bool hasContent() const override;
+    void place() override;
 
 private:
     struct Entry {
@@ -48,9 +48,7 @@ private:
     void add(const ChatLine &line);
     void prune();
     void clearLines();
-    void updateVisibility();
 
-    QWidget *m_anchor;
     QVBoxLayout *m_layout;
     QLabel *m_banner;
     QList<Entry> m_entries;
