@@ -443,7 +443,7 @@ void MainWindow::showRoomPanel()
     if (first && m_settings.windowState().isEmpty() && !m_roomPanel->isFloating()) {
         // Once the dock has been laid out; before that the request is lost.
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_roomPanel}, {fontMetrics().averageCharWidth() * 52}, Qt::Horizontal);
+            resizeDocks({m_roomPanel}, {fontMetrics().averageCharWidth() * 60}, Qt::Horizontal);
         });
     }
 }
