@@ -713,10 +713,6 @@
         <translation>Schließe den Raum …</translation>
     </message>
     <message>
-        <source>You can chat once you are in a room.</source>
-        <translation>Chatten kannst du, sobald du in einem Raum bist.</translation>
-    </message>
-    <message>
         <source>Leave the room? It stays open on the server for the others.</source>
         <translation>Den Raum verlassen? Er bleibt auf dem Server für die anderen offen.</translation>
     </message>
@@ -864,6 +860,13 @@
     <message>
         <source>%1 is not ready yet</source>
         <translation>%1 ist noch nicht bereit</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PartyBinding</name>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Chatten kannst du, sobald du in einem Raum bist.</translation>
     </message>
 </context>
 <context>

@@ -713,10 +713,6 @@
         <translation>Cerrando la sala…</translation>
     </message>
     <message>
-        <source>You can chat once you are in a room.</source>
-        <translation>Podrás chatear cuando estés en una sala.</translation>
-    </message>
-    <message>
         <source>Leave the room? It stays open on the server for the others.</source>
         <translation>¿Salir de la sala? Seguirá abierta en el servidor para los demás.</translation>
     </message>
@@ -864,6 +860,13 @@
     <message>
         <source>%1 is not ready yet</source>
         <translation>%1 aún no está listo</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::PartyBinding</name>
+    <message>
+        <source>You can chat once you are in a room.</source>
+        <translation>Podrás chatear cuando estés en una sala.</translation>
     </message>
 </context>
 <context>

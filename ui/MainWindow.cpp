@@ -15,10 +15,8 @@
 #include "WindowMenus.h"
 #include "client/WebSocketTransport.h"
 #include "party/ChatOverlay.h"
-#include "party/ChatPane.h"
-#include "party/PlaylistPane.h"
+#include "party/PartyBinding.h"
 #include "player/MediaPlayerBackend.h"
-#include "player/MediaProbe.h"
 #include "player/PlayerBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
@@ -45,7 +43,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QKeyEvent>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -53,7 +50,6 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QVideoWidget>
@@ -84,7 +80,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_status(new StatusController(*m_room, *m_playback, this)),
       m_chat(new ChatController(*m_room, this)),
       m_playlist(new PlaylistController(*m_room, *m_playback, m_settings, this)),
-      m_probe(new MediaProbe(this)), m_fileOpenHandler(new FileOpenHandler(this))
+      m_fileOpenHandler(new FileOpenHandler(this))
 {
     Resources::init();
     setObjectName(QStringLiteral("mainWindow"));
@@ -123,7 +119,11 @@ MainWindow::MainWindow(QWidget *parent)
     new RoomStatusLabels(*statusBar(), *m_status);
     m_volume = new VolumeControl(*m_audio, *m_transport, *m_actions, m_settings);
     connectControllers();
-    connectParty();
+    auto *party = new PartyBinding(
+        *this,
+        {*m_room, *m_chat, *m_playlist, *m_fullScreen, *m_roomPanel, *m_chatOverlay, *m_chatInput},
+        a);
+    connect(party, &PartyBinding::notice, this, &MainWindow::notify);
 
     connect(m_videoArea, &VideoArea::doubleClicked, a.fullScreen, &QAction::trigger);
     connect(m_videoArea, &VideoArea::contextMenuRequested, m_menus, &WindowMenus::showContextMenu);
@@ -215,70 +215,6 @@ void MainWindow::connectControllers()
             &MainWindow::setFullScreen);
     connect(m_fullScreen, &FullScreenController::controlsHiddenChanged, this,
             &MainWindow::setControlsHidden);
-}
-
-void MainWindow::connectParty()
-{
-    const ActionsController::Actions &a = m_actions->actions();
-    m_playlist->setProber(
-        [probe = QPointer<MediaProbe>(m_probe)](const QUrl &url, MediaProbe::Done done) {
-            if (probe)
-                probe->probe(url, std::move(done));
-        });
-    connect(m_playlist, &PlaylistController::notice, this, &MainWindow::notify);
-    connect(a.chat, &QAction::triggered, this, &MainWindow::openChat);
-    connect(a.addToPlaylist, &QAction::triggered, this, [this] {
-        m_roomPanel->showPlaylist();
-        m_roomPanel->playlistPane()->addFiles();
-    });
-    // Messages over the video while the panel's chat is out of sight; the
-    // countdown to the next item over the video in any case.
-    connect(m_roomPanel, &QDockWidget::visibilityChanged, this, &MainWindow::updateChatOverlay);
-    connect(m_roomPanel->tabs(), &QTabWidget::currentChanged, this, &MainWindow::updateChatOverlay);
-    connect(m_room, &RoomSession::activeChanged, this, &MainWindow::updateChatOverlay);
-    connect(m_fullScreen, &FullScreenController::fullScreenChanged, this,
-            &MainWindow::updateChatOverlay);
-    connect(m_roomPanel->playlistPane(), &PlaylistPane::countdownText, m_chatOverlay,
-            &ChatOverlay::setBanner);
-    // Someone wrote while the window is in the background: ask for attention.
-    connect(m_chat, &ChatController::lineAdded, this, [this](const ChatLine &line) {
-        if (!line.own && !isActiveWindow())
-            QApplication::alert(this);
-    });
-    connect(m_room, &RoomSession::activeChanged, this, [this](bool active) {
-        if (!active)
-            m_chatInput->close();
-    });
-    updateChatOverlay();
-}
-
-void MainWindow::updateChatOverlay()
-{
-    m_chatOverlay->setActive(m_room->isActive() && !m_roomPanel->chatInView());
-}
-
-void MainWindow::openChat()
-{
-    if (!m_room->inRoom()) {
-        notify(tr("You can chat once you are in a room."), true);
-        return;
-    }
-    if (isFullScreen() || !m_roomPanel->isVisible()) {
-        m_chatInput->open();
-        return;
-    }
-    m_roomPanel->showChat();
-}
-
-void MainWindow::keyPressEvent(QKeyEvent *event)
-{
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        && event->modifiers() == Qt::NoModifier && m_room->inRoom()) {
-        openChat();
-        event->accept();
-        return;
-    }
-    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::restoreSettings()
@@ -402,8 +338,6 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::WindowStateChange && !isFullScreen())
         m_fullScreen->setFullScreen(false); // left through the window manager
-    if (event->type() == QEvent::ActivationChange && isActiveWindow())
-        m_roomPanel->windowActivated();
 }
 
 // ---------------------------------------------------------------- room

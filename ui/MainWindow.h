@@ -20,7 +20,6 @@ class ActionsController;
 class ChatController;
 class ChatInputBar;
 class ChatOverlay;
-class MediaProbe;
 class PlaylistController;
 class FileOpenHandler;
 class FullScreenController;
@@ -82,9 +81,6 @@ public:
     PlaylistController *playlist() const { return m_playlist; }
     ChatOverlay *chatOverlay() const { return m_chatOverlay; }
     ChatInputBar *chatInputBar() const { return m_chatInput; }
-    // Enter: a chat message, in the panel or, when it is out of sight, in a
-    // line under the video.
-    void openChat();
     // What the window last told the user (toast, status bar and log).
     QStringList notifications() const { return m_notifications; }
 
@@ -93,7 +89,6 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void changeEvent(QEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void connectActions();
@@ -106,8 +101,6 @@ private:
     void updateWindowTitle();
 
     void onRoomEnded(const QString &message, bool unexpected);
-    void connectParty();
-    void updateChatOverlay();
     void offerRetry(const QString &message);
     void showRoomPanel();
     bool confirmLeaving(const QString &question);
@@ -132,7 +125,6 @@ private:
     StatusController *m_status;
     ChatController *m_chat;
     PlaylistController *m_playlist;
-    MediaProbe *m_probe;
     FileOpenHandler *m_fileOpenHandler;
     ChatOverlay *m_chatOverlay = nullptr;
     ChatInputBar *m_chatInput = nullptr;

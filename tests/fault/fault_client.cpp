@@ -280,9 +280,9 @@ int main(int argc, char *argv[])
     spec.name = parser.value(name);
     spec.create = parser.isSet(create);
     spec.inviteToken = parser.value(invite);
-    const QByteArray pinned = QByteArray::fromBase64(
-        parser.value(fingerprint).toLatin1(),
-        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray pinned
+        = QByteArray::fromBase64(parser.value(fingerprint).toLatin1(),
+                                 QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (parser.isSet(fingerprint) && pinned.size() != 32) {
         std::fputs("fault_client: --fp must be 43 base64url characters\n", stderr);
         return 2;
