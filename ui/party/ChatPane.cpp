@@ -31,6 +31,9 @@ ChatPane::ChatPane(ChatController &chat, QWidget *parent)
     m_input->setObjectName(QStringLiteral("chatInput"));
     m_input->setPlaceholderText(tr("Message the room"));
     m_input->setClearButtonEnabled(true);
+    // Not where keyboard focus lands by itself: Space and the arrows belong
+    // to the player until the user clicks here or presses Enter.
+    m_input->setFocusPolicy(Qt::ClickFocus);
     // Enter sends; handled here, because a line edit passes it on to the
     // window, where Enter means "open the chat".
     m_input->installEventFilter(this);
@@ -70,6 +73,10 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
             send();
+            return true;
+        }
+        if (key == Qt::Key_Escape) { // back to the player
+            window()->setFocus(Qt::OtherFocusReason);
             return true;
         }
     }

@@ -174,6 +174,7 @@ PlaylistPane::PlaylistPane(PlaylistController &playlist, Settings &settings, QWi
     m_view->setDropIndicatorShown(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setUniformItemSizes(true);
+    m_view->setFocusPolicy(Qt::ClickFocus); // Space stays the player's
     // Whoever may edit plays the item for everyone; the others choose their
     // copy of a file they do not have yet.
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
