@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstring>
@@ -20,6 +21,12 @@ struct CommandLine {
     QCommandLineOption open {QStringLiteral("open"),
                              QCoreApplication::translate("AppMain", "Play FILE or URL."),
                              QCoreApplication::translate("AppMain", "FILE|URL")};
+    QCommandLineOption subtitles {
+        QStringLiteral("subtitles"),
+        QCoreApplication::translate("AppMain",
+                                    "Show the subtitles in FILE (.srt, .vtt, .ass or .ssa) with "
+                                    "the media given to play."),
+        QCoreApplication::translate("AppMain", "FILE")};
     QCommandLineOption join {
         QStringLiteral("join"),
         QCoreApplication::translate("AppMain", "Join the room of a lockstep://join invite LINK."),
@@ -64,7 +71,8 @@ struct CommandLine {
             "AppMain", "Watch a video together: everyone plays their own copy, in step."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({open, join, host, port, server, authToken, name, syncLog, inviteFile});
+        parser.addOptions(
+            {open, subtitles, join, host, port, server, authToken, name, syncLog, inviteFile});
         parser.addPositionalArgument(
             QStringLiteral("link"),
             QCoreApplication::translate("AppMain",
@@ -151,6 +159,7 @@ int main(int argc, char *argv[])
 
     StartupOptions options;
     options.open = parser.value(cli.open);
+    options.subtitles = parser.value(cli.subtitles);
     options.joinLink = parser.value(cli.join);
     options.host = parser.isSet(cli.host);
     options.name = parser.isSet(cli.name) ? parser.value(cli.name) : name;
@@ -162,6 +171,14 @@ int main(int argc, char *argv[])
             return fail(
                 QCoreApplication::translate("AppMain", "Give at most one link and one file."));
         slot = argument;
+    }
+    if (!options.subtitles.isEmpty()) {
+        if (options.open.isEmpty())
+            return fail(QCoreApplication::translate(
+                "AppMain", "--subtitles goes with a file to play (--open FILE or FILE)."));
+        if (!QFileInfo(options.subtitles).isFile())
+            return fail(QCoreApplication::translate("AppMain", "There is no subtitle file %1.")
+                            .arg(options.subtitles));
     }
     if (parser.isSet(cli.port)) {
         bool ok = false;

@@ -18,6 +18,7 @@
 #include "party/PartyBinding.h"
 #include "player/MediaPlayerBackend.h"
 #include "player/PlayerBinding.h"
+#include "player/TracksBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "player/VolumeControl.h"
@@ -32,6 +33,7 @@
 #include "room/RoomSession.h"
 #include "room/StatusController.h"
 #include "room/SyncLogger.h"
+#include "subtitles/SubtitleDocument.h"
 
 #include <QAction>
 #include <QApplication>
@@ -92,6 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_videoArea = new VideoArea(this);
     m_videoArea->setWelcomeActions({a.openFile, a.join, a.host});
     m_player->setVideoOutput(m_videoArea->videoWidget());
+    m_tracks = new TracksBinding(*m_player, *m_videoArea->videoWidget()->videoSink(),
+                                 *m_videoArea->videoWidget(), m_settings, *this);
     m_transport = new TransportBar(a.playPause, a.mute, a.fullScreen, this);
     m_chatInput = new ChatInputBar(*m_chat, this);
 
@@ -112,7 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_chatOverlay = new ChatOverlay(*m_chat, m_videoArea);
 
     connectActions();
-    m_menus = new WindowMenus(*this, a, m_roomPanel->toggleViewAction(), *m_player, m_settings);
+    m_menus = new WindowMenus(*this, a, m_roomPanel->toggleViewAction(), *m_tracks, m_settings);
     connect(m_menus, &WindowMenus::recentMediaChosen, this, &MainWindow::openMedia);
     new RoomFilePrompt(*this, *m_videoArea, *m_playback, *m_room, m_settings,
                        {a.openFile, a.openUrl}, a.chooseRoomFile);
@@ -185,6 +189,8 @@ void MainWindow::connectActions()
     connect(a.stopHosting, &QAction::triggered, this, &MainWindow::stopHosting);
     connect(a.preferences, &QAction::triggered, this, [this] {
         PreferencesDialog dialog(m_settings, this);
+        connect(&dialog, &PreferencesDialog::subtitleStyleChanged, m_tracks,
+                &TracksBinding::applyStyle);
         dialog.exec();
     });
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -204,6 +210,9 @@ void MainWindow::connectControllers()
     connect(m_playback, &PlaybackController::notice, this, &MainWindow::notify);
 
     connect(m_roomController, &RoomController::notice, this, &MainWindow::notify);
+    connect(m_tracks, &TracksBinding::notice, this, &MainWindow::notify);
+    connect(m_tracks, &TracksBinding::hint, m_toast,
+            [this](const QString &text) { m_toast->showMessage(text); });
     connect(m_roomController, &RoomController::panelWanted, this, &MainWindow::showRoomPanel);
     connect(m_roomController, &RoomController::ended, this, &MainWindow::onRoomEnded);
     connect(m_room, &RoomSession::drained, this, [this] {
@@ -257,6 +266,8 @@ void MainWindow::start(const StartupOptions &options)
         if (roomAction)
             m_playback->cancelAutoplay();
     }
+    if (!options.subtitles.isEmpty())
+        m_tracks->loadSubtitleFile(QFileInfo(options.subtitles).absoluteFilePath());
     if (options.host) {
         HostOptions host;
         host.port = options.port.value_or(m_settings.hostPort());
@@ -286,6 +297,10 @@ void MainWindow::openMedia(const QUrl &url)
 {
     if (url.scheme() == QLatin1String("lockstep")) {
         joinLink(url.toString(QUrl::FullyEncoded));
+        return;
+    }
+    if (url.isLocalFile() && subtitles::isSubtitleFile(url.toLocalFile())) {
+        m_tracks->loadSubtitleFile(url.toLocalFile());
         return;
     }
     m_playback->open(url);

@@ -33,6 +33,7 @@ class RoomSession;
 class StatusController;
 class SyncLogger;
 class Toast;
+class TracksBinding;
 class TransportBar;
 class VideoArea;
 class VolumeControl;
@@ -56,7 +57,8 @@ public:
     void start(const StartupOptions &options);
 
     // Plays a local file or a stream; in a room, picks the room's file or
-    // (for whoever may control playback) changes what the room watches.
+    // (for whoever may control playback) changes what the room watches. A
+    // subtitle file is loaded for the media playing instead.
     void openMedia(const QUrl &url);
     // Starts hosting and creates the room once the current media is loaded.
     bool hostRoom(const HostOptions &options, QString *error = nullptr);
@@ -73,6 +75,7 @@ public:
     RoomPanel *roomPanel() const { return m_roomPanel; }
     TransportBar *transportBar() const { return m_transport; }
     VideoArea *videoArea() const { return m_videoArea; }
+    TracksBinding *tracks() const { return m_tracks; }
     JoinDialog *joinDialog() const;
     Toast *toast() const { return m_toast; }
     QAction *playPauseAction() const;
@@ -130,6 +133,7 @@ private:
     ChatInputBar *m_chatInput = nullptr;
 
     VideoArea *m_videoArea = nullptr;
+    TracksBinding *m_tracks = nullptr;
     TransportBar *m_transport = nullptr;
     RoomPanel *m_roomPanel = nullptr;
     Toast *m_toast = nullptr;

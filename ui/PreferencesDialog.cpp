@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -18,7 +19,10 @@ namespace lockstep::ui {
 PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_language(new QComboBox(this)),
       m_theme(new QComboBox(this)), m_name(new QLineEdit(this)), m_restartHint(new QLabel(this)),
-      m_initialLanguage(settings.language()), m_initialTheme(settings.theme())
+      m_subtitleScale(new QSpinBox(this)), m_subtitlePosition(new QSpinBox(this)),
+      m_initialLanguage(settings.language()), m_initialTheme(settings.theme()),
+      m_initialSubtitleScale(settings.subtitleScale()),
+      m_initialSubtitlePosition(settings.subtitlePosition())
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -44,6 +48,28 @@ PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     m_name->setObjectName(QStringLiteral("preferencesName"));
     m_name->setToolTip(tr("The name the others in a room see"));
 
+    m_subtitleScale->setObjectName(QStringLiteral("preferencesSubtitleScale"));
+    m_subtitleScale->setRange(50, 200);
+    m_subtitleScale->setSingleStep(10);
+    m_subtitleScale->setSuffix(tr(" %"));
+    m_subtitleScale->setValue(m_initialSubtitleScale);
+    m_subtitleScale->setToolTip(tr("The subtitles' size, in percent of their normal size"));
+    m_subtitlePosition->setObjectName(QStringLiteral("preferencesSubtitlePosition"));
+    m_subtitlePosition->setRange(0, 90);
+    m_subtitlePosition->setSingleStep(5);
+    m_subtitlePosition->setSuffix(tr(" %"));
+    m_subtitlePosition->setValue(m_initialSubtitlePosition);
+    m_subtitlePosition->setToolTip(
+        tr("How far above the bottom of the picture subtitles sit, in percent of its height"));
+    // Shown at once, on the picture behind the dialog; Cancel puts them back.
+    const auto subtitleStyle = [this] {
+        m_settings.setSubtitleScale(m_subtitleScale->value());
+        m_settings.setSubtitlePosition(m_subtitlePosition->value());
+        emit subtitleStyleChanged();
+    };
+    connect(m_subtitleScale, &QSpinBox::valueChanged, this, subtitleStyle);
+    connect(m_subtitlePosition, &QSpinBox::valueChanged, this, subtitleStyle);
+
     m_restartHint->setWordWrap(true);
     m_restartHint->setText(tr("Lockstep will use the new language the next time it starts."));
     m_restartHint->hide();
@@ -52,6 +78,8 @@ PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     form->addRow(tr("&Language:"), m_language);
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("Your &name:"), m_name);
+    form->addRow(tr("Subtitle &size:"), m_subtitleScale);
+    form->addRow(tr("Subtitle &height:"), m_subtitlePosition);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -86,6 +114,12 @@ void PreferencesDialog::reject()
 {
     if (m_theme->currentData().toString() != Theme::toSetting(Theme::fromSetting(m_initialTheme)))
         Theme::apply(Theme::fromSetting(m_initialTheme));
+    if (m_subtitleScale->value() != m_initialSubtitleScale
+        || m_subtitlePosition->value() != m_initialSubtitlePosition) {
+        m_settings.setSubtitleScale(m_initialSubtitleScale);
+        m_settings.setSubtitlePosition(m_initialSubtitlePosition);
+        emit subtitleStyleChanged();
+    }
     QDialog::reject();
 }
 

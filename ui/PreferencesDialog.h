@@ -5,13 +5,15 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace lockstep::ui {
 
 class Settings;
 
 // Edit > Preferences…: the language (the system's unless overridden), the
-// theme (shown at once, put back on Cancel) and the name others see in rooms.
+// theme and the subtitles' size and height (shown at once, put back on
+// Cancel) and the name others see in rooms.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +24,10 @@ public:
     void accept() override;
     void reject() override;
 
+signals:
+    // The subtitle settings changed; whoever draws subtitles applies them.
+    void subtitleStyleChanged();
+
 private:
     void updateRestartHint();
 
@@ -30,8 +36,12 @@ private:
     QComboBox *m_theme;
     QLineEdit *m_name;
     QLabel *m_restartHint;
+    QSpinBox *m_subtitleScale;
+    QSpinBox *m_subtitlePosition;
     QString m_initialLanguage;
     QString m_initialTheme;
+    int m_initialSubtitleScale;
+    int m_initialSubtitlePosition;
 };
 
 } // namespace lockstep::ui

@@ -10,6 +10,7 @@ namespace lockstep::ui {
 // What the command line asks the window to do once it is up.
 struct StartupOptions {
     QString open; // a file or URL to play
+    QString subtitles; // a subtitle file to show with it
     QString joinLink; // a lockstep://join link
     bool host = false; // host a room right away
     std::optional<quint16> port; // with host; 0 picks any free port

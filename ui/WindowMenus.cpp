@@ -1,6 +1,7 @@
 #include "WindowMenus.h"
 
 #include "player/TrackMenu.h"
+#include "player/TracksBinding.h"
 #include "room/Settings.h"
 
 #include <QAction>
@@ -15,7 +16,7 @@
 namespace lockstep::ui {
 
 WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &actions,
-                         QAction *roomPanelAction, QMediaPlayer &player, Settings &settings)
+                         QAction *roomPanelAction, TracksBinding &tracks, Settings &settings)
     : QObject(&window), m_window(window), m_actions(actions), m_roomPanelAction(roomPanelAction),
       m_settings(settings)
 {
@@ -24,6 +25,7 @@ WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(a.openFile);
     file->addAction(a.openUrl);
+    file->addAction(tracks.loadSubtitlesAction());
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &WindowMenus::rebuildRecentMenu);
@@ -39,8 +41,8 @@ WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &
     playback->addSeparator();
     playback->addActions({a.volumeUp, a.volumeDown, a.mute});
     playback->addSeparator();
-    m_audioMenu = new TrackMenu(player, TrackMenu::Kind::Audio, &window);
-    m_subtitleMenu = new TrackMenu(player, TrackMenu::Kind::Subtitles, &window);
+    m_audioMenu = tracks.audioMenu();
+    m_subtitleMenu = tracks.subtitleMenu();
     playback->addMenu(m_audioMenu);
     playback->addMenu(m_subtitleMenu);
 

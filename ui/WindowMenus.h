@@ -5,7 +5,6 @@
 #include <QObject>
 
 class QMainWindow;
-class QMediaPlayer;
 class QMenu;
 class QPoint;
 class QUrl;
@@ -14,16 +13,18 @@ namespace lockstep::ui {
 
 class Settings;
 class TrackMenu;
+class TracksBinding;
 
 // The window's menu bar (File, Edit, Playback, View, Room, Help), the list of
-// recent media and the video's context menu, all made of the window's actions.
+// recent media and the video's context menu, all made of the window's
+// actions; the track menus come from TracksBinding.
 class WindowMenus : public QObject
 {
     Q_OBJECT
 
 public:
     WindowMenus(QMainWindow &window, const ActionsController::Actions &actions,
-                QAction *roomPanelAction, QMediaPlayer &player, Settings &settings);
+                QAction *roomPanelAction, TracksBinding &tracks, Settings &settings);
 
     void showContextMenu(const QPoint &globalPosition);
 

@@ -77,12 +77,12 @@ void TestSubtitleParser::subRipToleratesCrlfMissingBlankLinesAndNumbers()
 
 void TestSubtitleParser::brokenTimesAreCountedAndLeftOut()
 {
-    const ParsedCues parsed = parseSubRip(
-        QStringLiteral("1\n00:00:01,000 --> 00:00:02,000\nGood\n\n"
-                       "2\n00:00:xx,000 --> 00:00:03,000\nBad minutes\n\n"
-                       "3\n00:00:05,000 --> 00:00:04,000\nEnds before it starts\n\n"
-                       "4\n00:00:07,000 --> \nNo end\n\n"
-                       "5\n00:00:08,000 --> 00:00:09,000\nAlso good\n"));
+    const ParsedCues parsed
+        = parseSubRip(QStringLiteral("1\n00:00:01,000 --> 00:00:02,000\nGood\n\n"
+                                     "2\n00:00:xx,000 --> 00:00:03,000\nBad minutes\n\n"
+                                     "3\n00:00:05,000 --> 00:00:04,000\nEnds before it starts\n\n"
+                                     "4\n00:00:07,000 --> \nNo end\n\n"
+                                     "5\n00:00:08,000 --> 00:00:09,000\nAlso good\n"));
     QCOMPARE(parsed.broken, 3);
     QCOMPARE(parsed.cues.size(), 2);
     QCOMPARE(parsed.cues[1].text, QStringLiteral("Also good"));
@@ -118,18 +118,21 @@ void TestSubtitleParser::markupIsHonouredOnlyForItalicBoldUnderline_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("ass");
-    QTest::addRow("italic") << QStringLiteral("<i>so</i> what") << QStringLiteral("{\\i1}so{\\i0} what");
+    QTest::addRow("italic") << QStringLiteral("<i>so</i> what")
+                            << QStringLiteral("{\\i1}so{\\i0} what");
     QTest::addRow("bold and underline, any case")
-        << QStringLiteral("<B>big</B> <u>line</u>") << QStringLiteral("{\\b1}big{\\b0} {\\u1}line{\\u0}");
+        << QStringLiteral("<B>big</B> <u>line</u>")
+        << QStringLiteral("{\\b1}big{\\b0} {\\u1}line{\\u0}");
     QTest::addRow("font dropped") << QStringLiteral("<font color=\"#ff0000\">red</font>")
                                   << QStringLiteral("red");
     QTest::addRow("heart literal") << QStringLiteral("I <3 you") << QStringLiteral("I <3 you");
-    QTest::addRow("other tags literal")
-        << QStringLiteral("<script>x</script> <a href=y>") << QStringLiteral("<script>x</script> <a href=y>");
-    QTest::addRow("braces escaped") << QStringLiteral("{\\an8}top {x}")
-                                    << QStringLiteral("\\{\\an8\\}top \\{x\\}");
+    QTest::addRow("other tags literal") << QStringLiteral("<script>x</script> <a href=y>")
+                                        << QStringLiteral("<script>x</script> <a href=y>");
+    QTest::addRow("braces escaped")
+        << QStringLiteral("{\\an8}top {x}") << QStringLiteral("\\{\\an8\\}top \\{x\\}");
     QTest::addRow("backslash n literal")
-        << QStringLiteral("C:\\new") << QStringLiteral("C:\\") + QChar(0x2060) + QStringLiteral("new");
+        << QStringLiteral("C:\\new")
+        << QStringLiteral("C:\\") + QChar(0x2060) + QStringLiteral("new");
     QTest::addRow("line break") << QStringLiteral("a\nb") << QStringLiteral("a\\Nb");
     QTest::addRow("unclosed") << QStringLiteral("a < b <i") << QStringLiteral("a < b <i");
 }
@@ -144,14 +147,23 @@ void TestSubtitleParser::markupIsHonouredOnlyForItalicBoldUnderline()
 void TestSubtitleParser::encodingsAreDetected()
 {
     bool legacy = true;
-    QCOMPARE(decodeSubtitleText(utf8("\xEF\xBB\xBF" "caf\xC3\xA9"), &legacy), QStringLiteral("café"));
+    QCOMPARE(decodeSubtitleText(utf8("\xEF\xBB\xBF"
+                                     "caf\xC3\xA9"),
+                                &legacy),
+             QStringLiteral("café"));
     QVERIFY(!legacy);
     QCOMPARE(decodeSubtitleText(utf8("caf\xC3\xA9"), &legacy), QStringLiteral("café"));
     QVERIFY(!legacy);
-    QCOMPARE(decodeSubtitleText(QByteArray("\xFF\xFE" "c\0a\0f\0\xE9\0", 10), &legacy),
+    QCOMPARE(decodeSubtitleText(QByteArray("\xFF\xFE"
+                                           "c\0a\0f\0\xE9\0",
+                                           10),
+                                &legacy),
              QStringLiteral("café"));
     QVERIFY(!legacy);
-    QCOMPARE(decodeSubtitleText(QByteArray("\xFE\xFF" "\0c\0a\0f\0\xE9", 10), &legacy),
+    QCOMPARE(decodeSubtitleText(QByteArray("\xFE\xFF"
+                                           "\0c\0a\0f\0\xE9",
+                                           10),
+                                &legacy),
              QStringLiteral("café"));
     QCOMPARE(decodeSubtitleText(utf8("caf\xE9 \x80 \x96"), &legacy),
              QStringLiteral("café ") + QChar(0x20AC) + QStringLiteral(" ") + QChar(0x2013));
@@ -248,7 +260,8 @@ void TestSubtitleParser::assFilesGoThroughLibass()
     QCOMPARE(document->events, 1);
     QVERIFY(document->script.contains("Style: Top,sans-serif,40,&H0000FFFF"));
     QCOMPARE(document->notes,
-             QStringList {QStringLiteral("1 subtitle in Styled.ass has broken times and was left out.")});
+             QStringList {
+                 QStringLiteral("1 subtitle in Styled.ass has broken times and was left out.")});
 
     QVERIFY(!loadSubtitleFile(dir.filePath(QStringLiteral("missing.srt")), &error));
     QVERIFY(error.contains(QLatin1String("does not exist")));
@@ -262,8 +275,7 @@ void TestSubtitleParser::embeddedAssChunksBecomeAScript()
                             "Text\n");
     int skipped = -1;
     const QByteArray script = assScriptFromChunks(
-        header,
-        {{1000, 1500, "0,0,Default,,0,0,0,,Hello, world"}, {3000, 1000, "1,0,Default"}},
+        header, {{1000, 1500, "0,0,Default,,0,0,0,,Hello, world"}, {3000, 1000, "1,0,Default"}},
         &skipped);
     QCOMPARE(skipped, 1);
     QCOMPARE(dialogues(script),

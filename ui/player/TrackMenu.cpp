@@ -1,91 +1,86 @@
 #include "TrackMenu.h"
 
 #include <QActionGroup>
-#include <QLocale>
-#include <QMediaMetaData>
-#include <QMediaPlayer>
 
 namespace lockstep::ui {
 
-namespace {
-
-QString trackLabel(const QMediaMetaData &track, int index)
-{
-    QStringList parts;
-    const QVariant language = track.value(QMediaMetaData::Language);
-    if (language.isValid()) {
-        const auto code = language.value<QLocale::Language>();
-        if (code != QLocale::AnyLanguage && code != QLocale::C)
-            parts << QLocale(code).nativeLanguageName();
-    }
-    const QString title = track.stringValue(QMediaMetaData::Title).trimmed();
-    if (!title.isEmpty() && !parts.contains(title, Qt::CaseInsensitive))
-        parts << title;
-    if (parts.isEmpty())
-        return TrackMenu::tr("Track %1").arg(index + 1);
-    return TrackMenu::tr("%1: %2").arg(index + 1).arg(parts.join(QStringLiteral(" – ")));
-}
-
-} // namespace
-
-TrackMenu::TrackMenu(QMediaPlayer &player, Kind kind, QWidget *parent)
-    : QMenu(parent), m_player(player), m_kind(kind), m_group(new QActionGroup(this))
+TrackMenu::TrackMenu(Kind kind, QWidget *parent)
+    : QMenu(parent), m_kind(kind), m_group(new QActionGroup(this))
 {
     setTitle(kind == Kind::Audio ? tr("&Audio Track") : tr("&Subtitles"));
     setObjectName(kind == Kind::Audio ? QStringLiteral("audioTrackMenu")
                                       : QStringLiteral("subtitleMenu"));
+    setToolTipsVisible(true);
     m_group->setExclusive(true);
-    connect(&player, &QMediaPlayer::tracksChanged, this, &TrackMenu::rebuild);
-    connect(&player, &QMediaPlayer::activeTracksChanged, this, &TrackMenu::updateChecked);
-    connect(&player, &QMediaPlayer::sourceChanged, this, &TrackMenu::rebuild);
     rebuild();
 }
 
 int TrackMenu::trackCount() const
 {
-    return int(m_kind == Kind::Audio ? m_player.audioTracks().size()
-                                     : m_player.subtitleTracks().size());
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(),
+                             [](const Entry &entry) { return entry.id != QLatin1String("off"); }));
 }
 
-int TrackMenu::activeTrack() const
+void TrackMenu::setEntries(const QList<Entry> &entries, const QString &current)
 {
-    return m_kind == Kind::Audio ? m_player.activeAudioTrack() : m_player.activeSubtitleTrack();
+    m_entries = entries;
+    m_current = current;
+    rebuild();
+}
+
+void TrackMenu::setCurrent(const QString &id)
+{
+    m_current = id;
+    for (QAction *action : m_group->actions())
+        action->setChecked(action->data().toString() == id);
+}
+
+void TrackMenu::setExtraActions(const QList<QAction *> &actions)
+{
+    m_extra = actions;
+    rebuild();
+}
+
+QAction *TrackMenu::actionFor(const QString &id) const
+{
+    for (QAction *action : m_group->actions()) {
+        if (action->data().toString() == id)
+            return action;
+    }
+    return nullptr;
 }
 
 void TrackMenu::rebuild()
 {
-    // Deleting the old actions also takes them out of the group.
-    clear();
-
-    const QList<QMediaMetaData> tracks
-        = m_kind == Kind::Audio ? m_player.audioTracks() : m_player.subtitleTracks();
-    const auto addTrack = [this](const QString &label, int index) {
-        QAction *action = addAction(label);
-        action->setCheckable(true);
-        action->setData(index);
-        m_group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, index] {
-            if (m_kind == Kind::Audio)
-                m_player.setActiveAudioTrack(index);
-            else
-                m_player.setActiveSubtitleTrack(index);
-        });
-    };
-    if (m_kind == Kind::Subtitles && !tracks.isEmpty()) {
-        addTrack(tr("Off"), -1);
-        addSeparator();
+    // Deleting the old track actions also takes them out of the group; the
+    // extra actions belong to someone else and are only taken off the menu.
+    for (QAction *action : actions()) {
+        if (m_extra.contains(action))
+            removeAction(action);
     }
-    for (int i = 0; i < tracks.size(); ++i)
-        addTrack(trackLabel(tracks.at(i), i), i);
-    setEnabled(!tracks.isEmpty());
-    updateChecked();
-}
-
-void TrackMenu::updateChecked()
-{
-    const int active = activeTrack();
-    for (QAction *action : m_group->actions())
-        action->setChecked(action->data().toInt() == active);
+    clear();
+    for (const Entry &entry : std::as_const(m_entries)) {
+        QAction *action = addAction(entry.label);
+        action->setCheckable(true);
+        action->setData(entry.id);
+        action->setEnabled(entry.enabled);
+        action->setToolTip(entry.toolTip.isEmpty() ? entry.label : entry.toolTip);
+        action->setChecked(entry.id == m_current);
+        m_group->addAction(action);
+        const QString id = entry.id;
+        connect(action, &QAction::triggered, this, [this, id] {
+            m_current = id;
+            emit chosen(id);
+        });
+        if (entry.id == QLatin1String("off") && m_entries.size() > 1)
+            addSeparator();
+    }
+    if (!m_extra.isEmpty()) {
+        if (!m_entries.isEmpty())
+            addSeparator();
+        addActions(m_extra);
+    }
+    setEnabled(trackCount() > 0 || !m_extra.isEmpty());
 }
 
 } // namespace lockstep::ui

@@ -280,6 +280,64 @@ QStringList Settings::localCopyFolders() const
     return folders;
 }
 
+int Settings::subtitleScale() const
+{
+    return std::clamp(m_settings.value(key("subtitles/scale"), 100).toInt(), 50, 200);
+}
+
+void Settings::setSubtitleScale(int percent)
+{
+    m_settings.setValue(key("subtitles/scale"), std::clamp(percent, 50, 200));
+}
+
+int Settings::subtitlePosition() const
+{
+    return std::clamp(m_settings.value(key("subtitles/position"), 0).toInt(), 0, 90);
+}
+
+void Settings::setSubtitlePosition(int percent)
+{
+    m_settings.setValue(key("subtitles/position"), std::clamp(percent, 0, 90));
+}
+
+QString Settings::trackChoiceKey(const QString &path)
+{
+    const QFileInfo file(path);
+    if (path.isEmpty() || !file.isFile())
+        return {};
+    return QStringLiteral("%1|%2").arg(file.fileName()).arg(file.size());
+}
+
+Settings::TrackChoice Settings::trackChoice(const QString &fileKey) const
+{
+    const QVariantMap entry
+        = m_settings.value(key("tracks/choices")).toMap().value(fileKey).toMap();
+    TrackChoice choice;
+    choice.audio = entry.value(QStringLiteral("audio"), -1).toInt();
+    choice.subtitle = entry.value(QStringLiteral("subtitle")).toString();
+    choice.subtitleDelayMs
+        = std::clamp(entry.value(QStringLiteral("delay"), 0).toInt(), -600000, 600000);
+    return choice;
+}
+
+void Settings::setTrackChoice(const QString &fileKey, const TrackChoice &choice)
+{
+    if (fileKey.isEmpty())
+        return;
+    QVariantMap choices = m_settings.value(key("tracks/choices")).toMap();
+    QStringList order = m_settings.value(key("tracks/order")).toStringList();
+    order.removeAll(fileKey);
+    order.prepend(fileKey);
+    choices.insert(fileKey,
+                   QVariantMap {{QStringLiteral("audio"), choice.audio},
+                                {QStringLiteral("subtitle"), choice.subtitle},
+                                {QStringLiteral("delay"), choice.subtitleDelayMs}});
+    while (order.size() > kMaxTrackChoices)
+        choices.remove(order.takeLast());
+    m_settings.setValue(key("tracks/choices"), choices);
+    m_settings.setValue(key("tracks/order"), order);
+}
+
 bool Settings::hostOnServer() const
 {
     return m_settings.value(key("host/onServer"), false).toBool();

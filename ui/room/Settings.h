@@ -73,6 +73,27 @@ public:
     // The folders of the most recently remembered copies, newest first.
     QStringList localCopyFolders() const;
 
+    // Subtitle size in percent of the script's own (50..200, default 100)
+    // and how far above the bottom plain subtitles sit, in percent of the
+    // picture's height (0..90, default 0).
+    int subtitleScale() const;
+    void setSubtitleScale(int percent);
+    int subtitlePosition() const;
+    void setSubtitlePosition(int percent);
+
+    // The audio and subtitle track chosen for a file, and its subtitle
+    // delay; `key` names the file by name and size (TrackChoice::keyFor).
+    // The most recent kMaxTrackChoices files are remembered.
+    static constexpr int kMaxTrackChoices = 500;
+    struct TrackChoice {
+        int audio = -1; // index among the audio tracks; -1: not chosen
+        QString subtitle; // "off", "embedded:N" or "external:PATH"; empty: not chosen
+        int subtitleDelayMs = 0;
+    };
+    static QString trackChoiceKey(const QString &path);
+    TrackChoice trackChoice(const QString &fileKey) const;
+    void setTrackChoice(const QString &fileKey, const TrackChoice &choice);
+
     // Host on a lockstep-server rather than on this computer.
     bool hostOnServer() const;
     void setHostOnServer(bool onServer);

@@ -18,10 +18,10 @@ namespace {
 constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
 
 // Windows-1252's 0x80..0x9F; the rest of its upper half is Latin-1.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High
+    = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+       0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+       0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
 QString decodeWindows1252(QByteArrayView bytes)
 {
@@ -469,7 +469,8 @@ std::optional<SubtitleDocument> readSubtitleData(const QByteArray &bytes, const 
         QStringList kept;
         for (const QString &line : splitLines(text)) {
             if (line.trimmed().startsWith(QLatin1String("Dialogue:"), Qt::CaseInsensitive)) {
-                const QStringList fields = line.section(QLatin1Char(':'), 1).split(QLatin1Char(','));
+                const QStringList fields
+                    = line.section(QLatin1Char(':'), 1).split(QLatin1Char(','));
                 if (fields.size() < 10 || !time.match(fields.at(1)).hasMatch()
                     || !time.match(fields.at(2)).hasMatch()) {
                     ++broken;
@@ -501,8 +502,8 @@ std::optional<SubtitleDocument> readSubtitleData(const QByteArray &bytes, const 
                               .arg(name);
     }
     if (broken == 1) {
-        document.notes << SubtitleText::tr("1 subtitle in %1 has broken times and was left out.")
-                              .arg(name);
+        document.notes
+            << SubtitleText::tr("1 subtitle in %1 has broken times and was left out.").arg(name);
     } else if (broken > 1) {
         document.notes << SubtitleText::tr("%1 subtitles in %2 have broken times and were left "
                                            "out.")
