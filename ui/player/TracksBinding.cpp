@@ -369,16 +369,16 @@ void TracksBinding::loadSubtitleFile(const QString &path)
                     true);
         return;
     }
+    // Read first, shown once it reads: a file that cannot be read changes nothing.
     const QString id = externalId(path);
-    if (Subtitle *existing = find(id)) {
-        // Loaded again: read it afresh (it may have been fixed meanwhile).
-        existing->script.clear();
-        existing->showable = true;
-        existing->toolTip = QDir::toNativeSeparators(existing->path);
-        chooseSubtitle(id, true);
-        return;
+    Subtitle *subtitle = find(id);
+    if (!subtitle) {
+        addExternal(path, false);
+        subtitle = find(id);
     }
-    addExternal(path, true);
+    subtitle->script.clear(); // loaded again: read it afresh, it may have been fixed
+    subtitle->chooseWhenLoaded = true;
+    startLoading(*subtitle);
 }
 
 void TracksBinding::chooseSubtitle(const QString &id, bool rememberIt)
@@ -464,13 +464,19 @@ void TracksBinding::onLoaded(quint64 generation, const QString &id, const QByteA
     if (!subtitle)
         return;
     subtitle->loading = false;
+    const bool choose = std::exchange(subtitle->chooseWhenLoaded, false);
     if (!error.isEmpty() || script.isEmpty()) {
-        subtitle->showable = false;
-        subtitle->toolTip = error;
-        emit notice(error, true);
-        if (m_current == id) {
-            m_current = QStringLiteral("off");
-            m_renderer.clear();
+        emit notice(error.isEmpty() ? tr("Cannot show %1.").arg(subtitle->label) : error, true);
+        if (choose && m_current != id) {
+            // Asked for just now and unreadable: it goes again.
+            m_subtitles.removeIf([&id](const Subtitle &entry) { return entry.id == id; });
+        } else {
+            subtitle->showable = false;
+            subtitle->toolTip = error;
+            if (m_current == id) {
+                m_current = QStringLiteral("off");
+                m_renderer.clear();
+            }
         }
         rebuildSubtitleMenu();
         refresh();
@@ -478,9 +484,14 @@ void TracksBinding::onLoaded(quint64 generation, const QString &id, const QByteA
         return;
     }
     subtitle->script = script;
+    subtitle->showable = true;
+    subtitle->toolTip = QDir::toNativeSeparators(subtitle->path);
     for (const QString &note : notes)
         emit notice(note, true);
-    if (m_current == id) {
+    if (choose) {
+        rebuildSubtitleMenu();
+        chooseSubtitle(id, true);
+    } else if (m_current == id) {
         if (!m_renderer.setScript(script))
             emit notice(tr("Cannot show %1.").arg(subtitle->label), true);
         refresh();

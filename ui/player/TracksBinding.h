@@ -90,6 +90,7 @@ private:
         QByteArray codecPrivate;
         QByteArray script; // once loaded
         bool loading = false;
+        bool chooseWhenLoaded = false; // asked for by the user: shown once it reads
     };
     struct Inspection;
 
