@@ -21,11 +21,6 @@ constexpr qint64 kMaxSampleBytes = 256 * 1024;
 constexpr qint64 kMaxMp4IndexBytes = 64 * 1024 * 1024;
 constexpr int kMaxTracks = 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("lockstep::media::ContainerTracks", text);
-}
-
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -215,7 +210,9 @@ bool openSegment(Reader &reader, Segment &segment, QString *error)
 {
     Element element;
     if (!reader.next(reader.fileSize(), element) || element.id != kEbmlHeader) {
-        setError(error, tr("The file is not a Matroska or WebM file."));
+        setError(error,
+                 QCoreApplication::translate("ContainerTracks",
+                                             "The file is not a Matroska or WebM file."));
         return false;
     }
     reader.skip(element);
@@ -228,7 +225,8 @@ bool openSegment(Reader &reader, Segment &segment, QString *error)
         if (element.unknownSize || !reader.skip(element))
             break;
     }
-    setError(error, tr("The Matroska file has no segment."));
+    setError(error,
+             QCoreApplication::translate("ContainerTracks", "The Matroska file has no segment."));
     return false;
 }
 
@@ -369,7 +367,9 @@ std::optional<QList<TrackInfo>> matroskaTracks(QFile &file, QString *error)
         if (!reader.skip(element))
             break;
     }
-    setError(error, tr("The Matroska file has no track list."));
+    setError(
+        error,
+        QCoreApplication::translate("ContainerTracks", "The Matroska file has no track list."));
     return std::nullopt;
 }
 
@@ -718,7 +718,9 @@ std::optional<QList<Track>> readMoov(QFile &file, QString *error)
         }
         position = box.end;
     }
-    setError(error, tr("The MP4 file has no track list (it may be incomplete)."));
+    setError(error,
+             QCoreApplication::translate("ContainerTracks",
+                                         "The MP4 file has no track list (it may be incomplete)."));
     return std::nullopt;
 }
 
@@ -860,7 +862,9 @@ Format sniff(QFile &file)
 bool openFile(QFile &file, QString *error)
 {
     if (!file.open(QIODevice::ReadOnly)) {
-        setError(error, tr("%1 cannot be read.").arg(QFileInfo(file.fileName()).fileName()));
+        setError(error,
+                 QCoreApplication::translate("ContainerTracks", "%1 cannot be read.")
+                     .arg(QFileInfo(file.fileName()).fileName()));
         return false;
     }
     return true;
@@ -898,7 +902,10 @@ std::optional<QList<TrackInfo>> readContainerTracks(const QString &path, QString
     case Format::Unknown:
         break;
     }
-    setError(error, tr("Track names are read from Matroska, WebM and MP4 files only."));
+    setError(
+        error,
+        QCoreApplication::translate(
+            "ContainerTracks", "Track names are read from Matroska, WebM and MP4 files only."));
     return std::nullopt;
 }
 
@@ -922,7 +929,9 @@ std::optional<QList<SubtitleSample>> readSubtitleSamples(const QString &path, qu
             return t.info.number == trackNumber;
         });
         if (track == tracks->cend()) {
-            setError(error, tr("The file has no track %1.").arg(trackNumber));
+            setError(error,
+                     QCoreApplication::translate("ContainerTracks", "The file has no track %1.")
+                         .arg(trackNumber));
             return std::nullopt;
         }
         mp4::Reader reader(file);
@@ -930,7 +939,10 @@ std::optional<QList<SubtitleSample>> readSubtitleSamples(const QString &path, qu
         break;
     }
     case Format::Unknown:
-        setError(error, tr("Subtitles are read from Matroska, WebM and MP4 files only."));
+        setError(
+            error,
+            QCoreApplication::translate(
+                "ContainerTracks", "Subtitles are read from Matroska, WebM and MP4 files only."));
         return std::nullopt;
     }
     if (cancelled(cancel))
@@ -963,60 +975,59 @@ QString languageName(const QString &code)
         QLocale::Language language;
         const char *name;
     } names[] = {
-        {QLocale::Arabic, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Arabic")},
-        {QLocale::Basque, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Basque")},
-        {QLocale::Bengali, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Bengali")},
-        {QLocale::Bulgarian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Bulgarian")},
-        {QLocale::Catalan, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Catalan")},
-        {QLocale::Chinese, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Chinese")},
-        {QLocale::Croatian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Croatian")},
-        {QLocale::Czech, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Czech")},
-        {QLocale::Danish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Danish")},
-        {QLocale::Dutch, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Dutch")},
-        {QLocale::English, QT_TRANSLATE_NOOP("lockstep::media::Languages", "English")},
-        {QLocale::Estonian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Estonian")},
-        {QLocale::Filipino, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Filipino")},
-        {QLocale::Finnish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Finnish")},
-        {QLocale::French, QT_TRANSLATE_NOOP("lockstep::media::Languages", "French")},
-        {QLocale::Galician, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Galician")},
-        {QLocale::German, QT_TRANSLATE_NOOP("lockstep::media::Languages", "German")},
-        {QLocale::Greek, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Greek")},
-        {QLocale::Hebrew, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Hebrew")},
-        {QLocale::Hindi, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Hindi")},
-        {QLocale::Hungarian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Hungarian")},
-        {QLocale::Icelandic, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Icelandic")},
-        {QLocale::Indonesian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Indonesian")},
-        {QLocale::Irish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Irish")},
-        {QLocale::Italian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Italian")},
-        {QLocale::Japanese, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Japanese")},
-        {QLocale::Korean, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Korean")},
-        {QLocale::Latvian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Latvian")},
-        {QLocale::Lithuanian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Lithuanian")},
-        {QLocale::Malay, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Malay")},
-        {QLocale::NorwegianBokmal, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Norwegian")},
-        {QLocale::NorwegianNynorsk,
-         QT_TRANSLATE_NOOP("lockstep::media::Languages", "Norwegian Nynorsk")},
-        {QLocale::Persian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Persian")},
-        {QLocale::Polish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Polish")},
-        {QLocale::Portuguese, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Portuguese")},
-        {QLocale::Romanian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Romanian")},
-        {QLocale::Russian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Russian")},
-        {QLocale::Serbian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Serbian")},
-        {QLocale::Slovak, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Slovak")},
-        {QLocale::Slovenian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Slovenian")},
-        {QLocale::Spanish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Spanish")},
-        {QLocale::Swedish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Swedish")},
-        {QLocale::Tamil, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Tamil")},
-        {QLocale::Thai, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Thai")},
-        {QLocale::Turkish, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Turkish")},
-        {QLocale::Ukrainian, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Ukrainian")},
-        {QLocale::Urdu, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Urdu")},
-        {QLocale::Vietnamese, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Vietnamese")},
-        {QLocale::Welsh, QT_TRANSLATE_NOOP("lockstep::media::Languages", "Welsh")},
+        {QLocale::Arabic, QT_TRANSLATE_NOOP("Languages", "Arabic")},
+        {QLocale::Basque, QT_TRANSLATE_NOOP("Languages", "Basque")},
+        {QLocale::Bengali, QT_TRANSLATE_NOOP("Languages", "Bengali")},
+        {QLocale::Bulgarian, QT_TRANSLATE_NOOP("Languages", "Bulgarian")},
+        {QLocale::Catalan, QT_TRANSLATE_NOOP("Languages", "Catalan")},
+        {QLocale::Chinese, QT_TRANSLATE_NOOP("Languages", "Chinese")},
+        {QLocale::Croatian, QT_TRANSLATE_NOOP("Languages", "Croatian")},
+        {QLocale::Czech, QT_TRANSLATE_NOOP("Languages", "Czech")},
+        {QLocale::Danish, QT_TRANSLATE_NOOP("Languages", "Danish")},
+        {QLocale::Dutch, QT_TRANSLATE_NOOP("Languages", "Dutch")},
+        {QLocale::English, QT_TRANSLATE_NOOP("Languages", "English")},
+        {QLocale::Estonian, QT_TRANSLATE_NOOP("Languages", "Estonian")},
+        {QLocale::Filipino, QT_TRANSLATE_NOOP("Languages", "Filipino")},
+        {QLocale::Finnish, QT_TRANSLATE_NOOP("Languages", "Finnish")},
+        {QLocale::French, QT_TRANSLATE_NOOP("Languages", "French")},
+        {QLocale::Galician, QT_TRANSLATE_NOOP("Languages", "Galician")},
+        {QLocale::German, QT_TRANSLATE_NOOP("Languages", "German")},
+        {QLocale::Greek, QT_TRANSLATE_NOOP("Languages", "Greek")},
+        {QLocale::Hebrew, QT_TRANSLATE_NOOP("Languages", "Hebrew")},
+        {QLocale::Hindi, QT_TRANSLATE_NOOP("Languages", "Hindi")},
+        {QLocale::Hungarian, QT_TRANSLATE_NOOP("Languages", "Hungarian")},
+        {QLocale::Icelandic, QT_TRANSLATE_NOOP("Languages", "Icelandic")},
+        {QLocale::Indonesian, QT_TRANSLATE_NOOP("Languages", "Indonesian")},
+        {QLocale::Irish, QT_TRANSLATE_NOOP("Languages", "Irish")},
+        {QLocale::Italian, QT_TRANSLATE_NOOP("Languages", "Italian")},
+        {QLocale::Japanese, QT_TRANSLATE_NOOP("Languages", "Japanese")},
+        {QLocale::Korean, QT_TRANSLATE_NOOP("Languages", "Korean")},
+        {QLocale::Latvian, QT_TRANSLATE_NOOP("Languages", "Latvian")},
+        {QLocale::Lithuanian, QT_TRANSLATE_NOOP("Languages", "Lithuanian")},
+        {QLocale::Malay, QT_TRANSLATE_NOOP("Languages", "Malay")},
+        {QLocale::NorwegianBokmal, QT_TRANSLATE_NOOP("Languages", "Norwegian")},
+        {QLocale::NorwegianNynorsk, QT_TRANSLATE_NOOP("Languages", "Norwegian Nynorsk")},
+        {QLocale::Persian, QT_TRANSLATE_NOOP("Languages", "Persian")},
+        {QLocale::Polish, QT_TRANSLATE_NOOP("Languages", "Polish")},
+        {QLocale::Portuguese, QT_TRANSLATE_NOOP("Languages", "Portuguese")},
+        {QLocale::Romanian, QT_TRANSLATE_NOOP("Languages", "Romanian")},
+        {QLocale::Russian, QT_TRANSLATE_NOOP("Languages", "Russian")},
+        {QLocale::Serbian, QT_TRANSLATE_NOOP("Languages", "Serbian")},
+        {QLocale::Slovak, QT_TRANSLATE_NOOP("Languages", "Slovak")},
+        {QLocale::Slovenian, QT_TRANSLATE_NOOP("Languages", "Slovenian")},
+        {QLocale::Spanish, QT_TRANSLATE_NOOP("Languages", "Spanish")},
+        {QLocale::Swedish, QT_TRANSLATE_NOOP("Languages", "Swedish")},
+        {QLocale::Tamil, QT_TRANSLATE_NOOP("Languages", "Tamil")},
+        {QLocale::Thai, QT_TRANSLATE_NOOP("Languages", "Thai")},
+        {QLocale::Turkish, QT_TRANSLATE_NOOP("Languages", "Turkish")},
+        {QLocale::Ukrainian, QT_TRANSLATE_NOOP("Languages", "Ukrainian")},
+        {QLocale::Urdu, QT_TRANSLATE_NOOP("Languages", "Urdu")},
+        {QLocale::Vietnamese, QT_TRANSLATE_NOOP("Languages", "Vietnamese")},
+        {QLocale::Welsh, QT_TRANSLATE_NOOP("Languages", "Welsh")},
     };
     for (const auto &entry : names) {
         if (entry.language == language)
-            return QCoreApplication::translate("lockstep::media::Languages", entry.name);
+            return QCoreApplication::translate("Languages", entry.name);
     }
     return QLocale::languageToString(language);
 }
