@@ -42,12 +42,6 @@ QString externalId(const QString &path)
     return QStringLiteral("external:") + QFileInfo(path).absoluteFilePath();
 }
 
-bool isTextCodec(const QByteArray &codec)
-{
-    return codec == "S_TEXT/UTF8" || codec == "S_TEXT/ASS" || codec == "S_TEXT/SSA"
-        || codec == "S_TEXT/WEBVTT" || codec == "tx3g" || codec == "S_TEXT/ASCII";
-}
-
 // Subtitle files beside the video that belong to it: Film.srt, then
 // Film.<anything>.srt (Film.en.srt, Film.eng.forced.ass), the ones in the
 // user's language first.
@@ -131,7 +125,7 @@ std::optional<QByteArray> scriptFromSamples(const QByteArray &codec, const QByte
     }
     if (cues.isEmpty())
         return std::nullopt;
-    return subtitles::assScriptFromCues(cues, codec == "S_TEXT/WEBVTT");
+    return subtitles::assScriptFromCues(cues, codec == "S_TEXT/WEBVTT" || codec == "wvtt");
 }
 
 struct LoadResult {
@@ -281,7 +275,7 @@ void TracksBinding::onInspected(quint64 generation, const Inspection &result)
             subtitle.codec = track.codec;
             subtitle.codecPrivate = track.codecPrivate;
             subtitle.isDefault = track.isDefault;
-            subtitle.showable = isTextCodec(track.codec);
+            subtitle.showable = track.isTextSubtitle();
             if (!subtitle.showable) {
                 subtitle.label = tr("%1 (pictures, cannot be shown)").arg(subtitle.label);
                 subtitle.toolTip = tr("Subtitles stored as pictures (%1) cannot be shown; "
