@@ -20,6 +20,7 @@
 #include "player/PlayerBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
+#include "player/VideoView.h"
 #include "player/VolumeControl.h"
 #include "protocol/Clock.h"
 #include "room/ActionsController.h"
@@ -52,7 +53,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QVideoWidget>
+#include <QVideoSink>
 
 namespace lockstep::ui {
 
@@ -91,7 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_videoArea = new VideoArea(this);
     m_videoArea->setWelcomeActions({a.openFile, a.join, a.host});
-    m_player->setVideoOutput(m_videoArea->videoWidget());
+    m_player->setVideoOutput(m_videoArea->videoView()->videoSink());
     m_transport = new TransportBar(a.playPause, a.mute, a.fullScreen, this);
     m_chatInput = new ChatInputBar(*m_chat, this);
 
