@@ -102,6 +102,7 @@ private slots:
     void framesAreDrawnLetterboxed_data();
     void framesAreDrawnLetterboxed();
     void resizingMovesThePicture();
+    void anOddWidthIsDrawnWhole();
     void childWidgetsCompositeOverThePicture();
     void anEmptyFrameClearsThePicture();
     void backendChoice_data();
@@ -203,6 +204,26 @@ void TestVideoView::resizingMovesThePicture()
              qPrintable(describe(shot.pixel(595, 150))));
     QVERIFY2(near(shot.pixel(100, 150), Qt::black, 0), qPrintable(describe(shot.pixel(100, 150))));
     QVERIFY2(near(shot.pixel(700, 150), Qt::black, 0), qPrintable(describe(shot.pixel(700, 150))));
+}
+
+void TestVideoView::anOddWidthIsDrawnWhole()
+{
+    // Frames are converted at an even width (swscale's fast path); an odd
+    // picture width loses at most its last column, which is black, never
+    // stale or garbage.
+    VideoView view;
+    view.resize(401, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy presented(&view, &VideoView::framePresented);
+    view.videoSink()->setVideoFrame(
+        solidFrame(QVideoFrameFormat::Format_YUV420P, QSize(320, 180), kRed));
+    QVERIFY(presented.wait(5000));
+    QCOMPARE(view.videoRect(), QRect(0, 87, 401, 225));
+    const QImage shot = view.grab().toImage();
+    for (const int x : {0, 200, 399})
+        QVERIFY2(near(shot.pixel(x, 200), QColor(255, 0, 0)), qPrintable(describe(shot.pixel(x, 200))));
+    QVERIFY2(near(shot.pixel(400, 200), Qt::black, 0), qPrintable(describe(shot.pixel(400, 200))));
 }
 
 void TestVideoView::childWidgetsCompositeOverThePicture()

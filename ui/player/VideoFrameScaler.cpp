@@ -1,7 +1,5 @@
 #include "VideoFrameScaler.h"
 
-#include <QtEndian>
-
 extern "C" {
 #include <libavutil/mem.h>
 #include <libavutil/pixfmt.h>
@@ -15,9 +13,10 @@ namespace lockstep::ui {
 
 namespace {
 
-// RGB32 as QImage lays it out in memory: 0xffRRGGBB in native byte order.
-constexpr AVPixelFormat kImageFormat
-    = Q_BYTE_ORDER == Q_LITTLE_ENDIAN ? AV_PIX_FMT_BGR0 : AV_PIX_FMT_0RGB;
+// QImage::Format_RGB32 is 0xffRRGGBB in native byte order, FFmpeg's
+// AV_PIX_FMT_RGB32 the same; swscale has SIMD output for this one (not for
+// the byte-named BGR0/0RGB aliases).
+constexpr AVPixelFormat kImageFormat = AV_PIX_FMT_RGB32;
 // SIMD stores want rows on 64-byte boundaries.
 constexpr int kRowAlignment = 64;
 
@@ -100,6 +99,11 @@ VideoFrameScaler::~VideoFrameScaler()
 {
     sws_freeContext(m_context);
     av_free(m_buffer);
+}
+
+QSize VideoFrameScaler::evenWidth(const QSize &size)
+{
+    return {std::max(2, size.width() & ~1), size.height()};
 }
 
 bool VideoFrameScaler::isDirect(QVideoFrameFormat::PixelFormat format)

@@ -23,7 +23,12 @@ public:
     // `frame` converted to `size` (the frame's own orientation: the caller
     // rotates and mirrors when drawing). A null image when the frame cannot
     // be read. The image refers to a buffer that the next call overwrites.
+    // Widths should be even: for an odd one swscale leaves its SIMD path
+    // and takes three to four times as long (see evenWidth()).
     QImage convert(const QVideoFrame &frame, const QSize &size);
+
+    // `size` with its width rounded down to an even number (at least 2).
+    static QSize evenWidth(const QSize &size);
 
     // Whether `format` is converted directly (others go through
     // QVideoFrame::toImage(), which is slower).

@@ -214,7 +214,9 @@ void VideoView::convertForRaster()
     QSize target = (QSizeF(m_videoRect.size()) * devicePixelRatioF()).toSize();
     if (isQuarterTurn(m_frame.rotationAngle()))
         target.transpose();
-    m_image = m_scaler->convert(m_frame, target);
+    // An even width keeps the conversion on its fast path; the column it
+    // may lose on the right is painted black.
+    m_image = m_scaler->convert(m_frame, VideoFrameScaler::evenWidth(target));
     m_image.setDevicePixelRatio(devicePixelRatioF());
 }
 
@@ -235,17 +237,24 @@ void VideoView::paintEvent(QPaintEvent *event)
     if (m_gl)
         return; // the OpenGL surface covers the whole view
     QPainter painter(this);
-    const QRegion bars = event->region().subtracted(m_image.isNull() ? QRegion() : m_videoRect);
-    for (const QRect &bar : bars)
-        painter.fillRect(bar, Qt::black);
-    if (m_image.isNull())
-        return;
-
     const bool mirrored = m_frame.mirrored();
     const bool bottomUp
         = m_frame.surfaceFormat().scanLineDirection() == QVideoFrameFormat::BottomToTop;
     const QVideoFrame::RotationAngle rotation = m_frame.rotationAngle();
-    if (!mirrored && !bottomUp && rotation == QVideoFrame::Rotation0) {
+    const bool upright = !mirrored && !bottomUp && rotation == QVideoFrame::Rotation0;
+    // Where the image lands: m_videoRect, less the column evenWidth() may
+    // have taken off.
+    QRect picture;
+    if (!m_image.isNull()) {
+        const QSize logical = (QSizeF(m_image.size()) / m_image.devicePixelRatio()).toSize();
+        picture = upright ? QRect(m_videoRect.topLeft(), logical).intersected(m_videoRect)
+                          : m_videoRect;
+    }
+    for (const QRect &bar : event->region().subtracted(picture))
+        painter.fillRect(bar, Qt::black);
+    if (m_image.isNull())
+        return;
+    if (upright) {
         painter.drawImage(m_videoRect.topLeft(), m_image);
         return;
     }
