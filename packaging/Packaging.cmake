@@ -281,7 +281,7 @@ if(_lockstep_with_ui)
     # Loaded as plugins, so dpkg-shlibdeps cannot see them: the SVG plugin
     # draws the window icon, GStreamer decodes the media, and Wayland
     # sessions are better served natively than through XWayland.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, libass9")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
         "gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad, gstreamer1.0-libav, qt6-wayland")
 endif()

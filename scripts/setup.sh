@@ -24,12 +24,14 @@ LOCKSTEP_CORE_PACKAGES=(
 # network namespaces with a router doing NAT (nftables) and running
 # miniupnpd (scripts/test.sh installs these).
 LOCKSTEP_TEST_PACKAGES=(iproute2 nginx nftables miniupnpd-nftables)
-# Packages the desktop app adds: Widgets, Multimedia (GStreamer), translations,
-# UPnP, and what the media tests use to make and play a clip.
+# Packages the desktop app adds: Widgets, Multimedia (GStreamer), OpenGL and
+# libswscale (the video view), libass (subtitles), translations, UPnP, and
+# what the media tests use to make and play a clip.
 LOCKSTEP_UI_PACKAGES=(
     qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-translations-l10n
-    libminiupnpc-dev libnatpmp-dev
+    libminiupnpc-dev libnatpmp-dev libswscale-dev libavutil-dev libxcb1-dev libass-dev
+    libqt6opengl6-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-libav ffmpeg
     xvfb xauth fonts-dejavu-core

@@ -21,6 +21,7 @@
 #include "player/TracksBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
+#include "player/VideoView.h"
 #include "player/VolumeControl.h"
 #include "protocol/Clock.h"
 #include "room/ActionsController.h"
@@ -54,7 +55,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QVideoWidget>
+#include <QVideoSink>
 
 namespace lockstep::ui {
 
@@ -93,9 +94,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_videoArea = new VideoArea(this);
     m_videoArea->setWelcomeActions({a.openFile, a.join, a.host});
-    m_player->setVideoOutput(m_videoArea->videoWidget());
-    m_tracks = new TracksBinding(*m_player, *m_videoArea->videoWidget()->videoSink(),
-                                 *m_videoArea->videoWidget(), m_settings, *this);
+    m_player->setVideoOutput(m_videoArea->videoView()->videoSink());
+    m_tracks = new TracksBinding(*m_player, *m_videoArea->videoView(), m_settings, *this);
     m_transport = new TransportBar(a.playPause, a.mute, a.fullScreen, this);
     m_chatInput = new ChatInputBar(*m_chat, this);
 

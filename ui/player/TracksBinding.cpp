@@ -2,19 +2,18 @@
 
 #include "SubtitleOverlay.h"
 #include "TrackMenu.h"
+#include "VideoView.h"
 #include "room/Settings.h"
 #include "subtitles/SubtitleDocument.h"
 
 #include <QAction>
 #include <QDir>
-#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QMediaMetaData>
 #include <QMediaPlayer>
-#include <QStyle>
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <QtConcurrent/QtConcurrentRun>
@@ -141,10 +140,10 @@ struct TracksBinding::Inspection {
     QStringList beside;
 };
 
-TracksBinding::TracksBinding(QMediaPlayer &player, QVideoSink &sink, QWidget &view,
-                             Settings &settings, QWidget &window)
-    : QObject(&window), m_player(player), m_sink(sink), m_view(view), m_settings(settings),
-      m_window(window), m_overlay(new SubtitleOverlay(&view)),
+TracksBinding::TracksBinding(QMediaPlayer &player, VideoView &view, Settings &settings,
+                             QWidget &window)
+    : QObject(&window), m_player(player), m_view(view), m_settings(settings), m_window(window),
+      m_overlay(new SubtitleOverlay(&view)),
       m_audioMenu(new TrackMenu(TrackMenu::Kind::Audio, &window)),
       m_subtitleMenu(new TrackMenu(TrackMenu::Kind::Subtitles, &window)),
       m_cancel(std::make_shared<std::atomic_bool>(false))
@@ -190,8 +189,8 @@ TracksBinding::TracksBinding(QMediaPlayer &player, QVideoSink &sink, QWidget &vi
     connect(&player, &QMediaPlayer::activeTracksChanged, this,
             [this] { m_audioMenu->setCurrent(QString::number(m_player.activeAudioTrack())); });
     connect(&player, &QMediaPlayer::positionChanged, this, &TracksBinding::onPosition);
-    connect(&sink, &QVideoSink::videoFrameChanged, this, &TracksBinding::onFrame);
-    view.installEventFilter(this);
+    connect(view.videoSink(), &QVideoSink::videoFrameChanged, this, &TracksBinding::onFrame);
+    connect(&view, &VideoView::videoRectChanged, this, &TracksBinding::layoutOverlay);
 
     applyStyle();
     m_overlay->hide();
@@ -597,7 +596,6 @@ void TracksBinding::onFrame(const QVideoFrame &frame)
     if (frame.size() != m_frameSize) {
         m_frameSize = frame.size();
         m_renderer.setStorageSize(m_frameSize);
-        layoutOverlay();
     }
     if (frame.startTime() < 0)
         return;
@@ -618,12 +616,8 @@ void TracksBinding::onPosition(qint64 ms)
 
 void TracksBinding::layoutOverlay()
 {
-    // The picture, centred in the view at its aspect ratio.
-    QSize picture = m_view.size();
-    if (!m_frameSize.isEmpty())
-        picture = m_frameSize.scaled(m_view.size(), Qt::KeepAspectRatio);
-    const QRect rect
-        = QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, picture, m_view.rect());
+    // Exactly the picture, not the black bars around it.
+    const QRect rect = m_view.videoRect();
     if (m_overlay->geometry() != rect) {
         m_overlay->setGeometry(rect);
         refresh();
@@ -647,13 +641,6 @@ void TracksBinding::refresh()
         return;
     image.setDevicePixelRatio(ratio);
     m_overlay->setImage(image);
-}
-
-bool TracksBinding::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == &m_view && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
-        layoutOverlay();
-    return QObject::eventFilter(watched, event);
 }
 
 } // namespace lockstep::ui

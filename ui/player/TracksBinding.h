@@ -14,7 +14,6 @@
 class QAction;
 class QMediaPlayer;
 class QVideoFrame;
-class QVideoSink;
 class QWidget;
 
 namespace lockstep::ui {
@@ -22,6 +21,7 @@ namespace lockstep::ui {
 class Settings;
 class SubtitleOverlay;
 class TrackMenu;
+class VideoView;
 
 // The media's audio and subtitle tracks, and the subtitles drawn over the
 // picture. When a file opens it reads the container's track tags on a
@@ -42,8 +42,7 @@ public:
     // Steps of the delay actions.
     static constexpr int kDelayStepMs = 50;
 
-    TracksBinding(QMediaPlayer &player, QVideoSink &sink, QWidget &view, Settings &settings,
-                  QWidget &window);
+    TracksBinding(QMediaPlayer &player, VideoView &view, Settings &settings, QWidget &window);
     ~TracksBinding() override;
 
     TrackMenu *audioMenu() const { return m_audioMenu; }
@@ -112,11 +111,9 @@ private:
     void layoutOverlay();
     void showLoadDialog();
     QString audioLabel(int index) const;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QMediaPlayer &m_player;
-    QVideoSink &m_sink;
-    QWidget &m_view;
+    VideoView &m_view;
     Settings &m_settings;
     QWidget &m_window;
     SubtitleOverlay *m_overlay;

@@ -1,6 +1,7 @@
 #include "VideoArea.h"
 
 #include "Resources.h"
+#include "VideoView.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
@@ -8,25 +9,16 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QVideoWidget>
 
 namespace lockstep::ui {
 
 VideoArea::VideoArea(QWidget *parent)
-    : QStackedWidget(parent), m_welcome(makeInfoPage()), m_video(new QVideoWidget(this)),
+    : QStackedWidget(parent), m_welcome(makeInfoPage()), m_video(new VideoView(this)),
       m_message(makeInfoPage())
 {
     setObjectName(QStringLiteral("videoArea"));
     m_welcome.page->setObjectName(QStringLiteral("placeholderPage"));
     m_message.page->setObjectName(QStringLiteral("messagePage"));
-    m_video->setObjectName(QStringLiteral("videoWidget"));
-
-    // The one fixed colour: video is framed in black whatever the theme.
-    QPalette videoPalette = m_video->palette();
-    videoPalette.setColor(QPalette::Window, Qt::black);
-    m_video->setPalette(videoPalette);
-    m_video->setAutoFillBackground(true);
-    m_video->setAspectRatioMode(Qt::KeepAspectRatio);
 
     addWidget(m_welcome.page);
     addWidget(m_video);
@@ -47,10 +39,6 @@ VideoArea::VideoArea(QWidget *parent)
 void VideoArea::watch(QWidget *widget)
 {
     widget->installEventFilter(this);
-    // The video is drawn in a native child window; its events reach the
-    // widget through that child.
-    for (QWidget *child : widget->findChildren<QWidget *>())
-        child->installEventFilter(this);
 }
 
 VideoArea::InfoPage VideoArea::makeInfoPage()

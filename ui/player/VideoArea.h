@@ -5,10 +5,11 @@
 
 class QAction;
 class QLabel;
-class QVideoWidget;
 class QWidget;
 
 namespace lockstep::ui {
+
+class VideoView;
 
 // The middle of the window: the video itself, or, when there is nothing to
 // show, a page that says what to do next (the empty state, a media error, a
@@ -22,7 +23,7 @@ public:
 
     explicit VideoArea(QWidget *parent = nullptr);
 
-    QVideoWidget *videoWidget() const { return m_video; }
+    VideoView *videoView() const { return m_video; }
     Page page() const;
 
     // The empty state, with buttons for the first steps.
@@ -60,7 +61,7 @@ private:
     void watch(QWidget *widget);
 
     InfoPage m_welcome;
-    QVideoWidget *m_video;
+    VideoView *m_video;
     InfoPage m_message;
 };
 
