@@ -4,6 +4,7 @@
 #include "StartupOptions.h"
 #include "Theme.h"
 #include "Translations.h"
+#include "player/PipelineQueues.h"
 #include "room/InviteLink.h"
 #include "room/Settings.h"
 
@@ -214,6 +215,8 @@ int main(int argc, char *argv[])
         return fail(
             QCoreApplication::translate("AppMain", "Choose either --host or --join, not both."));
 
+    // Before the window makes its QMediaPlayer.
+    PipelineQueues::install();
     MainWindow window;
     app.installEventFilter(window.fileOpenHandler());
     window.show();

@@ -34,24 +34,26 @@ struct Sample {
     double cpuPercent = 0; // of one core
     double rssMiB = 0; // VmRSS, mean of one sample a second
     double pssMiB = 0; // Pss from smaps_rollup, likewise
+    double ussMiB = 0; // Private_Clean + Private_Dirty: the process's own pages
     double rssMaxMiB = 0;
 };
 
 struct Totals {
-    double cpu = 0, rss = 0, pss = 0;
+    double cpu = 0, rss = 0, pss = 0, uss = 0;
     int runs = 0;
     void add(const Sample &s)
     {
         cpu += s.cpuPercent;
         rss += s.rssMiB;
         pss += s.pssMiB;
+        uss += s.ussMiB;
         ++runs;
     }
     Sample mean() const
     {
         if (runs == 0)
             return {};
-        return {cpu / runs, rss / runs, pss / runs, 0};
+        return {cpu / runs, rss / runs, pss / runs, uss / runs, 0};
     }
 };
 
@@ -200,7 +202,7 @@ std::optional<Sample> measure(const Player &player, const QString &clip,
     const std::optional<double> cpuBefore = cpuSeconds(pid);
     QElapsedTimer elapsed;
     elapsed.start();
-    double rss = 0, pss = 0, rssMax = 0;
+    double rss = 0, pss = 0, uss = 0, rssMax = 0;
     int memorySamples = 0;
     for (int second = 0; second < seconds; ++second) {
         QThread::sleep(1);
@@ -208,10 +210,14 @@ std::optional<Sample> measure(const Player &player, const QString &clip,
             = kibField(QStringLiteral("/proc/%1/status").arg(pid), "VmRSS:");
         const std::optional<double> p
             = kibField(QStringLiteral("/proc/%1/smaps_rollup").arg(pid), "Pss:");
-        if (!r || !p)
+        const QString rollup = QStringLiteral("/proc/%1/smaps_rollup").arg(pid);
+        const std::optional<double> clean = kibField(rollup, "Private_Clean:");
+        const std::optional<double> dirty = kibField(rollup, "Private_Dirty:");
+        if (!r || !p || !clean || !dirty)
             break;
         rss += *r;
         pss += *p;
+        uss += *clean + *dirty;
         rssMax = std::max(rssMax, *r);
         ++memorySamples;
     }
@@ -226,7 +232,7 @@ std::optional<Sample> measure(const Player &player, const QString &clip,
         return std::nullopt;
     }
     return Sample {100.0 * (*cpuAfter - *cpuBefore) / wall, rss / memorySamples,
-                   pss / memorySamples, rssMax};
+                   pss / memorySamples, uss / memorySamples, rssMax};
 }
 
 } // namespace
@@ -342,28 +348,32 @@ int main(int argc, char *argv[])
                 totals[player.name].add(*s);
                 std::printf("{\"clip\":\"%s\",\"player\":\"%s\",\"run\":%d,\"window\":\"%dx%d\","
                             "\"cpu_percent\":%.1f,\"rss_mib\":%.1f,\"rss_max_mib\":%.1f,"
-                            "\"pss_mib\":%.1f}\n",
+                            "\"pss_mib\":%.1f,\"uss_mib\":%.1f}\n",
                             qPrintable(label), qPrintable(player.name), run + 1, window.width(),
-                            window.height(), s->cpuPercent, s->rssMiB, s->rssMaxMiB, s->pssMiB);
+                            window.height(), s->cpuPercent, s->rssMiB, s->rssMaxMiB, s->pssMiB,
+                            s->ussMiB);
                 std::fflush(stdout);
             }
         }
 
         const Sample lockstep = totals[QStringLiteral("lockstep")].mean();
         std::printf("{\"clip\":\"%s\",\"summary\":true,\"runs\":%d,\"seconds\":%d,"
-                    "\"lockstep\":{\"cpu_percent\":%.1f,\"rss_mib\":%.1f,\"pss_mib\":%.1f}",
+                    "\"lockstep\":{\"cpu_percent\":%.1f,\"rss_mib\":%.1f,\"pss_mib\":%.1f,"
+                    "\"uss_mib\":%.1f}",
                     qPrintable(label), runs, seconds, lockstep.cpuPercent, lockstep.rssMiB,
-                    lockstep.pssMiB);
+                    lockstep.pssMiB, lockstep.ussMiB);
         if (mpv.isEmpty()) {
             std::printf(",\"mpv\":\"absent\"}\n");
         } else {
             const Sample other = totals[QStringLiteral("mpv")].mean();
             const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
-            std::printf(",\"mpv\":{\"cpu_percent\":%.1f,\"rss_mib\":%.1f,\"pss_mib\":%.1f},"
-                        "\"ratio\":{\"cpu\":%.2f,\"rss\":%.2f,\"pss\":%.2f}}\n",
-                        other.cpuPercent, other.rssMiB, other.pssMiB,
+            std::printf(",\"mpv\":{\"cpu_percent\":%.1f,\"rss_mib\":%.1f,\"pss_mib\":%.1f,"
+                        "\"uss_mib\":%.1f},"
+                        "\"ratio\":{\"cpu\":%.2f,\"rss\":%.2f,\"pss\":%.2f,\"uss\":%.2f}}\n",
+                        other.cpuPercent, other.rssMiB, other.pssMiB, other.ussMiB,
                         ratio(lockstep.cpuPercent, other.cpuPercent),
-                        ratio(lockstep.rssMiB, other.rssMiB), ratio(lockstep.pssMiB, other.pssMiB));
+                        ratio(lockstep.rssMiB, other.rssMiB), ratio(lockstep.pssMiB, other.pssMiB),
+                        ratio(lockstep.ussMiB, other.ussMiB));
         }
         std::fflush(stdout);
     }

@@ -31,7 +31,7 @@ LOCKSTEP_UI_PACKAGES=(
     qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libqt6svg6 qt6-image-formats-plugins qt6-translations-l10n
     libminiupnpc-dev libnatpmp-dev libswscale-dev libavutil-dev libxcb1-dev libass-dev
-    libqt6opengl6-dev
+    libqt6opengl6-dev libgstreamer1.0-dev
     gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad
     gstreamer1.0-libav ffmpeg
     xvfb xauth fonts-dejavu-core

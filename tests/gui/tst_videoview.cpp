@@ -61,6 +61,32 @@ QVideoFrame solidFrame(QVideoFrameFormat::PixelFormat format, const QSize &size,
     return frame;
 }
 
+// Left half `left`, right half `right` (YUV420P).
+QVideoFrame splitFrame(const QSize &size, Yuv left, Yuv right)
+{
+    QVideoFrameFormat frameFormat(size, QVideoFrameFormat::Format_YUV420P);
+    frameFormat.setColorSpace(QVideoFrameFormat::ColorSpace_BT601);
+    frameFormat.setColorRange(QVideoFrameFormat::ColorRange_Video);
+    QVideoFrame frame(frameFormat);
+    if (!frame.map(QVideoFrame::WriteOnly))
+        return {};
+    const int half = size.width() / 2;
+    for (int row = 0; row < size.height(); ++row) {
+        uchar *line = frame.bits(0) + row * frame.bytesPerLine(0);
+        std::memset(line, left.y, half);
+        std::memset(line + half, right.y, size.width() - half);
+    }
+    for (int row = 0; row < size.height() / 2; ++row) {
+        for (int plane = 1; plane <= 2; ++plane) {
+            uchar *line = frame.bits(plane) + row * frame.bytesPerLine(plane);
+            std::memset(line, plane == 1 ? left.u : left.v, half / 2);
+            std::memset(line + half / 2, plane == 1 ? right.u : right.v, half / 2);
+        }
+    }
+    frame.unmap();
+    return frame;
+}
+
 // Each channel within `tolerance` of `expected`.
 bool near(QRgb pixel, QColor expected, int tolerance = 24)
 {
@@ -103,6 +129,7 @@ private slots:
     void framesAreDrawnLetterboxed();
     void resizingMovesThePicture();
     void anOddWidthIsDrawnWhole();
+    void mirroredAndTurnedFramesAreDrawnAsMeant();
     void childWidgetsCompositeOverThePicture();
     void anEmptyFrameClearsThePicture();
     void backendChoice_data();
@@ -222,8 +249,47 @@ void TestVideoView::anOddWidthIsDrawnWhole()
     QCOMPARE(view.videoRect(), QRect(0, 87, 401, 225));
     const QImage shot = view.grab().toImage();
     for (const int x : {0, 200, 399})
-        QVERIFY2(near(shot.pixel(x, 200), QColor(255, 0, 0)), qPrintable(describe(shot.pixel(x, 200))));
+        QVERIFY2(near(shot.pixel(x, 200), QColor(255, 0, 0)),
+                 qPrintable(describe(shot.pixel(x, 200))));
     QVERIFY2(near(shot.pixel(400, 200), Qt::black, 0), qPrintable(describe(shot.pixel(400, 200))));
+}
+
+void TestVideoView::mirroredAndTurnedFramesAreDrawnAsMeant()
+{
+    VideoView view;
+    view.resize(400, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy presented(&view, &VideoView::framePresented);
+    const QColor red(255, 0, 0);
+    const QColor blue(0, 0, 255);
+
+    view.videoSink()->setVideoFrame(splitFrame(QSize(320, 180), kRed, kBlue));
+    QVERIFY(presented.wait(5000));
+    QImage shot = view.grab().toImage();
+    QVERIFY2(near(shot.pixel(100, 200), red), qPrintable(describe(shot.pixel(100, 200))));
+    QVERIFY2(near(shot.pixel(300, 200), blue), qPrintable(describe(shot.pixel(300, 200))));
+
+    // Mirrored: red on the right.
+    QVideoFrame mirrored = splitFrame(QSize(320, 180), kRed, kBlue);
+    mirrored.setMirrored(true);
+    view.videoSink()->setVideoFrame(mirrored);
+    QVERIFY(presented.wait(5000));
+    shot = view.grab().toImage();
+    QVERIFY2(near(shot.pixel(100, 200), blue), qPrintable(describe(shot.pixel(100, 200))));
+    QVERIFY2(near(shot.pixel(300, 200), red), qPrintable(describe(shot.pixel(300, 200))));
+
+    // A quarter turn clockwise: upright 180x320, the left half on top.
+    QVideoFrame turned = splitFrame(QSize(320, 180), kRed, kBlue);
+    turned.setRotationAngle(QVideoFrame::Rotation90);
+    view.videoSink()->setVideoFrame(turned);
+    QVERIFY(presented.wait(5000));
+    QCOMPARE(view.frameSize(), QSize(180, 320));
+    QCOMPARE(view.videoRect(), QRect(87, 0, 225, 400));
+    shot = view.grab().toImage();
+    QVERIFY2(near(shot.pixel(200, 100), red), qPrintable(describe(shot.pixel(200, 100))));
+    QVERIFY2(near(shot.pixel(200, 300), blue), qPrintable(describe(shot.pixel(200, 300))));
+    QVERIFY2(near(shot.pixel(40, 200), Qt::black, 0), qPrintable(describe(shot.pixel(40, 200))));
 }
 
 void TestVideoView::childWidgetsCompositeOverThePicture()

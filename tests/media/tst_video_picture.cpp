@@ -1,7 +1,13 @@
 // A real QMediaPlayer drawing into the video view: the grabbed view shows the
 // clip's own pixels (a clip made here, red for two seconds, then blue), and
-// follows a seek.
+// follows a seek. The pipeline's queues are capped as in the app
+// (PipelineQueues), and playback still runs at the clip's frame rate.
+#include "player/PipelineQueues.h"
 #include "player/VideoView.h"
+
+#if defined(LOCKSTEP_HAVE_GSTREAMER)
+#include <gst/gst.h>
+#endif
 
 #include <QMediaPlayer>
 #include <QProcess>
@@ -11,6 +17,7 @@
 #include <QTest>
 #include <QVideoSink>
 
+using lockstep::ui::PipelineQueues;
 using lockstep::ui::VideoView;
 
 namespace {
@@ -36,6 +43,8 @@ class TestVideoPicture : public QObject
 private slots:
     void initTestCase();
     void theViewShowsTheClipAndFollowsASeek();
+    void cappedQueuesKeepTheFrameRate();
+    void onlyTheApplicationsOwnQueuesAreCapped();
 
 private:
     QTemporaryDir m_dir;
@@ -44,6 +53,7 @@ private:
 
 void TestVideoPicture::initTestCase()
 {
+    PipelineQueues::install();
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (ffmpeg.isEmpty())
         QSKIP("ffmpeg is not installed; scripts/test.sh installs it");
@@ -90,6 +100,59 @@ void TestVideoPicture::theViewShowsTheClipAndFollowsASeek()
     // And back.
     player.setPosition(500);
     QTRY_VERIFY_WITH_TIMEOUT(near(view.grab().toImage().pixel(320, 180), QColor(255, 0, 0)), 15000);
+}
+
+void TestVideoPicture::cappedQueuesKeepTheFrameRate()
+{
+    VideoView view;
+    view.resize(320, 240);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QMediaPlayer player;
+    player.setVideoOutput(view.videoSink());
+    player.setSource(QUrl::fromLocalFile(m_clip));
+    player.play();
+    QTRY_VERIFY_WITH_TIMEOUT(player.position() > 200, 15000);
+    // 25 frames a second: over a second of playback, nearly all of them
+    // drawn (a stalled or starved pipeline draws none or few).
+    const quint64 framesBefore = view.framesPresented();
+    const qint64 positionBefore = player.position();
+    QTRY_VERIFY_WITH_TIMEOUT(player.position() - positionBefore >= 1000, 10000);
+    const quint64 frames = view.framesPresented() - framesBefore;
+    const qint64 played = player.position() - positionBefore;
+    const double expected = double(played) / 40.0;
+    QVERIFY2(double(frames) >= expected * 0.8,
+             qPrintable(QStringLiteral("%1 frames in %2 ms").arg(frames).arg(played)));
+}
+
+void TestVideoPicture::onlyTheApplicationsOwnQueuesAreCapped()
+{
+#if defined(LOCKSTEP_HAVE_GSTREAMER)
+    QVERIFY(PipelineQueues::isInstalled());
+    // A bin assembled by hand, as QMediaPlayer's output bins are: capped.
+    GstElement *own = gst_bin_new("own");
+    GstElement *ownQueue = gst_element_factory_make("queue", nullptr);
+    QVERIFY(own && ownQueue);
+    gst_bin_add(GST_BIN(own), ownQueue);
+    guint buffers = 0;
+    guint bytes = 1;
+    g_object_get(ownQueue, "max-size-buffers", &buffers, "max-size-bytes", &bytes, nullptr);
+    QCOMPARE(buffers, PipelineQueues::kMaxBuffers);
+    QCOMPARE(bytes, 0u);
+    // One that an auto-plugging element adds inside itself: left alone.
+    GstElement *plugged = gst_element_factory_make("decodebin", nullptr);
+    GstElement *pluggedQueue = gst_element_factory_make("queue", nullptr);
+    QVERIFY(plugged && pluggedQueue);
+    gst_bin_add(GST_BIN(plugged), pluggedQueue);
+    g_object_get(pluggedQueue, "max-size-buffers", &buffers, "max-size-bytes", &bytes, nullptr);
+    QCOMPARE(buffers, 200u); // GStreamer's defaults
+    QCOMPARE(bytes, 10u * 1024u * 1024u);
+    gst_object_unref(own);
+    gst_object_unref(plugged);
+#else
+    QVERIFY(!PipelineQueues::install());
+    QSKIP("QMediaPlayer does not play through GStreamer here: no queues to cap.");
+#endif
 }
 
 QTEST_MAIN(TestVideoPicture)

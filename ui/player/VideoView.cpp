@@ -172,6 +172,7 @@ void VideoView::presentPending()
     if (!m_frame.isValid()) {
         // The player stopped or changed source: no picture until the next.
         m_image = QImage();
+        m_imageStale = false;
         relayout(QSize());
         if (m_gl)
             m_gl->setFrame(QVideoFrame(), QRect());
@@ -186,7 +187,8 @@ void VideoView::presentPending()
     if (m_gl) {
         m_gl->setFrame(m_frame, m_videoRect);
     } else {
-        convertForRaster();
+        // Converted when painted: a hidden or minimised view converts nothing.
+        m_imageStale = true;
         update(m_videoRect);
     }
     emit framePresented();
@@ -228,7 +230,7 @@ void VideoView::resizeEvent(QResizeEvent *event)
         m_gl->setGeometry(rect());
         m_gl->setFrame(m_frame, m_videoRect);
     } else {
-        convertForRaster();
+        m_imageStale = true;
     }
 }
 
@@ -236,6 +238,10 @@ void VideoView::paintEvent(QPaintEvent *event)
 {
     if (m_gl)
         return; // the OpenGL surface covers the whole view
+    if (m_imageStale) {
+        convertForRaster();
+        m_imageStale = false;
+    }
     QPainter painter(this);
     const bool mirrored = m_frame.mirrored();
     const bool bottomUp
@@ -258,6 +264,8 @@ void VideoView::paintEvent(QPaintEvent *event)
         painter.drawImage(m_videoRect.topLeft(), m_image);
         return;
     }
+    // The turned image may be a line short of m_videoRect (evenWidth()).
+    painter.fillRect(m_videoRect, Qt::black);
     // Turned about the picture's centre; the image has the frame's own
     // orientation and size (width and height swapped for quarter turns).
     painter.translate(QRectF(m_videoRect).center());

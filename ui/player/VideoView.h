@@ -16,8 +16,9 @@ class VideoFrameScaler;
 // The picture: a plain (non-native) widget fed by a QVideoSink, drawing the
 // current frame letterboxed on black. Being an ordinary widget, child widgets
 // placed over it (subtitles) composite with the picture, and grab() contains
-// it. Each new frame is converted from the decoder's YUV once, straight to the
-// size it is shown at, and only the picture's rectangle is repainted.
+// it. Each new frame is converted from the decoder's YUV once, when it is
+// painted, straight to the size it is shown at, and only the picture's
+// rectangle is repainted.
 //
 // Two ways to draw it (chooseBackend() decides): Raster converts and scales
 // each frame once on the CPU (libswscale) and paints it with QPainter, the
@@ -50,7 +51,8 @@ public:
     QRect videoRect() const { return m_videoRect; }
     // The frame's size as displayed (after rotation); empty before the first.
     QSize frameSize() const { return m_frameSize; }
-    // Frames drawn since the view was made (each new frame counts once).
+    // New frames taken to be drawn since the view was made (each counts
+    // once, however often it is painted).
     quint64 framesPresented() const { return m_framesPresented; }
 
     // The largest rectangle of `frame`'s aspect ratio centred in `area`.
@@ -95,6 +97,7 @@ private:
     QVideoFrame m_pending; // the newest frame, not yet drawn
     bool m_presentQueued = false;
     QImage m_image; // m_frame converted at m_videoRect's size (Raster)
+    bool m_imageStale = false; // m_image is to be converted again before painting
     QRect m_videoRect;
     QSize m_frameSize;
     quint64 m_framesPresented = 0;
