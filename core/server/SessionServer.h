@@ -3,8 +3,8 @@
 #include "ServerCore.h"
 #include "ServerLimits.h"
 #include "StartFailure.h"
-#include "media/MediaServer.h"
 #include "protocol/CloseCode.h"
+#include "server/media/MediaServer.h"
 
 #include <QHostAddress>
 #include <QObject>
