@@ -25,16 +25,9 @@ sync::PlayerBackend::State MediaPlayerBackend::state() const
     case QMediaPlayer::EndOfMedia:
         return State::Ended;
     case QMediaPlayer::StalledMedia:
+    case QMediaPlayer::BufferingMedia:
         return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Buffering
                                                                       : State::Paused;
-    case QMediaPlayer::BufferingMedia:
-        // "Enough buffered to continue": a network source (the host's
-        // stream, an http URL) reports it whenever its read-ahead is below
-        // full while it plays on. Only an empty buffer is a stall.
-        if (m_player.bufferProgress() < kStalledBufferProgress)
-            return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Buffering
-                                                                          : State::Paused;
-        break;
     case QMediaPlayer::LoadedMedia:
     case QMediaPlayer::BufferedMedia:
         break;

@@ -14,10 +14,6 @@ class MediaPlayerBackend final : public QObject, public sync::PlayerBackend
     Q_OBJECT
 
 public:
-    // Below this buffer fill, a player that reports BufferingMedia has
-    // stalled (Qt: BufferingMedia still has "enough data buffered").
-    static constexpr float kStalledBufferProgress = 0.05f;
-
     explicit MediaPlayerBackend(QMediaPlayer &player, QObject *parent = nullptr);
 
     State state() const override;

@@ -7,6 +7,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -18,6 +19,10 @@ namespace {
 
 constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 constexpr qint64 kChunkBytes = 64 * 1024;
+constexpr char kVerified[] = "lockstepPinnedVerified";
+// The host drops a connection that sends nothing for 10 s; a spare is
+// replaced before that.
+constexpr int kSpareLifetimeMs = 7000;
 
 QByteArray headerValue(const QByteArray &head, const QByteArray &name)
 {
@@ -102,39 +107,27 @@ private:
             request += "Range: " + range + "\r\n";
         request += "Connection: close\r\n\r\n";
 
-        m_host = new QSslSocket(this);
+        // A connection opened ahead (TLS done) saves the handshake's round
+        // trips: a seek costs one round trip to the host, not three.
+        m_host = m_proxy.takeSpare();
+        if (m_host)
+            m_host->setParent(this);
+        else
+            m_host = m_proxy.openHost(this);
         m_host->setReadBufferSize(kReadAheadBytes);
-        const QByteArray pinned = m_proxy.m_pinned;
-        if (!pinned.isEmpty()) {
-            // As the room's own connection: no authority, only the pinned certificate.
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.setCaCertificates({});
-            tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-            m_host->setSslConfiguration(tls);
-            connect(m_host, &QSslSocket::sslErrors, this,
-                    [this, pinned](const QList<QSslError> &errors) {
-                        bool allPinned = !errors.isEmpty();
-                        for (const QSslError &error : errors) {
-                            if (error.certificate().isNull()
-                                || error.certificate().digest(QCryptographicHash::Sha256) != pinned)
-                                allPinned = false;
-                        }
-                        if (allPinned) {
-                            m_verified = true;
-                            m_host->ignoreSslErrors();
-                        } else {
-                            qCWarning(lcStream) << "the host's certificate is not the pinned one";
-                            fail();
-                        }
-                    });
-        }
-        connect(m_host, &QSslSocket::encrypted, this, [this, request, pinned] {
-            if (!pinned.isEmpty() && !m_verified) {
+        const bool pinned = !m_proxy.m_pinned.isEmpty();
+        const auto send = [this, request, pinned] {
+            if (pinned && !m_host->property(kVerified).toBool()) {
+                qCWarning(lcStream) << "the host's certificate is not the pinned one";
                 fail();
                 return;
             }
             m_host->write(request);
-        });
+        };
+        if (m_host->isEncrypted())
+            send();
+        else
+            connect(m_host, &QSslSocket::encrypted, this, send);
         connect(m_host, &QSslSocket::readyRead, this, &Relay::pump);
         connect(m_host, &QSslSocket::disconnected, this, [this] {
             m_hostDone = true;
@@ -146,7 +139,6 @@ private:
                 pump();
             }
         });
-        m_host->connectToHostEncrypted(upstream.host(), quint16(upstream.port(443)));
     }
 
     // Moves what the host sent to the player while the player keeps up.
@@ -200,15 +192,79 @@ private:
     QTcpSocket *m_player;
     QSslSocket *m_host = nullptr;
     QByteArray m_head;
-    bool m_verified = false;
     bool m_statusSeen = false;
     bool m_hostDone = false;
     bool m_ended = false;
 };
 
-StreamProxy::StreamProxy(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+StreamProxy::StreamProxy(QObject *parent)
+    : QObject(parent), m_server(new QTcpServer(this)), m_spareTimer(new QTimer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &StreamProxy::accept);
+    m_spareTimer->setSingleShot(true);
+    connect(m_spareTimer, &QTimer::timeout, this, &StreamProxy::prepareSpare);
+}
+
+QSslSocket *StreamProxy::openHost(QObject *parent)
+{
+    auto *socket = new QSslSocket(parent);
+    const QByteArray pinned = m_pinned;
+    if (!pinned.isEmpty()) {
+        // As the room's own connection: no authority, only the pinned certificate.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates({});
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        socket->setSslConfiguration(tls);
+        connect(socket, &QSslSocket::sslErrors, socket,
+                [socket, pinned](const QList<QSslError> &errors) {
+                    bool allPinned = !errors.isEmpty();
+                    for (const QSslError &error : errors) {
+                        if (error.certificate().isNull()
+                            || error.certificate().digest(QCryptographicHash::Sha256) != pinned)
+                            allPinned = false;
+                    }
+                    if (allPinned) {
+                        socket->setProperty(kVerified, true);
+                        socket->ignoreSslErrors();
+                    } else {
+                        socket->abort();
+                    }
+                });
+    }
+    socket->connectToHostEncrypted(m_upstream.host(), quint16(m_upstream.port(443)));
+    return socket;
+}
+
+void StreamProxy::prepareSpare()
+{
+    if (m_spare) {
+        m_spare->abort();
+        m_spare->deleteLater();
+        m_spare = nullptr;
+    }
+    if (!isActive())
+        return;
+    m_spare = openHost(this);
+    connect(m_spare, &QSslSocket::disconnected, this, [this, spare = m_spare] {
+        if (m_spare == spare) {
+            m_spare = nullptr;
+            spare->deleteLater();
+        }
+    });
+    m_spareTimer->start(kSpareLifetimeMs);
+}
+
+QSslSocket *StreamProxy::takeSpare()
+{
+    QSslSocket *spare = nullptr;
+    if (m_spare && m_spare->state() != QAbstractSocket::UnconnectedState) {
+        spare = m_spare;
+        spare->disconnect(this);
+    }
+    m_spare = nullptr;
+    // The next request gets one too.
+    QTimer::singleShot(0, this, &StreamProxy::prepareSpare);
+    return spare;
 }
 
 StreamProxy::~StreamProxy()
@@ -219,7 +275,8 @@ StreamProxy::~StreamProxy()
 QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
                         const QString &fileName)
 {
-    if (upstream != m_upstream)
+    const bool changed = upstream != m_upstream || pinnedSha256 != m_pinned;
+    if (changed)
         dropRelays();
     m_upstream = upstream;
     m_pinned = pinnedSha256;
@@ -238,11 +295,19 @@ QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
         + QUrl::toPercentEncoding(fileName.isEmpty() ? QStringLiteral("media") : fileName);
     m_localUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->serverPort())
                       + QString::fromLatin1(path));
+    if (changed || !m_spare)
+        prepareSpare();
     return m_localUrl;
 }
 
 void StreamProxy::stop()
 {
+    m_spareTimer->stop();
+    if (m_spare) {
+        m_spare->abort();
+        m_spare->deleteLater();
+        m_spare = nullptr;
+    }
     dropRelays();
     m_server->close();
     m_upstream.clear();

@@ -4,8 +4,10 @@
 #include <QObject>
 #include <QUrl>
 
+class QSslSocket;
 class QTcpServer;
 class QTcpSocket;
+class QTimer;
 
 namespace lockstep::ui {
 
@@ -49,6 +51,13 @@ private:
     class Relay;
     void accept();
     void dropRelays();
+    // A TLS connection to the host, checked against the pinned certificate
+    // (property "lockstepPinnedVerified" once it passed).
+    QSslSocket *openHost(QObject *parent);
+    // One connection is kept open ahead (handshake done), replaced before
+    // the host would drop it as idle; a request takes it.
+    void prepareSpare();
+    QSslSocket *takeSpare();
 
     QTcpServer *m_server;
     QUrl m_upstream;
@@ -56,6 +65,8 @@ private:
     QByteArray m_secretPath;
     QUrl m_localUrl;
     std::vector<Relay *> m_relays;
+    QSslSocket *m_spare = nullptr;
+    QTimer *m_spareTimer;
 };
 
 } // namespace lockstep::ui
