@@ -819,10 +819,14 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
 
 void ServerCore::setMedia(Room &room, const QString &url, const std::optional<MediaInfo> &media)
 {
+    const std::optional<QString> served = sharedPath(room.id());
     room.mediaUrl = url;
     room.media = media;
     refreshStream(room);
-    emit roomMediaChanged(room.id());
+    // Streams in flight end when the file they serve is no longer the room's
+    // (the same file named again keeps them).
+    if (served && sharedPath(room.id()) != served)
+        emit roomMediaChanged(room.id());
     room.autoPaused = false;
     room.waitingFor.clear();
     room.heldPlay.reset();

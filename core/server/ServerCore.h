@@ -68,7 +68,8 @@ signals:
     void roomRemoved(const QString &room);
     void participantsChanged(const QString &room, const QList<protocol::Participant> &participants);
     void connectionCountChanged(int count);
-    // The room's media changed (or stopped being offered): its streams end.
+    // The file the room offered is no longer its file (another media, the
+    // file withdrawn, the room removed): its streams in flight end.
     void roomMediaChanged(const QString &room);
 
 private:

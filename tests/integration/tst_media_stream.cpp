@@ -114,6 +114,7 @@ private slots:
     void refusesPathsLeavingTheSharedFile();
     void aChangedFileEndsStreamsInFlight();
     void aWithdrawnFileEndsStreamsInFlight();
+    void theSameFileNamedAgainKeepsStreams();
     void limitsConcurrentStreams();
     void throttlesASlowGuest();
     void reportsUploadRates();
@@ -442,6 +443,24 @@ void TestMediaStream::aWithdrawnFileEndsStreamsInFlight()
     HttpFetch after(m_server->port(), get(kRoom, guestToken(), "Range: bytes=0-9\r\n"));
     QVERIFY(after.finish());
     QCOMPARE(after.status(), 404);
+}
+
+void TestMediaStream::theSameFileNamedAgainKeepsStreams()
+{
+    openRoom(m_large);
+    HttpFetch slow(m_server->port(), get(kRoom, guestToken()), false);
+    QVERIFY(QTest::qWaitFor([&] { return m_server->mediaServer()->activeStreams() == 1; },
+                            kDeadlineMs));
+    const QFileInfo large(m_large);
+    m_host->send(
+        protocol::MediaChange {large.fileName(), MediaInfo {large.fileName(), large.size(), 60.0}});
+    QVERIFY(m_guest->waitFor("media_change"));
+    QVERIFY(m_guest->next("media_change").as<protocol::MediaChange>()->media->stream);
+    QVERIFY(m_host->sync());
+    QCOMPARE(m_server->mediaServer()->activeStreams(), 1);
+    QVERIFY(slow.finish(60000));
+    QCOMPARE(slow.body().size(), large.size());
+    QCOMPARE(slow.body().left(4096), pattern(4096));
 }
 
 void TestMediaStream::limitsConcurrentStreams()
