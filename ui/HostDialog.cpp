@@ -142,6 +142,11 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
     m_startWhenReady->setChecked(m_settings.hostStartWhenReady());
     m_startWhenReady->setToolTip(
         tr("Pressing play waits until everyone in the room has said \"I'm ready\""));
+    m_shareFile = new QCheckBox(tr("Let guests stream my file"), m_computerFields);
+    m_shareFile->setObjectName(QStringLiteral("hostShareFile"));
+    m_shareFile->setChecked(m_settings.hostSharesFile());
+    m_shareFile->setToolTip(tr("Guests without their own copy watch yours, sent from this "
+                               "computer over the room's encrypted connection"));
     m_setupExpiry = new QComboBox(page);
     fillExpiryChoices(m_setupExpiry, m_settings.inviteExpiry());
     m_openRouterPort = new QCheckBox(tr("Open the port on my router (UPnP)"), m_computerFields);
@@ -156,6 +161,7 @@ QWidget *HostDialog::makeSetupPage(const QString &name)
     computerForm->setContentsMargins(0, 0, 0, 0);
     computerForm->addRow(tr("&Port:"), m_port);
     computerForm->addRow(QString(), m_openRouterPort);
+    computerForm->addRow(QString(), m_shareFile);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Your &name:"), m_name);
@@ -294,6 +300,7 @@ void HostDialog::start()
     options.hostOnlyControl = m_control->currentData().toBool();
     options.inviteOnly = m_inviteOnly->isChecked();
     options.startWhenReady = m_startWhenReady->isChecked();
+    options.shareFile = m_shareFile->isChecked();
     options.inviteExpiry = m_setupExpiry->currentData().toInt();
     if (options.name.isEmpty())
         return;
@@ -304,6 +311,7 @@ void HostDialog::start()
     m_settings.setHostOnlyControl(options.hostOnlyControl);
     m_settings.setHostInviteOnly(options.inviteOnly);
     m_settings.setHostStartWhenReady(options.startWhenReady);
+    m_settings.setHostSharesFile(options.shareFile);
     m_settings.setInviteExpiry(options.inviteExpiry);
     m_settings.setHostOpensRouterPort(m_openRouterPort->isChecked());
     m_settings.setHostOnServer(onServer);

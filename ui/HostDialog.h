@@ -67,6 +67,7 @@ private:
     QComboBox *m_control;
     QCheckBox *m_inviteOnly;
     QCheckBox *m_startWhenReady;
+    QCheckBox *m_shareFile;
     QComboBox *m_setupExpiry;
     QCheckBox *m_openRouterPort;
     QLabel *m_setupError;

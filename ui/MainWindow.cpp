@@ -275,6 +275,7 @@ void MainWindow::start(const StartupOptions &options)
         host.hostOnlyControl = m_settings.hostOnlyControl();
         host.inviteOnly = m_settings.hostInviteOnly();
         host.startWhenReady = m_settings.hostStartWhenReady();
+        host.shareFile = m_settings.hostSharesFile();
         host.inviteExpiry = m_settings.inviteExpiry();
         host.server = options.server;
         host.authToken = options.authToken;

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QLocale>
 #include <QStyle>
 
 namespace lockstep::ui {
@@ -64,6 +65,15 @@ void ParticipantsModel::setOwnClientId(const QString &clientId)
     endResetModel();
 }
 
+void ParticipantsModel::setUploadRates(const QHash<QString, double> &rates)
+{
+    if (rates == m_uploadRates)
+        return;
+    m_uploadRates = rates;
+    if (!m_participants.isEmpty())
+        emit dataChanged(index(0, UploadColumn), index(rowCount() - 1, UploadColumn));
+}
+
 const protocol::Participant *ParticipantsModel::participantAt(int row) const
 {
     return row >= 0 && row < m_participants.size() ? &m_participants.at(row) : nullptr;
@@ -95,6 +105,8 @@ QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation,
             return tr("Drift");
         case RttColumn:
             return tr("Round trip");
+        case UploadColumn:
+            return tr("Upload");
         default:
             break;
         }
@@ -106,10 +118,13 @@ QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation,
             return tr("How far each player is from the room's timeline (ahead is positive)");
         case RttColumn:
             return tr("Time for a message to reach the server and come back");
+        case UploadColumn:
+            return tr("How fast your computer sends your file to each guest streaming it");
         default:
             break;
         }
-    } else if (role == Qt::TextAlignmentRole && (section == DriftColumn || section == RttColumn)) {
+    } else if (role == Qt::TextAlignmentRole
+               && (section == DriftColumn || section == RttColumn || section == UploadColumn)) {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     }
     return {};
@@ -138,6 +153,10 @@ QVariant ParticipantsModel::display(const protocol::Participant &p, int column) 
         return p.driftMs ? formatMilliseconds(*p.driftMs) : QStringLiteral("–");
     case RttColumn:
         return p.rttMs ? formatMilliseconds(*p.rttMs, false) : QStringLiteral("–");
+    case UploadColumn:
+        if (const auto it = m_uploadRates.constFind(p.clientId); it != m_uploadRates.cend())
+            return tr("%1/s").arg(QLocale().formattedDataSize(qint64(*it)));
+        return QString();
     default:
         break;
     }

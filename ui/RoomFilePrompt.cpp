@@ -23,8 +23,14 @@ RoomFilePrompt::RoomFilePrompt(QWidget &window, VideoArea &videoArea, PlaybackCo
                                QList<QAction *> openActions, QAction *chooseAction)
     : QObject(&window), m_window(window), m_videoArea(videoArea), m_playback(playback),
       m_session(session), m_settings(settings), m_openActions(std::move(openActions)),
-      m_chooseAction(chooseAction)
+      m_chooseAction(chooseAction), m_streamAction(new QAction(this))
 {
+    m_streamAction->setObjectName(QStringLiteral("streamFromHostAction"));
+    connect(m_streamAction, &QAction::triggered, this, [this] {
+        if (m_dialog)
+            m_dialog->close();
+        m_playback.streamFromHost();
+    });
     connect(&playback, &PlaybackController::awaitingRoomFileChanged, this,
             &RoomFilePrompt::onAwaitingRoomFile);
     connect(&playback, &PlaybackController::nothingChosen, this, &RoomFilePrompt::onNothingChosen);
@@ -58,6 +64,18 @@ void RoomFilePrompt::onAwaitingRoomFile(bool awaiting)
         return;
     }
     const RoomMedia media = m_session.roomMedia();
+    if (m_session.hostOffersStream()) {
+        // Streaming is the default: it comes first, and no file dialog opens.
+        const QString host = m_session.nameOf(m_session.hostId());
+        m_streamAction->setText(tr("Stream from %1").arg(host));
+        m_videoArea.showMessage(
+            Icons::themed("video-x-generic", QStyle::SP_FileIcon),
+            tr("Watch %1 with the room").arg(media.displayName()),
+            tr("%1 is watching %2 and shares it: stream it from %3, or choose your own copy.")
+                .arg(m_session.nameOf(m_session.mediaOwnerId()), media.describe(), host),
+            {m_streamAction, m_chooseAction});
+        return;
+    }
     m_videoArea.showMessage(
         Icons::themed("video-x-generic", QStyle::SP_FileIcon),
         tr("Choose your copy of %1").arg(media.displayName()),

@@ -16,8 +16,9 @@ class VideoArea;
 
 // What the video area says while the room has nothing this player can show:
 // "Nothing chosen yet", or the room's file to choose a copy of (with a file
-// dialog that opens at once, without blocking), and the warning when the
-// chosen copy looks different from the room's.
+// dialog that opens at once, without blocking; or, where the host offers its
+// file, "Stream from <host>" first and "Choose my copy" beside it), and the
+// warning when the chosen copy looks different from the room's.
 class RoomFilePrompt : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,7 @@ private:
     const Settings &m_settings;
     QList<QAction *> m_openActions;
     QAction *m_chooseAction;
+    QAction *m_streamAction; // "Stream from <host>", while the host offers its file
     QPointer<QFileDialog> m_dialog;
 };
 

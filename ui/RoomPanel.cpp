@@ -83,6 +83,12 @@ RoomPanel::RoomPanel(RoomController &room, ChatController &chat, PlaylistControl
                 m_model->setParticipants(participants);
                 refresh();
             });
+    connect(&session, &RoomSession::uploadRatesChanged, this, [this] {
+        const QHash<QString, double> rates = m_session.uploadRates();
+        m_model->setUploadRates(rates);
+        // The column shows while the host sends its file to someone.
+        m_participants->setColumnHidden(ParticipantsModel::UploadColumn, rates.isEmpty());
+    });
     connect(&session, &RoomSession::stateChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::hostChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::joined, this, &RoomPanel::refresh);
@@ -220,6 +226,7 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
     for (int column = ParticipantsModel::ReadyColumn; column < ParticipantsModel::ColumnCount;
          ++column)
         m_participants->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_participants->setColumnHidden(ParticipantsModel::UploadColumn, true);
     connect(m_participants, &QTreeView::customContextMenuRequested, this,
             &RoomPanel::showParticipantMenu);
     connect(m_participants->selectionModel(), &QItemSelectionModel::selectionChanged, this,

@@ -20,6 +20,7 @@ using Json = nlohmann::json;
 namespace {
 
 constexpr auto kInviteType = "invite";
+constexpr auto kMediaType = "media";
 
 ProtocolError error(ErrorCode code, const char *message)
 {
@@ -172,6 +173,8 @@ std::variant<UserClaims, ProtocolError> TokenService::verifyAuthToken(const QStr
         return error(ErrorCode::AuthInvalid, "The auth token is not valid for this server.");
     if (claimString(*claims, "typ") == QLatin1String(kInviteType))
         return error(ErrorCode::AuthInvalid, "An invite token cannot be used as an auth token.");
+    if (claimString(*claims, "typ") == QLatin1String(kMediaType))
+        return error(ErrorCode::AuthInvalid, "A media token cannot be used as an auth token.");
     UserClaims user {claimString(*claims, "sub"), claimString(*claims, "name"),
                      claimString(*claims, "room")};
     if (user.subject.isEmpty())
@@ -199,6 +202,41 @@ TokenService::verifyInvite(const QString &token, const QString &room, double now
     else
         return error(ErrorCode::InviteInvalid, "The invite has no expiry.");
     return invite;
+}
+
+QString TokenService::issueMediaToken(const QString &room, const QString &client, double now) const
+{
+    const auto issuedAt = std::uint64_t(std::floor(now));
+    const Json claims = {
+        {"typ", kMediaType},
+        {"room", room.toStdString()},
+        {"sub", client.toStdString()},
+        {"iat", issuedAt},
+        {"exp", issuedAt + std::uint64_t(kMediaTokenSeconds)},
+    };
+    return sign(claims, m_key);
+}
+
+std::variant<MediaClaims, ProtocolError>
+TokenService::verifyMediaToken(const QString &token, const QString &room, double now) const
+{
+    bool expired = false;
+    bool immature = false;
+    const auto claims = verifiedClaims(token, m_key, now, &expired, &immature);
+    if (expired)
+        return error(ErrorCode::AuthInvalid, "The media token has expired.");
+    if (!claims || immature)
+        return error(ErrorCode::AuthInvalid, "The media token is not valid for this server.");
+    if (claimString(*claims, "typ") != QLatin1String(kMediaType))
+        return error(ErrorCode::AuthInvalid, "This token is not a media token.");
+    MediaClaims media {claimString(*claims, "room"), claimString(*claims, "sub"), 0.0};
+    if (media.room != room)
+        return error(ErrorCode::AuthInvalid, "The media token is for another room.");
+    if (const auto exp = claims->find("exp"); exp != claims->end() && exp->is_number())
+        media.expiresAt = exp->get<double>();
+    else
+        return error(ErrorCode::AuthInvalid, "The media token has no expiry.");
+    return media;
 }
 
 IssuedInvite TokenService::issueInvite(const QString &room, int expiresInSeconds, double now) const

@@ -23,15 +23,22 @@ struct InviteClaims {
     QString id;
 };
 
+// Claims of a media token: lets one member of one room fetch the file the
+// host shares (docs/protocol.md, "Sharing the host's file").
+struct MediaClaims {
+    QString room;
+    QString client;
+    double expiresAt = 0.0;
+};
+
 struct IssuedInvite {
     QString token;
     double expiresAt = 0.0;
 };
 
-// Issues and verifies the server's JWTs (HS256 only). Auth tokens and invite
-// tokens are told apart by the `typ` claim: an invite is never accepted as an
-// auth token, nor an auth token as an invite. Times are epoch seconds taken
-// from the caller, so tests and simulations control them.
+// Issues and verifies the server's JWTs (HS256 only). Auth, invite and media
+// tokens are told apart by the `typ` claim: none is ever accepted as another. Times are epoch
+// seconds taken from the caller, so tests and simulations control them.
 class TokenService
 {
 public:
@@ -51,6 +58,12 @@ public:
                                                                       double now) const;
     std::variant<InviteClaims, protocol::ProtocolError>
     verifyInvite(const QString &token, const QString &room, double now) const;
+
+    // Media tokens (`typ: "media"`): valid for `room` only, kMediaTokenSeconds.
+    static constexpr int kMediaTokenSeconds = 12 * 3600;
+    QString issueMediaToken(const QString &room, const QString &client, double now) const;
+    std::variant<MediaClaims, protocol::ProtocolError>
+    verifyMediaToken(const QString &token, const QString &room, double now) const;
 
     IssuedInvite issueInvite(const QString &room, int expiresInSeconds, double now) const;
     QString issueUserToken(const QString &subject, const QString &name, const QString &room,

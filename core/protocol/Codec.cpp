@@ -314,6 +314,7 @@ std::optional<MediaInfo> readMedia(FieldReader &outer, const Json *object, std::
     media.name = reader.string("name", false, 1024).value_or(QString());
     media.size = reader.integer("size", false, 0, std::numeric_limits<qint64>::max());
     media.duration = reader.number("duration", false, 0.0, limits::kMaxPosition);
+    media.stream = reader.boolean("stream", false).value_or(false);
     outer.adopt(reader);
     if (reader.failed())
         return std::nullopt;
@@ -328,6 +329,8 @@ Json writeMedia(const MediaInfo &media)
         json["size"] = *media.size;
     if (media.duration)
         json["duration"] = *media.duration;
+    if (media.stream)
+        json["stream"] = true;
     return json;
 }
 
@@ -582,6 +585,7 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
             r.integer("participant_count", false, 0, 1000000).value_or(m.participants.size()));
         m.media = readMedia(r, r.object("media", false), "media");
         m.resumeToken = r.string("resume_token", false, limits::kMaxIdLength);
+        m.mediaToken = r.string("media_token", false, limits::kMaxTokenLength);
         m.chat = readChat(r, r.array("chat", false)).value_or(QList<ChatEntry>());
         if (const Json *playlist = r.object("playlist", false)) {
             FieldReader p(*playlist, "room_state.playlist");
@@ -739,6 +743,8 @@ struct PayloadWriter {
             p["media"] = writeMedia(*m.media);
         if (m.resumeToken)
             p["resume_token"] = toStd(*m.resumeToken);
+        if (m.mediaToken)
+            p["media_token"] = toStd(*m.mediaToken);
         p["chat"] = writeChat(m.chat);
         p["playlist"] = {{"items", writePlaylistItems(m.playlist.items)},
                          {"current", m.playlist.current},

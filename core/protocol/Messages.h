@@ -28,6 +28,9 @@ struct MediaInfo {
     QString name;
     std::optional<qint64> size; // bytes
     std::optional<double> duration; // seconds
+    // Extension, set by the server only: the host offers this file for
+    // streaming (docs/protocol.md, "Sharing the host's file").
+    bool stream = false;
 
     bool operator==(const MediaInfo &) const = default;
 };
@@ -130,6 +133,7 @@ struct RoomState {
     int participantCount = 0;
     std::optional<MediaInfo> media; // extension
     std::optional<QString> resumeToken; // extension: private to the receiving client
+    std::optional<QString> mediaToken; // extension: private to the receiving client
     QList<ChatEntry> chat; // extension: the last messages, oldest first
     Playlist playlist; // extension
 

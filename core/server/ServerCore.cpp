@@ -4,6 +4,7 @@
 
 #include "auth/TokenService.h"
 #include "protocol/Clock.h"
+#include "server/media/SharedFiles.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -332,6 +333,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     room->hostId = e.client;
     room->mediaUrl = m.mediaUrl;
     room->media = m.media;
+    refreshStream(*room);
     room->timeline = Timeline {m.startPos, PlayState::Paused, now};
     Member creator;
     creator.clientId = e.client;
@@ -349,7 +351,7 @@ void ServerCore::handleCreateRoom(ConnectionId id, Connection &c, const Envelope
     qCInfo(lcServer).noquote() << "room" << roomId << "created by" << e.client << "on connection"
                                << id;
 
-    send(id, ref.stateFor(host, now), roomId, e.client, now);
+    send(id, roomStateFor(ref, host, now, std::numeric_limits<int>::max()), roomId, e.client, now);
     emit roomCreated(roomId);
     emit participantsChanged(roomId, ref.participants());
 }
@@ -514,8 +516,8 @@ void ServerCore::handleJoinRoom(ConnectionId id, Connection &c, const Envelope &
     c.client = e.client;
     c.engaged = true;
 
-    send(id, room.stateFor(*room.member(e.client), now, m_limits.largeRoom), room.id(), e.client,
-         now);
+    send(id, roomStateFor(room, *room.member(e.client), now, m_limits.largeRoom), room.id(),
+         e.client, now);
     if (!resumed) {
         announce(room, ClientJoined {m.name}, e.client);
         markParticipantsDirty(room, e.client);
@@ -568,10 +570,62 @@ void ServerCore::leaveRoom(Connection &c)
     markParticipantsDirty(room);
 }
 
+void ServerCore::setSharedFiles(media::SharedFiles *files)
+{
+    if (m_shared)
+        m_shared->disconnect(this);
+    m_shared = files;
+    if (!m_shared)
+        return;
+    // A withdrawn file stops its rooms' streams at once; an offer applies
+    // from the next time a room names the file.
+    connect(m_shared, &media::SharedFiles::changed, this, [this] {
+        for (auto &[id, room] : m_rooms) {
+            if (!room->media || !room->media->stream)
+                continue;
+            refreshStream(*room);
+            if (!room->media->stream) {
+                qCInfo(lcServer).noquote() << "room" << id << "no longer offers its file";
+                emit roomMediaChanged(id);
+            }
+        }
+    });
+}
+
+std::optional<QString> ServerCore::sharedPath(const QString &id) const
+{
+    const Room *r = room(id);
+    if (!m_shared || !r || !r->media || !r->media->stream)
+        return std::nullopt;
+    return m_shared->pathFor(r->media);
+}
+
+bool ServerCore::isMember(const QString &roomId, const QString &client) const
+{
+    const Room *r = room(roomId);
+    return r && r->member(client) != nullptr;
+}
+
+RoomState ServerCore::roomStateFor(const Room &room, const Member &member, double now,
+                                   int listLimit) const
+{
+    RoomState state = room.stateFor(member, now, listLimit);
+    if (m_shared)
+        state.mediaToken = m_tokens.issueMediaToken(room.id(), member.clientId, now);
+    return state;
+}
+
+void ServerCore::refreshStream(Room &room)
+{
+    if (room.media)
+        room.media->stream = m_shared && m_shared->pathFor(room.media).has_value();
+}
+
 void ServerCore::removeRoom(const QString &id)
 {
     if (m_rooms.erase(id)) {
         qCInfo(lcServer).noquote() << "room" << id << "removed";
+        emit roomMediaChanged(id);
         emit roomRemoved(id);
     }
 }
@@ -760,13 +814,19 @@ void ServerCore::handleMediaChange(ConnectionId id, Room &room, Member &sender,
     room.autoStartAt.reset();
     setMedia(room, m.mediaUrl, m.media);
     qCInfo(lcServer).noquote() << "room" << room.id() << "media changed by" << sender.clientId;
-    broadcast(room, m, sender.clientId, sender.clientId);
+    broadcast(room, MediaChange {room.mediaUrl, room.media}, sender.clientId, sender.clientId);
 }
 
 void ServerCore::setMedia(Room &room, const QString &url, const std::optional<MediaInfo> &media)
 {
+    const std::optional<QString> served = sharedPath(room.id());
     room.mediaUrl = url;
     room.media = media;
+    refreshStream(room);
+    // Streams in flight end when the file they serve is no longer the room's
+    // (the same file named again keeps them).
+    if (served && sharedPath(room.id()) != served)
+        emit roomMediaChanged(room.id());
     room.autoPaused = false;
     room.waitingFor.clear();
     room.heldPlay.reset();
@@ -790,7 +850,7 @@ void ServerCore::endOfMedia(Room &room, double reachedAt)
     const PlaylistItem &item = playlist.items.at(playlist.current);
     broadcast(room, PlaylistUpdate {playlist.items, playlist.current, playlist.version}, {});
     setMedia(room, item.mediaUrl, item.media);
-    broadcast(room, MediaChange {item.mediaUrl, item.media}, {});
+    broadcast(room, MediaChange {room.mediaUrl, room.media}, {});
     room.autoStartAt = m_clock.now() + limits::kPlaylistAdvanceDelay;
     qCInfo(lcServer).noquote() << "room" << room.id() << "moves on to playlist item" << item.id;
 }
@@ -877,10 +937,14 @@ void ServerCore::handlePlaylistUpdate(ConnectionId id, Room &room, Member &sende
         const PlaylistItem &item = playlist.items.at(playlist.current);
         // A playlist started around what the room already plays keeps its
         // timeline: the media does not change, so nothing is reset or sent.
-        if (!room.mediaUrl.isEmpty() && item.mediaUrl == room.mediaUrl && item.media == room.media)
+        // (`stream` is the server's own word, not part of what names the file.)
+        std::optional<MediaInfo> named = item.media;
+        if (named)
+            named->stream = room.media && room.media->stream;
+        if (!room.mediaUrl.isEmpty() && item.mediaUrl == room.mediaUrl && named == room.media)
             return;
         setMedia(room, item.mediaUrl, item.media);
-        broadcast(room, MediaChange {item.mediaUrl, item.media}, sender.clientId, sender.clientId);
+        broadcast(room, MediaChange {room.mediaUrl, room.media}, sender.clientId, sender.clientId);
     }
 }
 

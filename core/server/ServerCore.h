@@ -19,6 +19,10 @@ class Clock;
 
 namespace lockstep::server {
 
+namespace media {
+class SharedFiles;
+}
+
 // The session server's protocol engine, independent of sockets: it takes
 // frames from connections and answers through a Transport. The WebSocket
 // server (SessionServer) and the simulator both drive it, and so does the
@@ -50,11 +54,23 @@ public:
     QStringList roomIds() const;
     const Room *room(const QString &id) const;
 
+    // The host's shared files (the in-process server): set, every member's
+    // room_state carries its own media token and the room's media says
+    // `stream` while its file is offered. Not owned; null: nothing shared.
+    void setSharedFiles(media::SharedFiles *files);
+    bool sharesMedia() const { return m_shared != nullptr; }
+    // The local file that room `id` currently offers, if any.
+    std::optional<QString> sharedPath(const QString &id) const;
+    bool isMember(const QString &room, const QString &client) const;
+
 signals:
     void roomCreated(const QString &room);
     void roomRemoved(const QString &room);
     void participantsChanged(const QString &room, const QList<protocol::Participant> &participants);
     void connectionCountChanged(int count);
+    // The file the room offered is no longer its file (another media, the
+    // file withdrawn, the room removed): its streams in flight end.
+    void roomMediaChanged(const QString &room);
 
 private:
     struct Connection;
@@ -89,6 +105,11 @@ private:
                               const protocol::PlaylistUpdate &m);
     void handleReadyState(Room &room, Member &sender, const protocol::ReadyState &m);
 
+    // room_state for `member`, with its media token where media is shared.
+    protocol::RoomState roomStateFor(const Room &room, const Member &member, double now,
+                                     int listLimit) const;
+    // Sets `stream` on the room's media: whether its file is offered now.
+    void refreshStream(Room &room);
     // The room's media becomes `url`/`media`, its timeline paused at 0.
     void setMedia(Room &room, const QString &url, const std::optional<protocol::MediaInfo> &media);
     // The timeline reached the media's end at `reachedAt`: pause there for
@@ -130,6 +151,7 @@ private:
     const protocol::Clock &m_clock;
     auth::TokenService &m_tokens;
     Transport &m_transport;
+    media::SharedFiles *m_shared = nullptr;
     double m_lastTickAt = 0.0;
     std::unordered_map<ConnectionId, Connection> m_connections;
     std::unordered_map<QString, std::unique_ptr<Room>> m_rooms;

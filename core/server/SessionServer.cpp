@@ -2,6 +2,7 @@
 
 #include "auth/TokenService.h"
 #include "protocol/Clock.h"
+#include "server/media/SharedFiles.h"
 #include "server/net/QtBackend.h"
 #ifdef Q_OS_LINUX
 #include "server/net/EpollBackend.h"
@@ -61,12 +62,19 @@ SessionServer::SessionServer(SessionServerConfig config, QObject *parent)
       m_core(std::make_unique<ServerCore>(m_config.limits, protocol::SystemClock::instance(),
                                           *m_tokens, static_cast<Transport &>(*this)))
 {
+    if (m_config.shareMedia) {
+        m_sharedFiles = std::make_unique<media::SharedFiles>();
+        m_core->setSharedFiles(m_sharedFiles.get());
+        m_mediaServer = std::make_unique<media::MediaServer>(
+            *m_core, *m_tokens, protocol::SystemClock::instance(), m_config.media);
+    }
 }
 
 SessionServer::~SessionServer()
 {
     // The core must not outlive its transport's connections.
     m_backend.reset();
+    m_mediaServer.reset();
 }
 
 bool SessionServer::createBackend(StartFailure *failure)
@@ -76,13 +84,15 @@ bool SessionServer::createBackend(StartFailure *failure)
     const bool secure = !m_config.tlsCertificatePath.isEmpty() || !m_config.tlsKeyPath.isEmpty();
     if (!secure) {
 #ifdef Q_OS_LINUX
-        if (m_config.network == SessionServerConfig::Network::Native) {
+        if (m_config.network == SessionServerConfig::Network::Native && !m_config.shareMedia) {
             m_backend = std::make_unique<net::EpollBackend>(m_config.limits, *m_core);
             m_native = true;
             return true;
         }
 #endif
-        m_backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, std::nullopt);
+        auto backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, std::nullopt);
+        attachMedia(*backend);
+        m_backend = std::move(backend);
         return true;
     }
     QSslConfiguration tls;
@@ -90,9 +100,20 @@ bool SessionServer::createBackend(StartFailure *failure)
         *failure = {StartFailure::Reason::TlsIncomplete, {}};
     else if (!QSslSocket::supportsSsl())
         *failure = {StartFailure::Reason::TlsUnsupported, {}};
-    else if (loadTls(m_config, &tls, failure))
-        m_backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, tls);
+    else if (loadTls(m_config, &tls, failure)) {
+        auto backend = std::make_unique<net::QtBackend>(m_config.limits, *m_core, tls);
+        attachMedia(*backend);
+        m_backend = std::move(backend);
+    }
     return m_backend != nullptr;
+}
+
+void SessionServer::attachMedia(net::QtBackend &backend)
+{
+    if (m_mediaServer) {
+        backend.setMediaHandler(
+            [server = m_mediaServer.get()](QTcpSocket *socket) { server->handle(socket); });
+    }
 }
 
 bool SessionServer::start(StartFailure *failure)

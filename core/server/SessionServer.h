@@ -4,6 +4,7 @@
 #include "ServerLimits.h"
 #include "StartFailure.h"
 #include "protocol/CloseCode.h"
+#include "server/media/MediaServer.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -21,6 +22,10 @@ namespace lockstep::server {
 
 namespace net {
 class NetworkBackend;
+class QtBackend;
+} // namespace net
+namespace media {
+class SharedFiles;
 }
 
 struct SessionServerConfig {
@@ -36,6 +41,11 @@ struct SessionServerConfig {
     QString tlsCertificatePath; // both set: wss
     QString tlsKeyPath;
     Network network = Network::Native;
+    // The host's app: offer its files to its rooms' members on the same
+    // port (docs/protocol.md, "Sharing the host's file"). Always served by
+    // QWebSocketServer's layer (the epoll one speaks WebSocket only).
+    bool shareMedia = false;
+    media::MediaServerLimits media;
 };
 
 // The embeddable session server: ServerCore on a network layer it picks from
@@ -64,6 +74,9 @@ public:
 
     ServerCore &core() { return *m_core; }
     auth::TokenService &tokens() { return *m_tokens; }
+    // Set when the config shares media; null otherwise.
+    media::SharedFiles *sharedFiles() { return m_sharedFiles.get(); }
+    media::MediaServer *mediaServer() { return m_mediaServer.get(); }
     int connectionCount() const;
     // Whether connections are served by the epoll network layer (see Network).
     bool isNative() const { return m_native; }
@@ -78,10 +91,13 @@ private:
     // Creates the network layer at the first start; false (and why in
     // `failure`) when the TLS files cannot be used.
     bool createBackend(StartFailure *failure);
+    void attachMedia(net::QtBackend &backend);
 
     SessionServerConfig m_config;
     std::unique_ptr<auth::TokenService> m_tokens;
+    std::unique_ptr<media::SharedFiles> m_sharedFiles;
     std::unique_ptr<ServerCore> m_core;
+    std::unique_ptr<media::MediaServer> m_mediaServer;
     std::unique_ptr<net::NetworkBackend> m_backend;
     bool m_native = false;
     QTimer *m_tickTimer = nullptr;

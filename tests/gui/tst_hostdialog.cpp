@@ -9,6 +9,7 @@
 #include "room/Settings.h"
 #include "sim/SimPlayer.h"
 
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -31,6 +32,7 @@ private slots:
     void init();
     void remembersTheServerBetweenRuns();
     void refusesABadServerAddress();
+    void letsGuestsStreamByDefaultAndRemembers();
     void joinDialogSaysTheRoomIsVerified();
 
 private:
@@ -109,6 +111,37 @@ void TestHostDialog::remembersTheServerBetweenRuns()
              QStringLiteral("wss://watch.example.org:8765/"));
     QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("hostAuthToken"))->text(),
              QStringLiteral("a.b.c"));
+}
+
+void TestHostDialog::letsGuestsStreamByDefaultAndRemembers()
+{
+    Fixture f;
+    std::optional<HostOptions> asked;
+    const auto startHosting = [&asked](const HostOptions &options, QString *) {
+        asked = options;
+        return true;
+    };
+    {
+        HostDialog dialog(f.session, f.settings, QStringLiteral("Ann"), startHosting);
+        auto *share = dialog.findChild<QCheckBox *>(QStringLiteral("hostShareFile"));
+        QVERIFY(share);
+        QVERIFY(share->isChecked()); // on by default
+        share->setChecked(false);
+        QTest::mouseClick(startButton(dialog), Qt::LeftButton);
+    }
+    QVERIFY(asked);
+    QVERIFY(!asked->shareFile);
+    QVERIFY(!ui::Settings().hostSharesFile());
+
+    // The next run offers the same, and turning it on again is passed on.
+    asked.reset();
+    HostDialog again(f.session, f.settings, QStringLiteral("Ann"), startHosting);
+    auto *share = again.findChild<QCheckBox *>(QStringLiteral("hostShareFile"));
+    QVERIFY(!share->isChecked());
+    share->setChecked(true);
+    QTest::mouseClick(startButton(again), Qt::LeftButton);
+    QVERIFY(asked && asked->shareFile);
+    QVERIFY(ui::Settings().hostSharesFile());
 }
 
 void TestHostDialog::refusesABadServerAddress()

@@ -3,6 +3,8 @@
 #include <QDateTime>
 
 #include <QEventLoop>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTest>
 #include <QTimer>
 #include <QWebSocket>
@@ -46,6 +48,14 @@ TestClient::TestClient(const QString &origin, QObject *parent)
 TestClient::~TestClient()
 {
     m_socket->abort();
+}
+
+void TestClient::trust(const QSslCertificate &certificate)
+{
+    connect(m_socket, &QWebSocket::sslErrors, this, [this, certificate] {
+        if (m_socket->sslConfiguration().peerCertificate() == certificate)
+            m_socket->ignoreSslErrors();
+    });
 }
 
 bool TestClient::open(const QUrl &url, int timeoutMs)

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+class QSslCertificate;
 class QWebSocket;
 
 namespace lockstep::test {
@@ -30,6 +31,8 @@ public:
     explicit TestClient(const QString &origin = {}, QObject *parent = nullptr);
     ~TestClient() override;
 
+    // wss://: accept this (self-signed) certificate, whatever its name.
+    void trust(const QSslCertificate &certificate);
     bool open(const QUrl &url, int timeoutMs = kTimeoutMs);
     void close();
     bool isConnected() const;

@@ -21,6 +21,10 @@ struct HostOptions {
     // Where the certificate of the app's own server is kept; empty: the app's
     // data folder (HostCertificate::defaultDirectory()).
     QString certificateDirectory;
+    // Guests without a copy may stream the host's file from the app's own
+    // server (never from a lockstep-server, which has no file).
+    bool shareFile = true;
+    int maxStreams = 8; // streams the app serves at once
 
     bool onServer() const { return !server.isEmpty(); }
 };

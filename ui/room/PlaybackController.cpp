@@ -2,6 +2,7 @@
 
 #include "RoomSession.h"
 #include "Settings.h"
+#include "StreamProxy.h"
 #include "TimeFormat.h"
 #include "protocol/Clock.h"
 #include "sync/PlayerBackend.h"
@@ -35,6 +36,8 @@ PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend
             refuseUnseekableInRoom();
     });
     connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
+    connect(&session.streamProxy(), &StreamProxy::upstreamFailed, this,
+            &PlaybackController::onStreamFailed);
 }
 
 bool PlaybackController::isLoaded() const
@@ -105,6 +108,11 @@ void PlaybackController::open(const QUrl &url, Origin origin)
 
 void PlaybackController::load(const QUrl &url)
 {
+    setStreaming(false);
+    // Offered to guests whenever this app hosts with sharing on; only the
+    // file the room names is ever served.
+    if (url.isLocalFile())
+        m_session.offerLocalFile(url.toLocalFile());
     m_source = url;
     m_localMedia = url.isLocalFile() ? RoomMedia::forLocalFile(url.toLocalFile(), 0.0)
                                      : RoomMedia::forStream(url);
@@ -119,6 +127,7 @@ void PlaybackController::load(const QUrl &url)
 
 void PlaybackController::unload()
 {
+    setStreaming(false);
     m_roomCopyOf = RoomMedia();
     m_source.clear();
     m_localMedia = RoomMedia();
@@ -327,8 +336,19 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
             load(media.streamUrl());
         return;
     }
+    const bool offered = media.info() && media.info()->stream;
+    if (m_streaming) {
+        if (offered && m_localMedia.info()
+            && RoomMedia::sameFile(*m_localMedia.info(), *media.info()))
+            return; // still the stream of this very file
+        if (!offered && m_localMedia.info()
+            && RoomMedia::sameFile(*m_localMedia.info(), *media.info()))
+            emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
+                            .arg(m_session.nameOf(m_session.hostId()), media.displayName()),
+                        true);
+    }
     // A local file: keep ours if it is the same one, open the copy chosen
-    // for it before, else ask for it.
+    // for it before, else stream the host's, else ask for ours.
     if (m_source.isLocalFile() && m_localMedia.info() && media.info()
         && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
         return;
@@ -344,6 +364,47 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
         load(QUrl::fromLocalFile(copy));
         return;
     }
+    if (streamFromHost())
+        return;
+    unload();
+    setAwaitingRoomFile(true);
+}
+
+bool PlaybackController::streamFromHost()
+{
+    const QUrl url = m_session.hostStreamUrl();
+    if (url.isEmpty())
+        return false;
+    setAwaitingRoomFile(false);
+    m_roomCopyOf = RoomMedia();
+    if (m_source != url || m_failed)
+        load(url);
+    // Known as the room's file, so that a rejoin or a relayed change of the
+    // same file keeps the stream playing.
+    m_localMedia = m_session.roomMedia();
+    setStreaming(true);
+    return true;
+}
+
+void PlaybackController::setStreaming(bool streaming)
+{
+    m_streaming = streaming;
+    m_session.setPlaysHostStream(streaming);
+}
+
+void PlaybackController::onStreamFailed(int status)
+{
+    if (!m_streaming || !m_session.inRoom())
+        return;
+    const RoomMedia media = m_session.roomMedia();
+    if (status == 0)
+        emit notice(tr("The stream from %1 broke off. Choose your copy of %2, or stream again.")
+                        .arg(m_session.nameOf(m_session.hostId()), media.displayName()),
+                    true);
+    else
+        emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
+                        .arg(m_session.nameOf(m_session.hostId()), media.displayName()),
+                    true);
     unload();
     setAwaitingRoomFile(true);
 }
@@ -412,6 +473,9 @@ void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::Play
 void PlaybackController::onRoomEnded()
 {
     setAwaitingRoomFile(false);
+    // The host's stream ends with the room.
+    if (m_streaming)
+        unload();
     m_announcePending = false;
     // The engine may have left the player nudged.
     if (!qFuzzyCompare(m_player.playbackRate(), 1.0))

@@ -79,6 +79,10 @@ public:
     // for their own copy.
     bool isAwaitingRoomFile() const { return m_awaitingRoomFile; }
     void askForRoomFile();
+    // A guest without a copy: play the host's own file, streamed from the
+    // host's app (false when the host offers none).
+    bool streamFromHost();
+    bool isStreamingFromHost() const { return m_streaming; }
 
     void togglePlayPause();
     void seekBy(double seconds);
@@ -118,6 +122,8 @@ private:
     void onMediaChosen(const QString &from, const RoomMedia &media);
     void onRemotePlayerEvent(const QString &from, protocol::PlayerAction action, double position);
     void onRoomEnded();
+    void onStreamFailed(int status);
+    void setStreaming(bool streaming);
     void refuseUnseekableInRoom();
     QString cannotWatchTogether() const;
 
@@ -138,6 +144,7 @@ private:
     QList<std::function<void()>> m_settledCallbacks;
     RoomMedia m_roomCopyOf; // the room's file our copy stands in for
     QUrl m_cannotSeek; // a source whose server refused to seek
+    bool m_streaming = false; // the source is the host's stream
     QString m_lastMediaChangeFrom;
     double m_lastMediaChangeAt = -1.0e18;
 };

@@ -140,8 +140,10 @@ std::optional<protocol::PlaylistItem> PlaylistController::itemFor(const Probed &
         const RoomMedia media = RoomMedia::forLocalFile(probed.url.toLocalFile(), *probed.duration);
         item.mediaUrl = media.mediaUrl();
         item.media = media.info();
-        // The one who adds a file has it: their copy is that file.
+        // The one who adds a file has it: their copy is that file, which
+        // guests without one stream when this app hosts.
         m_copies.remember(*media.info(), probed.url.toLocalFile());
+        m_session.offerLocalFile(probed.url.toLocalFile());
     } else {
         item.mediaUrl = probed.url.toString(QUrl::FullyEncoded);
         if (*probed.duration > 0.0)

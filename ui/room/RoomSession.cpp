@@ -3,11 +3,13 @@
 #include "PortMapper.h"
 #include "ReachabilityCheck.h"
 #include "ServerErrorText.h"
+#include "StreamProxy.h"
 #include "client/ClientTransport.h"
 #include "client/SessionClient.h"
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
 #include "server/SessionServer.h"
+#include "server/media/SharedFiles.h"
 #include "sync/SyncController.h"
 
 #include <QTimer>
@@ -32,7 +34,7 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
       m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
       m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
-      m_tickTimer(new QTimer(this))
+      m_tickTimer(new QTimer(this)), m_streamProxy(new StreamProxy(this))
 {
     // The app runs on real time: starts are timed to the millisecond.
     m_sync->setPreciseStart(dynamic_cast<const protocol::SystemClock *>(&clock) != nullptr);
@@ -88,6 +90,7 @@ void RoomSession::connectClient()
             [this](const protocol::RoomState &room, double, bool rejoined) {
                 m_roomMedia = RoomMedia::fromRoom(room.mediaUrl, room.media);
                 m_mediaOwner = room.hostId;
+                m_mediaToken = room.mediaToken.value_or(QString());
                 onJoined(rejoined);
             });
     connect(client, &SessionClient::joinFailed, this, [this](const protocol::Error &error) {
@@ -350,11 +353,19 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
     config.tlsCertificatePath = certificate->certificatePath();
     config.tlsKeyPath = certificate->keyPath();
     config.network = server::SessionServerConfig::Network::Qt;
+    config.shareMedia = options.shareFile;
+    config.media.maxStreams = std::max(1, options.maxStreams);
     auto server = std::make_unique<server::SessionServer>(config);
     server::StartFailure problem;
     if (!server->start(&problem))
         return fail(ServerErrorText::cannotHost(options.port, problem));
     m_server = std::move(server);
+    if (server::media::SharedFiles *files = m_server->sharedFiles()) {
+        for (const QString &path : std::as_const(m_localFiles))
+            files->offer(path);
+        connect(m_server->mediaServer(), &server::media::MediaServer::uploadRatesChanged, this,
+                &RoomSession::uploadRatesChanged);
+    }
     m_certificate = std::move(certificate);
     m_hostOptions = options;
     m_inviteExpiry = options.inviteExpiry;
@@ -486,6 +497,49 @@ void RoomSession::stopHosting()
     emit inviteLinkChanged(QString());
 }
 
+void RoomSession::offerLocalFile(const QString &path)
+{
+    if (!m_localFiles.contains(path))
+        m_localFiles.append(path);
+    if (m_server && m_server->sharedFiles())
+        m_server->sharedFiles()->offer(path);
+}
+
+bool RoomSession::sharesFiles() const
+{
+    return m_server && m_server->sharedFiles();
+}
+
+QHash<QString, double> RoomSession::uploadRates() const
+{
+    return m_server && m_server->mediaServer() ? m_server->mediaServer()->uploadRates()
+                                               : QHash<QString, double>();
+}
+
+qint64 RoomSession::peakStreamBufferBytes() const
+{
+    return m_server && m_server->mediaServer() ? m_server->mediaServer()->peakBufferedBytes() : 0;
+}
+
+bool RoomSession::hostOffersStream() const
+{
+    return !m_server && inRoom() && m_roomMedia.info() && m_roomMedia.info()->stream
+        && !m_mediaToken.isEmpty() && m_joinLink.server().scheme() == QLatin1String("wss");
+}
+
+QUrl RoomSession::hostStreamUrl()
+{
+    if (!hostOffersStream())
+        return {};
+    QUrl upstream = m_joinLink.server();
+    upstream.setScheme(QStringLiteral("https"));
+    upstream.setPath(QStringLiteral("/media/") + m_joinLink.room());
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("token"), m_mediaToken);
+    upstream.setQuery(query);
+    return m_streamProxy->start(upstream, m_joinLink.certificateDigest(), m_roomMedia.info()->name);
+}
+
 void RoomSession::shutDownServer()
 {
     m_reachability->cancel();
@@ -531,6 +585,8 @@ void RoomSession::onJoined(bool rejoined)
 
 void RoomSession::onEnded(const client::SessionEnd &end)
 {
+    m_streamProxy->stop();
+    m_mediaToken.clear();
     QString message = m_endMessage;
     if (message.isEmpty()) {
         using Reason = client::SessionEnd::Reason;
@@ -706,8 +762,14 @@ bool RoomSession::setPlaylist(const QList<protocol::PlaylistItem> &items, int cu
     // tells only the others.
     const protocol::PlaylistItem &item = items.at(current);
     const RoomMedia media = RoomMedia::fromRoom(item.mediaUrl, item.media);
-    if (media.mediaUrl() == m_roomMedia.mediaUrl() && media.info() == m_roomMedia.info()
-        && !m_roomMedia.isEmpty())
+    // As the server judges it: `stream` is the server's word, not the file's.
+    const auto named = [](std::optional<protocol::MediaInfo> info) {
+        if (info)
+            info->stream = false;
+        return info;
+    };
+    if (media.mediaUrl() == m_roomMedia.mediaUrl()
+        && named(media.info()) == named(m_roomMedia.info()) && !m_roomMedia.isEmpty())
         return true;
     m_roomMedia = media;
     m_mediaOwner = m_client->clientId();

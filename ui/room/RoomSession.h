@@ -37,6 +37,7 @@ namespace lockstep::ui {
 
 class PortMapper;
 class ReachabilityCheck;
+class StreamProxy;
 
 // One person's part in a room: the protocol client, the sync engine that
 // keeps the local player on the room's timeline, and, when this person
@@ -163,6 +164,26 @@ public:
     bool setPlaylist(const QList<protocol::PlaylistItem> &items, int current);
     // The room starts only when everyone is ready, and someone is not.
     bool playWouldBeHeld() const;
+
+    // Sharing the host's file. The host: a local file this app plays or
+    // puts in the playlist, offered to guests while the app hosts with
+    // HostOptions::shareFile (already hosting or later).
+    void offerLocalFile(const QString &path);
+    bool sharesFiles() const;
+    // What each guest downloads from this host per second (bytes/s).
+    QHash<QString, double> uploadRates() const;
+    // The most bytes one stream of this host held queued at once.
+    qint64 peakStreamBufferBytes() const;
+    // A guest: whether the host offers the room's current file to stream.
+    bool hostOffersStream() const;
+    // The local URL the player opens to stream it (see StreamProxy); empty
+    // when the host offers nothing.
+    QUrl hostStreamUrl();
+    StreamProxy &streamProxy() { return *m_streamProxy; }
+    // Whether the player plays the host's stream (told by the playback
+    // controller; the sync log reports it).
+    bool playsHostStream() const { return m_playsHostStream; }
+    void setPlaysHostStream(bool playing) { m_playsHostStream = playing; }
     // The wish holds across rooms and reconnections until changed.
     void setReady(bool ready);
     bool isReady() const;
@@ -207,6 +228,7 @@ signals:
     void roomMediaChanged(const lockstep::ui::RoomMedia &media, const QString &ownerId);
     // A stopped server has closed all of its connections.
     void drained();
+    void uploadRatesChanged();
 
 private:
     void startTicking();
@@ -248,6 +270,10 @@ private:
     QSet<QString> m_stoppedSaid; // participants whose stop was told
     RoomMedia m_roomMedia;
     QString m_mediaOwner;
+    StreamProxy *m_streamProxy;
+    QString m_mediaToken; // ours, from room_state
+    QStringList m_localFiles; // offered to guests while hosting in this app
+    bool m_playsHostStream = false;
 };
 
 } // namespace lockstep::ui

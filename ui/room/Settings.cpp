@@ -246,6 +246,16 @@ void Settings::setHostStartWhenReady(bool startWhenReady)
     m_settings.setValue(key("host/startWhenReady"), startWhenReady);
 }
 
+bool Settings::hostSharesFile() const
+{
+    return m_settings.value(key("host/shareFile"), true).toBool();
+}
+
+void Settings::setHostSharesFile(bool share)
+{
+    m_settings.setValue(key("host/shareFile"), share);
+}
+
 QString Settings::localCopy(const QString &copyKey) const
 {
     return m_settings.value(key("copies/paths")).toMap().value(copyKey).toString();

@@ -64,6 +64,9 @@ public:
     void setHostOpensRouterPort(bool open);
     bool hostStartWhenReady() const;
     void setHostStartWhenReady(bool startWhenReady);
+    // "Let guests stream my file" (on by default).
+    bool hostSharesFile() const;
+    void setHostSharesFile(bool share);
 
     // Which local file is this user's copy of a room's file; `key` names the
     // room's file (LocalCopies makes it). The most recent kMaxLocalCopies.

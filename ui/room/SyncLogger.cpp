@@ -103,6 +103,7 @@ void SyncLogger::writeLine()
         {"corrections", m_session.correctionCount()},
         {"is_host", m_session.inRoom() && m_session.isHost()},
         {"hosting", m_session.isHosting()},
+        {"host_stream", m_session.playsHostStream()},
         {"timeline_playing", m_session.timelinePlaying()},
         {"participants", m_session.participants().size()},
         {"host_listed", hostListed},

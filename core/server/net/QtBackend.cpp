@@ -2,8 +2,12 @@
 
 #include "protocol/Clock.h"
 #include "server/ServerCore.h"
+#include "server/media/MediaRequest.h"
 
 #include <QLoggingCategory>
+#include <QPointer>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTimer>
 #include <QWebSocket>
@@ -16,6 +20,8 @@ namespace lockstep::server::net {
 
 namespace {
 
+constexpr char kRouteDeadline[] = "lockstep-route-deadline";
+
 double now()
 {
     return protocol::SystemClock::instance().now();
@@ -26,13 +32,19 @@ double now()
 QtBackend::QtBackend(const ServerLimits &limits, ServerCore &core,
                      std::optional<QSslConfiguration> tls, QObject *parent)
     : QObject(parent), m_limits(limits), m_core(core),
-      m_server(new QWebSocketServer(
-          QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
-          tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this)),
-      m_keepaliveTimer(new QTimer(this))
+      m_listener(tls ? new QSslServer(this) : new QTcpServer(this)),
+      // The listener does TLS; the WebSocket server gets decrypted sockets.
+      m_server(new QWebSocketServer(QStringLiteral("Lockstep/" LOCKSTEP_VERSION),
+                                    QWebSocketServer::NonSecureMode, this)),
+      m_secure(tls.has_value()), m_keepaliveTimer(new QTimer(this))
 {
-    if (tls)
-        m_server->setSslConfiguration(*tls);
+    if (tls) {
+        auto *ssl = static_cast<QSslServer *>(m_listener);
+        ssl->setSslConfiguration(*tls);
+        ssl->setHandshakeTimeout(int(m_limits.handshakeTimeout * 1000));
+    }
+    m_listener->setMaxPendingConnections(512);
+    connect(m_listener, &QTcpServer::pendingConnectionAvailable, this, &QtBackend::acceptSockets);
     m_server->setHandshakeTimeout(int(m_limits.handshakeTimeout * 1000));
     m_server->setMaxPendingConnections(512);
     connect(m_server, &QWebSocketServer::newConnection, this, &QtBackend::acceptConnections);
@@ -60,13 +72,9 @@ QtBackend::~QtBackend()
 
 bool QtBackend::listen(const QHostAddress &address, quint16 port, StartFailure *failure)
 {
-    if (!m_server->listen(address, port)) {
-        // QWebSocketServer reports a WebSocket close code here, not why the
-        // socket could not bind: ask a plain TCP server the same question.
-        QTcpServer probe;
-        probe.listen(address, port);
+    if (!m_listener->listen(address, port)) {
         using Reason = StartFailure::Reason;
-        switch (probe.serverError()) {
+        switch (m_listener->serverError()) {
         case QAbstractSocket::AddressInUseError:
             *failure = {Reason::AddressInUse, {}};
             break;
@@ -77,7 +85,7 @@ bool QtBackend::listen(const QHostAddress &address, quint16 port, StartFailure *
             *failure = {Reason::AddressUnavailable, {}};
             break;
         default:
-            *failure = {Reason::Other, m_server->errorString()};
+            *failure = {Reason::Other, m_listener->errorString()};
             break;
         }
         return false;
@@ -88,28 +96,63 @@ bool QtBackend::listen(const QHostAddress &address, quint16 port, StartFailure *
 
 void QtBackend::stopListening()
 {
-    m_server->close();
+    m_listener->close();
     m_keepaliveTimer->stop();
 }
 
 bool QtBackend::isListening() const
 {
-    return m_server->isListening();
+    return m_listener->isListening();
 }
 
 quint16 QtBackend::port() const
 {
-    return m_server->serverPort();
+    return m_listener->serverPort();
 }
 
 QHostAddress QtBackend::address() const
 {
-    return m_server->serverAddress();
+    return m_listener->serverAddress();
 }
 
 bool QtBackend::isSecure() const
 {
-    return m_server->secureMode() == QWebSocketServer::SecureMode;
+    return m_secure;
+}
+
+void QtBackend::acceptSockets()
+{
+    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
+        socket->setParent(this);
+        // A connection that says nothing is dropped like a stalled handshake.
+        auto *deadline = new QTimer(socket);
+        deadline->setObjectName(QString::fromLatin1(kRouteDeadline));
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, socket, &QTcpSocket::abort);
+        deadline->start(int(m_limits.handshakeTimeout * 1000));
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { route(socket); });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (socket->bytesAvailable() > 0)
+            route(socket);
+    }
+}
+
+void QtBackend::route(QTcpSocket *socket)
+{
+    constexpr qsizetype kSniffBytes = 12; // "HEAD /media/"
+    const QByteArray head = socket->peek(kSniffBytes);
+    const bool media = m_mediaHandler && media::looksLikeMediaRequest(head);
+    if (!media && m_mediaHandler && media::mayBecomeMediaRequest(head) && head.size() < kSniffBytes)
+        return; // too few bytes to tell yet
+    socket->disconnect(this);
+    disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (auto *deadline = socket->findChild<QTimer *>(QString::fromLatin1(kRouteDeadline),
+                                                     Qt::FindDirectChildrenOnly))
+        delete deadline;
+    if (media)
+        m_mediaHandler(socket);
+    else
+        m_server->handleConnection(socket);
 }
 
 void QtBackend::acceptConnections()

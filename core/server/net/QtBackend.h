@@ -9,6 +9,8 @@
 #include <optional>
 #include <unordered_map>
 
+class QTcpServer;
+class QTcpSocket;
 class QTimer;
 class QWebSocket;
 class QWebSocketServer;
@@ -24,6 +26,11 @@ namespace lockstep::server::net {
 // loop iteration and each QWebSocket keeps tens of kilobytes, so it serves a
 // desktop host's handful of guests, not thousands. Qt also speaks its own
 // dialect of RFC 6455 here (docs/protocol.md lists where).
+//
+// It accepts the connections itself (QSslServer for wss://) and looks at the
+// first bytes of each: a request for `/media/` goes to the media handler
+// when one is set (the host's shared file, server/media/MediaServer), and
+// everything else to QWebSocketServer unchanged.
 class QtBackend : public QObject, public NetworkBackend
 {
     Q_OBJECT
@@ -47,18 +54,32 @@ public:
     void sendText(ConnectionId id, const QByteArray &frame) override;
     void closeConnection(ConnectionId id, quint16 code, const QString &reason) override;
 
+    // Connections that start with `GET /media/` or `HEAD /media/` go to
+    // `handler`, which takes the socket over (unread); none set: they go to
+    // the WebSocket server like any other request.
+    void setMediaHandler(std::function<void(QTcpSocket *)> handler)
+    {
+        m_mediaHandler = std::move(handler);
+    }
+
 private:
     struct Peer {
         QWebSocket *socket = nullptr;
         double lastSeen = 0.0;
     };
 
+    void acceptSockets();
+    // Reads nothing: peeks at the first bytes and routes the connection.
+    void route(QTcpSocket *socket);
     void acceptConnections();
     void sendKeepalives();
 
     const ServerLimits &m_limits;
     ServerCore &m_core;
+    QTcpServer *m_listener;
     QWebSocketServer *m_server;
+    bool m_secure = false;
+    std::function<void(QTcpSocket *)> m_mediaHandler;
     QTimer *m_keepaliveTimer;
     std::unordered_map<ConnectionId, Peer> m_sockets;
     ConnectionId m_nextId = 1;
