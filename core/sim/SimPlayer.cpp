@@ -14,7 +14,7 @@ double SimPlayer::truePositionAt(double t) const
 {
     double position = m_anchorPosition;
     if (m_playing && !m_buffering) {
-        const double movingSince = std::max(m_anchorTime, m_stallUntil);
+        const double movingSince = std::max({m_anchorTime, m_stallUntil, m_fetchUntil});
         position += m_rate * std::max(0.0, t - movingSince);
     }
     return std::clamp(position, 0.0, m_profile.duration);
@@ -36,7 +36,7 @@ sync::PlayerBackend::State SimPlayer::state() const
         return State::Ended;
     if (!m_playing)
         return State::Paused;
-    return m_buffering ? State::Buffering : State::Playing;
+    return m_buffering || fetching() ? State::Buffering : State::Playing;
 }
 
 double SimPlayer::position() const
@@ -69,6 +69,8 @@ void SimPlayer::seek(double position)
     m_anchorTime = now;
     if (m_playing)
         m_stallUntil = now + m_profile.seekStall;
+    if (m_profile.seekFetch > 0.0)
+        m_fetchUntil = now + m_profile.seekFetch;
 }
 
 void SimPlayer::setPlaybackRate(double rate)

@@ -16,6 +16,10 @@ struct PlayerProfile {
     double reportLag = 0.0; // position() lags the picture by this much
     double granularity = 0.001; // position() is reported in whole milliseconds
     bool smoothRate = false; // true: rate changes cost nothing (Qt 6.6+)
+    // A player streaming its media over a network fetches after each seek:
+    // for this long it has no frame to show (waiting for data; buffering if
+    // it was playing). 0: a local file, whose seeks need no fetch.
+    double seekFetch = 0.0;
     double duration = 7200.0;
 };
 
@@ -38,13 +42,14 @@ public:
     double truePosition() const { return truePositionAt(m_clock.now()); }
     void setBuffering(bool buffering);
     bool isBuffering() const { return m_buffering; }
-    bool isWaitingForData() const override { return m_hasMedia && m_buffering; }
+    bool isWaitingForData() const override { return m_hasMedia && (m_buffering || fetching()); }
     void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }
     int rateChanges() const { return m_rateChanges; }
     int seeks() const { return m_seeks; }
 
 private:
     double truePositionAt(double t) const;
+    bool fetching() const { return m_clock.now() < m_fetchUntil; }
     void reanchor();
 
     const protocol::Clock &m_clock;
@@ -56,6 +61,7 @@ private:
     double m_anchorPosition = 0.0;
     double m_anchorTime = 0.0;
     double m_stallUntil = 0.0;
+    double m_fetchUntil = 0.0;
     int m_rateChanges = 0;
     int m_seeks = 0;
 };

@@ -53,7 +53,7 @@ void SyncController::setPreciseStart(bool precise)
     m_startTimer->setSingleShot(true);
     m_startTimer->setTimerType(Qt::PreciseTimer);
     connect(m_startTimer, &QTimer::timeout, this, [this] {
-        if (m_preroll && m_timeline.isPlaying())
+        if (m_preroll && !m_preroll->missed && m_timeline.isPlaying())
             finishPreroll(m_clock.now());
     });
 }
@@ -349,7 +349,7 @@ void SyncController::startPlayback(double now, double expected)
         const double startAt = m_startTimer ? now + lead : grid + ticks * m_tickInterval;
         const double target = clampToMedia(expected + (startAt - now) + m_startLag);
         m_player.seek(target);
-        m_preroll = Preroll {target, startAt};
+        m_preroll = Preroll {target, startAt, now};
         if (!m_startTimer)
             break;
         // A seek right after a pause can hold the thread (about 300 ms on
@@ -361,7 +361,7 @@ void SyncController::startPlayback(double now, double expected)
             m_startTimer->start(std::max(0, int(std::lround((startAt - after) * 1000.0))));
             break;
         }
-        lead = std::min(1.0, std::max(lead, 1.5 * held + 0.050));
+        lead = std::max(lead, std::min(1.0, 1.5 * held + 0.050));
         expected += held;
         now = after;
     }
@@ -374,6 +374,18 @@ void SyncController::startPlayback(double now, double expected)
 
 void SyncController::finishPreroll(double now)
 {
+    if (m_player.isWaitingForData()) {
+        // The parked player is still fetching the frame it was sent to (it
+        // streams its media over a network). Started now, it would stall and
+        // fall behind by the rest of the fetch: wait for the data instead,
+        // then aim again with a lead that covers a fetch.
+        m_preroll->missed = true;
+        m_seeksWaitForData = true;
+        if (m_startTimer)
+            m_startTimer->stop();
+        setActivity(SyncActivity::Buffering);
+        return;
+    }
     const Preroll preroll = *m_preroll;
     m_preroll.reset();
     if (m_startTimer)
@@ -388,8 +400,28 @@ void SyncController::finishPreroll(double now)
     m_measureStartOffset = now - preroll.startAt;
 }
 
+void SyncController::retryMissedPreroll(double now)
+{
+    // How long a fetch takes is what this wait shows; a lead of one and a
+    // half fetches leaves the player parked and ready before its moment.
+    constexpr double kMaxFetchLead = 5.0; // s
+    const double fetching = now - m_preroll->seekedAt;
+    if (m_player.isWaitingForData() && fetching < 2.0 * kMaxFetchLead)
+        return;
+    const double lead = std::clamp(1.5 * fetching + 0.1, m_config.prerollLead, kMaxFetchLead);
+    m_leadFromPaused = std::max(m_leadFromPaused, lead);
+    m_leadFromPlaying = std::max(m_leadFromPlaying, lead);
+    m_preroll.reset();
+    startPlayback(now, expectedPosition());
+}
+
 void SyncController::correctiveSeek(double now, double expected)
 {
+    if (m_seeksWaitForData) {
+        // A seek while playing would stall for a fetch and land behind.
+        startPlayback(now, expected);
+        return;
+    }
     m_player.seek(clampToMedia(expected + m_seekLag));
     m_lastCorrectionAt = now;
     m_settleUntil = now + m_seekLag + 0.15;
@@ -465,6 +497,9 @@ void SyncController::tick()
     if (m_preroll) {
         if (!m_timeline.isPlaying()) {
             m_preroll.reset();
+        } else if (m_preroll->missed) {
+            retryMissedPreroll(now);
+            return;
         } else {
             // The tick nearest the planned start starts the player (or the
             // start timer, which a tick only stands in for when it is late).
@@ -503,6 +538,12 @@ void SyncController::tick()
     const double duration = m_player.duration();
     const bool pastEnd = duration > 0.0 && expected >= duration - 0.25;
     if (state == State::Buffering) {
+        if (m_measure == Measure::Seek) {
+            // The seek made it wait for data: it streams, and its seeks are
+            // not measured as a landing.
+            m_seeksWaitForData = true;
+            m_measure = Measure::None;
+        }
         m_ticksOutside = 0;
         setActivity(SyncActivity::Buffering);
         return;

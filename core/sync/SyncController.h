@@ -122,6 +122,7 @@ private:
     void sendSeek(double position, double seekedAt, double now);
     void startPlayback(double now, double expected);
     void finishPreroll(double now);
+    void retryMissedPreroll(double now);
     void correctiveSeek(double now, double expected);
     void setRate(double now, double rate);
     void learn(double now, double error);
@@ -158,11 +159,17 @@ private:
     // A remote change that arrived while our own seek was still landing; the
     // player acts on the newest timeline once it has settled.
     bool m_correctAfterSettle = false;
+    // This player's seeks wait for data (it streams its media): it is
+    // corrected by parking and starting, never by seeking while it plays.
+    bool m_seeksWaitForData = false;
     bool m_playWhenCreated = false;
 
     struct Preroll {
         double target = 0.0; // where the paused player was sent
         double startAt = 0.0; // local time at which to start it
+        double seekedAt = 0.0; // local time of that seek
+        // The moment to start came while the player still fetched its frame.
+        bool missed = false;
     };
     std::optional<Preroll> m_preroll;
     double m_measureStartOffset = 0.0; // how late a pre-rolled start was, s

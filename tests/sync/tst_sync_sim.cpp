@@ -117,6 +117,7 @@ private slots:
     void aPausedSeekStormEndsOnTheLastPosition();
     void lateJoinerCatchesUp();
     void bufferingParticipantCatchesUp();
+    void aStreamingFollowerWaitsForItsDataThenStartsInStep();
     void waitPolicyPausesTheRoom();
     void hostLeavesAndPlaybackContinues();
     void reconnectsAfterDroppedConnection();
@@ -397,6 +398,56 @@ void TestSyncSim::bufferingParticipantCatchesUp()
     party.carol->player().setBuffering(false);
     QVERIFY(party.convergence() < 1.5);
     QVERIFY(party.worstError() < 0.030);
+}
+
+void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
+{
+    // Bob streams the host's file: after every seek his player waits 1.2 s
+    // for data. Started on the usual 0.2 s lead he would stall and fall
+    // behind, and a corrective seek would only stall him again.
+    SimWorld world(7);
+    const LinkProfile link {0.040, 0.040, 0.004, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 3.2, link);
+    host.create(kRoom);
+    world.run(0.5);
+    PlayerProfile streaming;
+    streaming.seekFetch = 1.2;
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -1.7, link, streaming);
+    bob.join(kRoom);
+    world.run(1.0);
+    const auto worstGap = [&](double seconds) {
+        double worst = 0.0;
+        for (const double end = world.now() + seconds; world.now() < end;) {
+            world.run(0.05);
+            worst = std::max(worst, std::abs(bob.truePosition() - host.truePosition()));
+        }
+        return worst;
+    };
+
+    host.controller().play();
+    world.run(8.0);
+    QCOMPARE(bob.player().state(), sync::PlayerBackend::State::Playing);
+    double gap = worstGap(10.0);
+    QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
+    // The first start misses its moment once; the second, aimed with a lead
+    // that covers a fetch, lands.
+    const int afterPlay = bob.controller().correctionCount();
+    QVERIFY2(afterPlay <= 2, qPrintable(QString::number(afterPlay)));
+
+    // The lead is learned: a seek now costs one correction.
+    host.controller().seek(600.0);
+    world.run(8.0);
+    QCOMPARE(bob.controller().correctionCount(), afterPlay + 1);
+    gap = worstGap(10.0);
+    QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
+
+    // A pause and a play from where it stands: parked and started in step.
+    host.controller().pause();
+    world.run(2.0);
+    host.controller().play();
+    world.run(8.0);
+    gap = worstGap(5.0);
+    QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
 }
 
 void TestSyncSim::waitPolicyPausesTheRoom()
