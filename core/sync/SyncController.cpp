@@ -616,6 +616,11 @@ void SyncController::report(double now, bool force)
     if (m_hasTimeline && !m_timeline.isPlaying() && state == PlayState::Paused
         && std::abs(position - expectedPosition()) <= m_config.pausedTolerance)
         position = m_timeline.position;
+    // A player parked ahead for a start (a lead of seconds when it streams)
+    // will be on the timeline when it starts; its parked frame is not drift,
+    // and the server must not resync it for that.
+    if (m_preroll && !m_preroll->missed && m_timeline.isPlaying() && state == PlayState::Paused)
+        position = expectedPosition();
     if (m_client.sendStateUpdate(
             StateUpdate {position, state, m_client.oneWayLatency() * 1000.0})) {
         m_lastReported = state;
