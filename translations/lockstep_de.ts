@@ -111,6 +111,18 @@
         <source>--auth-token goes with --server.</source>
         <translation>--auth-token gehört zu --server.</translation>
     </message>
+    <message>
+        <source>Show the subtitles in FILE (.srt, .vtt, .ass or .ssa) with the media given to play.</source>
+        <translation>Die Untertitel aus FILE (.srt, .vtt, .ass oder .ssa) zum angegebenen Medium anzeigen.</translation>
+    </message>
+    <message>
+        <source>--subtitles goes with a file to play (--open FILE or FILE).</source>
+        <translation>--subtitles gehört zu einer Datei, die abgespielt wird (--open FILE oder FILE).</translation>
+    </message>
+    <message>
+        <source>There is no subtitle file %1.</source>
+        <translation>Es gibt keine Untertiteldatei %1.</translation>
+    </message>
 </context>
 <context>
     <name>ContainerTracks</name>
@@ -344,6 +356,53 @@
     <message>
         <source>Welsh</source>
         <translation>Walisisch</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::subtitles::SubtitleText</name>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 ist keine Untertiteldatei, die Lockstep kennt (.srt, .vtt, .ass oder .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
+        <translation>%1 ist keine Textdatei und enthält daher keine Untertitel, die Lockstep lesen kann.</translation>
+    </message>
+    <message>
+        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
+        <translation>Keiner der Untertitel in %1 hat Zeiten, die Lockstep lesen kann; die Datei wurde nicht geladen.</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitles Lockstep can read.</source>
+        <translation>%1 enthält keine Untertitel, die Lockstep lesen kann.</translation>
+    </message>
+    <message>
+        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
+        <translation>%1 ist nicht in UTF-8; die Datei wurde als Windows-1252 (westeuropäisch) gelesen, daher können einige Buchstaben falsch sein.</translation>
+    </message>
+    <message>
+        <source>1 subtitle in %1 has broken times and was left out.</source>
+        <translation>1 Untertitel in %1 hat fehlerhafte Zeiten und wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>%1 subtitles in %2 have broken times and were left out.</source>
+        <translation>%1 Untertitel in %2 haben fehlerhafte Zeiten und wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 existiert nicht oder ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a subtitle file.</source>
+        <translation>%1 ist zu groß für eine Untertiteldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -781,6 +840,14 @@
         <source>The connection is encrypted, and the link lets your guests check that they reach this computer and no other.</source>
         <translation>Die Verbindung ist verschlüsselt, und mit dem Link können deine Gäste prüfen, dass sie diesen Computer erreichen und keinen anderen.</translation>
     </message>
+    <message>
+        <source>Let guests stream my file</source>
+        <translation>Gäste dürfen meine Datei streamen</translation>
+    </message>
+    <message>
+        <source>Guests without their own copy watch yours, sent from this computer over the room&apos;s encrypted connection</source>
+        <translation>Gäste ohne eigene Kopie sehen deine, gesendet von diesem Computer über die verschlüsselte Verbindung des Raums</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::InviteLink</name>
@@ -1095,6 +1162,18 @@
         <source>%1 is not ready yet</source>
         <translation>%1 ist noch nicht bereit</translation>
     </message>
+    <message>
+        <source>Upload</source>
+        <translation>Upload</translation>
+    </message>
+    <message>
+        <source>How fast your computer sends your file to each guest streaming it</source>
+        <translation>Wie schnell dein Computer deine Datei an jeden streamenden Gast sendet</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PartyBinding</name>
@@ -1172,6 +1251,14 @@
     <message>
         <source>This video cannot jump to a position: its server does not allow it.</source>
         <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 teilt %2 nicht mehr. Wähle deine Kopie, um weiterzuschauen.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1494,26 @@ Deine Kopie: %2</translation>
         <source>&amp;Theme:</source>
         <translation>&amp;Erscheinungsbild:</translation>
     </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The subtitles&apos; size, in percent of their normal size</source>
+        <translation>Die Größe der Untertitel, in Prozent ihrer normalen Größe</translation>
+    </message>
+    <message>
+        <source>How far above the bottom of the picture subtitles sit, in percent of its height</source>
+        <translation>Wie weit über dem unteren Bildrand die Untertitel stehen, in Prozent der Bildhöhe</translation>
+    </message>
+    <message>
+        <source>Subtitle &amp;size:</source>
+        <translation>Untertitel&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Subtitle &amp;height:</source>
+        <translation>Untertitel&amp;höhe:</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ReachabilityCheck</name>
@@ -1519,6 +1626,18 @@ Deine Kopie: %2</translation>
     <message>
         <source>Choose Another…</source>
         <translation>Andere wählen …</translation>
+    </message>
+    <message>
+        <source>Stream from %1</source>
+        <translation>Von %1 streamen</translation>
+    </message>
+    <message>
+        <source>Watch %1 with the room</source>
+        <translation>%1 mit dem Raum ansehen</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2 and shares it: stream it from %3, or choose your own copy.</source>
+        <translation>%1 sieht %2 und teilt die Datei: streame sie von %3 oder wähle deine eigene Kopie.</translation>
     </message>
 </context>
 <context>
@@ -2047,14 +2166,6 @@ Deine Kopie: %2</translation>
 <context>
     <name>lockstep::ui::TrackMenu</name>
     <message>
-        <source>Track %1</source>
-        <translation>Spur %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Audio Track</source>
         <translation>&amp;Audiospur</translation>
     </message>
@@ -2062,9 +2173,100 @@ Deine Kopie: %2</translation>
         <source>&amp;Subtitles</source>
         <translation>&amp;Untertitel</translation>
     </message>
+</context>
+<context>
+    <name>lockstep::ui::TracksBinding</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (forced)</source>
+        <translation>%1 (erzwungen)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>Load &amp;Subtitles…</source>
+        <translation>&amp;Untertitel laden …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Subtitles &amp;Later (+%1 ms)</source>
+        <translation>Untertitel &amp;später (+%1 ms)</translation>
+    </message>
+    <message>
+        <source>Subtitles &amp;Earlier (−%1 ms)</source>
+        <translation>Untertitel &amp;früher (−%1 ms)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Subtitle Delay</source>
+        <translation>Untertitelverzögerung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Shift+G</source>
+        <translation>Shift+G</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Spur %1</translation>
+    </message>
+    <message>
+        <source>%1 (pictures, cannot be shown)</source>
+        <translation>%1 (Bilder, können nicht angezeigt werden)</translation>
+    </message>
+    <message>
+        <source>Subtitles stored as pictures (%1) cannot be shown; choose a text track or load a subtitle file.</source>
+        <translation>Als Bilder gespeicherte Untertitel (%1) können nicht angezeigt werden; wähle eine Textspur oder lade eine Untertiteldatei.</translation>
+    </message>
+    <message>
+        <source>Open a video first, then load %1 for it.</source>
+        <translation>Öffne zuerst ein Video und lade dann %1 dazu.</translation>
+    </message>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 ist keine Untertiteldatei, die Lockstep kennt (.srt, .vtt, .ass oder .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 existiert nicht oder ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read the subtitle track %1: %2</source>
+        <translation>Die Untertitelspur %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 holds no text to show.</source>
+        <translation>Die Untertitelspur %1 enthält keinen anzeigbaren Text.</translation>
+    </message>
+    <message>
+        <source>Cannot show %1.</source>
+        <translation>%1 kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Subtitle delay: %1 ms</source>
+        <translation>Untertitelverzögerung: %1 ms</translation>
+    </message>
     <message>
         <source>Off</source>
         <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Reading the file&apos;s tracks…</source>
+        <translation>Spuren der Datei werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Load Subtitles</source>
+        <translation>Untertitel laden</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>Untertitel (*.srt *.vtt *.ass *.ssa);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,18 @@
         <source>--auth-token goes with --server.</source>
         <translation>--auth-token va con --server.</translation>
     </message>
+    <message>
+        <source>Show the subtitles in FILE (.srt, .vtt, .ass or .ssa) with the media given to play.</source>
+        <translation>Mostrar los subtítulos de FILE (.srt, .vtt, .ass o .ssa) con el medio indicado.</translation>
+    </message>
+    <message>
+        <source>--subtitles goes with a file to play (--open FILE or FILE).</source>
+        <translation>--subtitles va con un archivo que reproducir (--open FILE o FILE).</translation>
+    </message>
+    <message>
+        <source>There is no subtitle file %1.</source>
+        <translation>No existe el archivo de subtítulos %1.</translation>
+    </message>
 </context>
 <context>
     <name>ContainerTracks</name>
@@ -344,6 +356,53 @@
     <message>
         <source>Welsh</source>
         <translation>Galés</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::subtitles::SubtitleText</name>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 no es un archivo de subtítulos que Lockstep conozca (.srt, .vtt, .ass o .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
+        <translation>%1 no es un archivo de texto, así que no contiene subtítulos que Lockstep pueda leer.</translation>
+    </message>
+    <message>
+        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
+        <translation>Ninguno de los subtítulos de %1 tiene tiempos que Lockstep pueda leer, así que no se cargó.</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitles Lockstep can read.</source>
+        <translation>%1 no tiene subtítulos que Lockstep pueda leer.</translation>
+    </message>
+    <message>
+        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
+        <translation>%1 no está en UTF-8; se leyó como Windows-1252 (Europa occidental), así que algunas letras pueden ser incorrectas.</translation>
+    </message>
+    <message>
+        <source>1 subtitle in %1 has broken times and was left out.</source>
+        <translation>1 subtítulo de %1 tiene tiempos erróneos y se omitió.</translation>
+    </message>
+    <message>
+        <source>%1 subtitles in %2 have broken times and were left out.</source>
+        <translation>%1 subtítulos de %2 tienen tiempos erróneos y se omitieron.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 no existe o no es un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a subtitle file.</source>
+        <translation>%1 es demasiado grande para ser un archivo de subtítulos.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
     </message>
 </context>
 <context>
@@ -781,6 +840,14 @@
         <source>The connection is encrypted, and the link lets your guests check that they reach this computer and no other.</source>
         <translation>La conexión está cifrada, y el enlace permite a tus invitados comprobar que llegan a este ordenador y a ningún otro.</translation>
     </message>
+    <message>
+        <source>Let guests stream my file</source>
+        <translation>Dejar que los invitados transmitan mi archivo</translation>
+    </message>
+    <message>
+        <source>Guests without their own copy watch yours, sent from this computer over the room&apos;s encrypted connection</source>
+        <translation>Los invitados sin copia propia ven la tuya, enviada desde este ordenador por la conexión cifrada de la sala</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::InviteLink</name>
@@ -1095,6 +1162,18 @@
         <source>%1 is not ready yet</source>
         <translation>%1 aún no está listo</translation>
     </message>
+    <message>
+        <source>Upload</source>
+        <translation>Subida</translation>
+    </message>
+    <message>
+        <source>How fast your computer sends your file to each guest streaming it</source>
+        <translation>A qué velocidad tu ordenador envía tu archivo a cada invitado que lo transmite</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PartyBinding</name>
@@ -1172,6 +1251,14 @@
     <message>
         <source>This video cannot jump to a position: its server does not allow it.</source>
         <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 dejó de compartir %2. Elige tu copia para seguir viendo.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1494,26 @@ Tu copia: %2</translation>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
     </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>The subtitles&apos; size, in percent of their normal size</source>
+        <translation>El tamaño de los subtítulos, en porcentaje de su tamaño normal</translation>
+    </message>
+    <message>
+        <source>How far above the bottom of the picture subtitles sit, in percent of its height</source>
+        <translation>A qué altura sobre el borde inferior de la imagen aparecen los subtítulos, en porcentaje de su altura</translation>
+    </message>
+    <message>
+        <source>Subtitle &amp;size:</source>
+        <translation>&amp;Tamaño de subtítulos:</translation>
+    </message>
+    <message>
+        <source>Subtitle &amp;height:</source>
+        <translation>&amp;Altura de subtítulos:</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::ReachabilityCheck</name>
@@ -1519,6 +1626,18 @@ Tu copia: %2</translation>
     <message>
         <source>Choose Another…</source>
         <translation>Elegir otro…</translation>
+    </message>
+    <message>
+        <source>Stream from %1</source>
+        <translation>Transmitir desde %1</translation>
+    </message>
+    <message>
+        <source>Watch %1 with the room</source>
+        <translation>Ver %1 con la sala</translation>
+    </message>
+    <message>
+        <source>%1 is watching %2 and shares it: stream it from %3, or choose your own copy.</source>
+        <translation>%1 está viendo %2 y lo comparte: transmítelo desde %3 o elige tu propia copia.</translation>
     </message>
 </context>
 <context>
@@ -2047,14 +2166,6 @@ Tu copia: %2</translation>
 <context>
     <name>lockstep::ui::TrackMenu</name>
     <message>
-        <source>Track %1</source>
-        <translation>Pista %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>&amp;Audio Track</source>
         <translation>Pista de &amp;audio</translation>
     </message>
@@ -2062,9 +2173,100 @@ Tu copia: %2</translation>
         <source>&amp;Subtitles</source>
         <translation>&amp;Subtítulos</translation>
     </message>
+</context>
+<context>
+    <name>lockstep::ui::TracksBinding</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (forced)</source>
+        <translation>%1 (forzados)</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (predeterminada)</translation>
+    </message>
+    <message>
+        <source>Load &amp;Subtitles…</source>
+        <translation>Cargar &amp;subtítulos…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Subtitles &amp;Later (+%1 ms)</source>
+        <translation>Subtítulos más &amp;tarde (+%1 ms)</translation>
+    </message>
+    <message>
+        <source>Subtitles &amp;Earlier (−%1 ms)</source>
+        <translation>Subtítulos más &amp;pronto (−%1 ms)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Subtitle Delay</source>
+        <translation>&amp;Restablecer retraso de subtítulos</translation>
+    </message>
+    <message>
+        <source>Shift+G</source>
+        <translation>Shift+G</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Pista %1</translation>
+    </message>
+    <message>
+        <source>%1 (pictures, cannot be shown)</source>
+        <translation>%1 (imágenes, no se pueden mostrar)</translation>
+    </message>
+    <message>
+        <source>Subtitles stored as pictures (%1) cannot be shown; choose a text track or load a subtitle file.</source>
+        <translation>Los subtítulos guardados como imágenes (%1) no se pueden mostrar; elige una pista de texto o carga un archivo de subtítulos.</translation>
+    </message>
+    <message>
+        <source>Open a video first, then load %1 for it.</source>
+        <translation>Abre primero un vídeo y luego carga %1 para él.</translation>
+    </message>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 no es un archivo de subtítulos que Lockstep conozca (.srt, .vtt, .ass o .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 no existe o no es un archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot read the subtitle track %1: %2</source>
+        <translation>No se puede leer la pista de subtítulos %1: %2</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 holds no text to show.</source>
+        <translation>La pista de subtítulos %1 no contiene texto que mostrar.</translation>
+    </message>
+    <message>
+        <source>Cannot show %1.</source>
+        <translation>No se puede mostrar %1.</translation>
+    </message>
+    <message>
+        <source>Subtitle delay: %1 ms</source>
+        <translation>Retraso de subtítulos: %1 ms</translation>
+    </message>
     <message>
         <source>Off</source>
         <translation>Desactivados</translation>
+    </message>
+    <message>
+        <source>Reading the file&apos;s tracks…</source>
+        <translation>Leyendo las pistas del archivo…</translation>
+    </message>
+    <message>
+        <source>Load Subtitles</source>
+        <translation>Cargar subtítulos</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>Subtítulos (*.srt *.vtt *.ass *.ssa);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
