@@ -1087,10 +1087,6 @@
         <translation>Abweichung</translation>
     </message>
     <message>
-        <source>Round trip</source>
-        <translation>Umlaufzeit</translation>
-    </message>
-    <message>
         <source>How far each player is from the room&apos;s timeline (ahead is positive)</source>
         <translation>Wie weit jeder Player von der Zeitleiste des Raums entfernt ist (voraus ist positiv)</translation>
     </message>
@@ -1173,6 +1169,10 @@
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
 </context>
 <context>

@@ -1087,10 +1087,6 @@
         <translation>Desfase</translation>
     </message>
     <message>
-        <source>Round trip</source>
-        <translation>Ida y vuelta</translation>
-    </message>
-    <message>
         <source>How far each player is from the room&apos;s timeline (ahead is positive)</source>
         <translation>Cuánto se aleja cada reproductor de la línea de tiempo de la sala (adelantado es positivo)</translation>
     </message>
@@ -1173,6 +1169,10 @@
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
 </context>
 <context>

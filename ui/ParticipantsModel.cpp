@@ -104,7 +104,7 @@ QVariant ParticipantsModel::headerData(int section, Qt::Orientation orientation,
         case DriftColumn:
             return tr("Drift");
         case RttColumn:
-            return tr("Round trip");
+            return tr("RTT");
         case UploadColumn:
             return tr("Upload");
         default:
