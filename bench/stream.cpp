@@ -45,6 +45,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <vector>
 
 using namespace lockstep;
@@ -467,6 +468,7 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     host.session.seek(2.0);
     host.session.togglePlayPause();
     wait([] { return false; }, 1000);
+    const double joinedAt = monotonicSeconds();
     guest.start(QStringLiteral("ip"),
                 QStringList {QStringLiteral("netns"), QStringLiteral("exec"), link.ns, self,
                              QStringLiteral("--guest"), invite.toString()}
@@ -482,7 +484,6 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     }
 
     // Play together, then a seek far ahead, then play on.
-    const double settledAt = monotonicSeconds() + 3.0; // the join's own catching up
     wait([] { return false; }, 15000);
     const double seekSentAt = monotonicSeconds();
     host.session.seek(kSeekTarget);
@@ -500,15 +501,37 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         }
     }
 
-    // Inter-client error: guest minus host at the same moments, outside
-    // the seek's own few seconds.
+    // Inter-client error: guest minus host at the same moments while both
+    // play on one timeline, that is, outside the join's and the seek's own
+    // catching up: from the guest's first "in sync" after each until the
+    // next. How long each catching up took is reported on its own.
+    constexpr int kInSync = int(sync::SyncActivity::InSync);
+    // The first "in sync" once the guest has reacted (left "in sync") after `after`.
+    const auto firstInSync = [&](double after) {
+        bool reacted = false;
+        for (const Json &line : events) {
+            if (line.value("event", std::string()) != "sample" || line.value("t", 0.0) < after)
+                continue;
+            const bool inSync = line.value("activity", -1) == kInSync;
+            if (!inSync)
+                reacted = true;
+            else if (reacted)
+                return line.value("t", 0.0);
+        }
+        return std::numeric_limits<double>::infinity();
+    };
+    // A guest that never gets there is judged from 5 s on, not spared.
+    const double joinInSync = firstInSync(joinedAt);
+    const double seekInSync = firstInSync(seekSentAt);
+    const double joinSettled = std::isfinite(joinInSync) ? joinInSync : joinedAt + 5.0;
+    const double seekSettled = std::isfinite(seekInSync) ? seekInSync : seekWindowEnd;
     std::vector<double> between;
     std::vector<double> guestErrors;
     for (const Json &line : events) {
         if (line.value("event", std::string()) != "sample")
             continue;
         const double t = line.value("t", 0.0);
-        if (t < settledAt || (t >= seekSentAt && t < seekWindowEnd))
+        if (t < joinSettled || (t >= seekSentAt && t < seekSettled))
             continue;
         const double e = line.value("error", 0.0);
         guestErrors.push_back(std::abs(e) * 1000.0);
@@ -556,6 +579,8 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         {"link", {{"rtt_ms", 80}, {"rate_mbit", 20}, {"loss_percent", 0.5}}},
         {"clip", {{"width", 1920}, {"height", 1080}, {"mbit", clipMbit}}},
         {"join_to_first_frame_s", firstFrameS},
+        {"join_to_in_sync_s", std::isfinite(joinInSync) ? joinInSync - joinedAt : -1.0},
+        {"seek_to_in_sync_s", std::isfinite(seekInSync) ? seekInSync - seekSentAt : -1.0},
         {"seek_unbuffered_shown_s", seekS},
         {"inter_client_error_ms",
          {{"p50", percentile(between, 50)}, {"p95", p95}, {"samples", int(between.size())}}},
