@@ -68,8 +68,10 @@ struct CommandLine {
 
     CommandLine()
     {
-        parser.setApplicationDescription(QCoreApplication::translate(
-            "AppMain", "Watch a video together: everyone plays their own copy, in step."));
+        parser.setApplicationDescription(
+            QCoreApplication::translate("AppMain",
+                                        "Watch a video together, in step: everyone plays their own "
+                                        "copy or streams the host's."));
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions(

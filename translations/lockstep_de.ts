@@ -52,10 +52,6 @@
         <translation>Beim Hosten den Einladungslink nach DATEI schreiben.</translation>
     </message>
     <message>
-        <source>Watch a video together: everyone plays their own copy, in step.</source>
-        <translation>Gemeinsam ein Video schauen: Alle spielen ihre eigene Kopie ab, im Gleichschritt.</translation>
-    </message>
-    <message>
         <source>A lockstep:// invite link to join, or a file to play.</source>
         <translation>Ein lockstep://-Einladungslink zum Beitreten oder eine Datei zum Abspielen.</translation>
     </message>
@@ -122,6 +118,10 @@
     <message>
         <source>There is no subtitle file %1.</source>
         <translation>Es gibt keine Untertiteldatei %1.</translation>
+    </message>
+    <message>
+        <source>Watch a video together, in step: everyone plays their own copy or streams the host&apos;s.</source>
+        <translation>Gemeinsam ein Video ansehen, im Gleichschritt: alle spielen ihre eigene Kopie ab oder streamen die des Hosts.</translation>
     </message>
 </context>
 <context>

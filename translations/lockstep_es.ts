@@ -52,10 +52,6 @@
         <translation>Al hospedar, escribir el enlace de invitación en ARCHIVO.</translation>
     </message>
     <message>
-        <source>Watch a video together: everyone plays their own copy, in step.</source>
-        <translation>Ver un vídeo juntos: cada uno reproduce su propia copia, a la vez.</translation>
-    </message>
-    <message>
         <source>A lockstep:// invite link to join, or a file to play.</source>
         <translation>Un enlace de invitación lockstep:// al que unirse, o un archivo que reproducir.</translation>
     </message>
@@ -122,6 +118,10 @@
     <message>
         <source>There is no subtitle file %1.</source>
         <translation>No existe el archivo de subtítulos %1.</translation>
+    </message>
+    <message>
+        <source>Watch a video together, in step: everyone plays their own copy or streams the host&apos;s.</source>
+        <translation>Ver un vídeo juntos, al mismo paso: cada uno reproduce su propia copia o transmite la del anfitrión.</translation>
     </message>
 </context>
 <context>
