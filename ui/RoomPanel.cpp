@@ -229,8 +229,8 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
     m_participants->setColumnHidden(ParticipantsModel::UploadColumn, true);
     // The name column stretches; it never shrinks below a short name, even
     // with every column shown (the list scrolls sideways instead).
-    m_participants->header()->setMinimumSectionSize(
-        m_participants->fontMetrics().averageCharWidth() * 9);
+    m_participants->header()->setMinimumSectionSize(m_participants->fontMetrics().averageCharWidth()
+                                                    * 9);
     connect(m_participants, &QTreeView::customContextMenuRequested, this,
             &RoomPanel::showParticipantMenu);
     connect(m_participants->selectionModel(), &QItemSelectionModel::selectionChanged, this,
