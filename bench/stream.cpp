@@ -459,10 +459,20 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     // The guest joins a room that plays (from 2 s on), as one joins a film
     // under way.
     std::vector<std::pair<double, double>> hostSamples;
+    std::vector<Json> hostEvents;
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
-        if (host.session.timelinePlaying())
-            hostSamples.emplace_back(monotonicSeconds(), host.session.syncSnapshot().error);
+        if (!host.session.timelinePlaying())
+            return;
+        const sync::SyncSnapshot s = host.session.syncSnapshot();
+        const double t = monotonicSeconds();
+        hostSamples.emplace_back(t, s.error);
+        hostEvents.push_back({{"event", "host_sample"},
+                              {"t", t},
+                              {"error", s.error},
+                              {"rate", s.rate},
+                              {"activity", int(s.activity)},
+                              {"media_status", int(host.player.mediaStatus())}});
     });
     sampler.start(100);
     host.session.seek(2.0);
@@ -497,6 +507,8 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         QFile file(eventsFile);
         if (file.open(QIODevice::WriteOnly)) {
             for (const Json &line : events)
+                file.write(QByteArray::fromStdString(line.dump() + '\n'));
+            for (const Json &line : hostEvents)
                 file.write(QByteArray::fromStdString(line.dump() + '\n'));
         }
     }
@@ -614,9 +626,11 @@ int main(int argc, char **argv)
                       QStringLiteral("ADDRESS")});
     parser.addOption({QStringLiteral("local-copy"),
                       QStringLiteral("Baseline: the guest plays its own copy, not the stream.")});
-    parser.addOption({QStringLiteral("events"),
-                      QStringLiteral("Also write the guest's events (JSON lines) to FILE."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("events"),
+         QStringLiteral(
+             "Also write the guest's events and the host's samples (JSON lines) to FILE."),
+         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("copy"), QStringLiteral("(guest) Play this file."),
                       QStringLiteral("FILE")});
     parser.process(app);

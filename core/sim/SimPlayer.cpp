@@ -6,7 +6,7 @@
 namespace lockstep::sim {
 
 SimPlayer::SimPlayer(const protocol::Clock &clock, PlayerProfile profile)
-    : m_clock(clock), m_profile(profile), m_anchorTime(clock.now())
+    : m_clock(clock), m_profile(profile), m_anchorTime(clock.now()), m_random(profile.seed)
 {
 }
 
@@ -67,8 +67,14 @@ void SimPlayer::seek(double position)
     const double now = m_clock.now();
     m_anchorPosition = std::clamp(position, 0.0, m_profile.duration);
     m_anchorTime = now;
-    if (m_playing)
-        m_stallUntil = now + m_profile.seekStall;
+    if (m_playing) {
+        // minstd_rand's sequence is the same everywhere (unlike the
+        // standard distributions'), so the tests are too.
+        const double unit = double(m_random() - std::minstd_rand::min())
+            / double(std::minstd_rand::max() - std::minstd_rand::min());
+        const double decode = unit * m_profile.seekScatter;
+        m_stallUntil = now + m_profile.seekStall + decode;
+    }
     if (m_profile.seekFetch > 0.0)
         m_fetchUntil = now + m_profile.seekFetch;
 }

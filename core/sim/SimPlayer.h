@@ -3,6 +3,8 @@
 #include "protocol/Clock.h"
 #include "sync/PlayerBackend.h"
 
+#include <random>
+
 namespace lockstep::sim {
 
 // How the simulated player misbehaves. The defaults are the figures measured
@@ -20,6 +22,12 @@ struct PlayerProfile {
     // for this long it has no frame to show (waiting for data; buffering if
     // it was playing). 0: a local file, whose seeks need no fetch.
     double seekFetch = 0.0;
+    // A seek while playing also decodes from the keyframe before its target
+    // before it shows a frame: a further stall anywhere between 0 and this,
+    // which no learned landing offset can predict (a 1080p film with
+    // keyframes seconds apart on a busy computer). 0: every seek alike.
+    double seekScatter = 0.0;
+    unsigned seed = 1; // of the scatter's pseudo-random sequence
     double duration = 7200.0;
 };
 
@@ -64,6 +72,7 @@ private:
     double m_fetchUntil = 0.0;
     int m_rateChanges = 0;
     int m_seeks = 0;
+    std::minstd_rand m_random;
 };
 
 } // namespace lockstep::sim

@@ -203,6 +203,7 @@ void SyncController::sendAction(PlayerAction action, double position, PlayState 
 
 void SyncController::mediaChangedLocally()
 {
+    forgetMediaTraits();
     m_lastLocalActionAt = serverNow() + m_client.oneWayLatency();
     applyTimeline(Timeline {0.0, PlayState::Paused, m_lastLocalActionAt}, true);
 }
@@ -278,7 +279,25 @@ void SyncController::onForceResync(const ForceResync &resync, double serverTs)
 
 void SyncController::onMediaChanged(double serverTs)
 {
+    forgetMediaTraits();
     applyTimeline(Timeline {0.0, PlayState::Paused, serverTs}, true);
+}
+
+CorrectorConfig SyncController::corrector() const
+{
+    CorrectorConfig config = m_config.corrector;
+    if (m_correctByParking) {
+        config.deadband = std::max(config.deadband, m_config.parkingDeadband);
+        config.settleBand = std::max(config.settleBand, m_config.parkingDeadband / 2.0);
+    }
+    return config;
+}
+
+void SyncController::forgetMediaTraits()
+{
+    // Another file: whether it streams and how its seeks land is learned anew.
+    m_correctByParking = false;
+    m_seekMisses = 0;
 }
 
 void SyncController::applyTimeline(const Timeline &timeline, bool force)
@@ -321,7 +340,7 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
         m_correctAfterSettle = true;
         return;
     }
-    if (force || std::abs(m_player.position() - expected) > m_config.corrector.deadband)
+    if (force || std::abs(m_player.position() - expected) > corrector().deadband)
         startPlayback(now, expected);
 }
 
@@ -380,7 +399,7 @@ void SyncController::finishPreroll(double now)
         // fall behind by the rest of the fetch: wait for the data instead,
         // then aim again with a lead that covers a fetch.
         m_preroll->missed = true;
-        m_seeksWaitForData = true;
+        m_correctByParking = true;
         if (m_startTimer)
             m_startTimer->stop();
         setActivity(SyncActivity::Buffering);
@@ -417,8 +436,9 @@ void SyncController::retryMissedPreroll(double now)
 
 void SyncController::correctiveSeek(double now, double expected)
 {
-    if (m_seeksWaitForData) {
-        // A seek while playing would stall for a fetch and land behind.
+    if (m_correctByParking) {
+        // A seek while playing would stall for a fetch and land behind, or
+        // land who knows where: park on the frame and start on time.
         startPlayback(now, expected);
         return;
     }
@@ -455,9 +475,17 @@ void SyncController::learn(double now, double error)
         m_startLag = std::clamp(m_startLag - 0.8 * (error + m_measureStartOffset), 0.0, 1.0);
         m_measureStartOffset = 0.0;
         break;
-    case Measure::Seek:
+    case Measure::Seek: {
         m_seekLag = std::clamp(m_seekLag - kWeight * error, 0.0, 1.0);
+        // A learned offset brings seeks that land alike into the deadband
+        // within a seek or two. Seeks that still miss after that scatter:
+        // each one would only call for the next.
+        constexpr int kMissesBeforeParking = 3;
+        m_seekMisses = std::abs(error) > m_config.corrector.deadband ? m_seekMisses + 1 : 0;
+        if (m_seekMisses >= kMissesBeforeParking)
+            m_correctByParking = true;
         break;
+    }
     case Measure::Rate: {
         if (std::abs(m_player.playbackRate() - m_measureRate) > 1e-9)
             break; // the rate changed again meanwhile: no clean measurement
@@ -516,7 +544,7 @@ void SyncController::tick()
     const double expected = expectedPosition();
     if (std::exchange(m_correctAfterSettle, false) && m_timeline.isPlaying()
         && state == State::Playing
-        && std::abs(m_player.position() - expected) > m_config.corrector.deadband) {
+        && std::abs(m_player.position() - expected) > corrector().deadband) {
         correctiveSeek(now, expected);
         return;
     }
@@ -541,7 +569,7 @@ void SyncController::tick()
         if (m_measure == Measure::Seek) {
             // The seek made it wait for data: it streams, and its seeks are
             // not measured as a landing.
-            m_seeksWaitForData = true;
+            m_correctByParking = true;
             m_measure = Measure::None;
         }
         m_ticksOutside = 0;
@@ -561,10 +589,11 @@ void SyncController::tick()
     if (m_measure != Measure::None && now >= m_measureAt)
         learn(now, m_error);
 
-    m_ticksOutside = std::abs(m_error) > m_config.corrector.deadband ? m_ticksOutside + 1 : 0;
+    const CorrectorConfig config = corrector();
+    m_ticksOutside = std::abs(m_error) > config.deadband ? m_ticksOutside + 1 : 0;
     const CorrectorAction action = decideCorrection(
         {m_error, m_player.playbackRate(), m_ticksOutside, now - m_lastCorrectionAt, m_rateStall},
-        m_config.corrector);
+        config);
     switch (action.kind) {
     case CorrectorAction::Kind::Seek:
         if (m_player.playbackRate() != 1.0)
@@ -577,8 +606,7 @@ void SyncController::tick()
     case CorrectorAction::Kind::None:
         // "In sync" only when it is; an error still waiting out the
         // persistence or the gap between seeks keeps the current activity.
-        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9
-            && std::abs(m_error) <= m_config.corrector.deadband)
+        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9 && std::abs(m_error) <= config.deadband)
             setActivity(SyncActivity::InSync);
         break;
     }

@@ -40,6 +40,10 @@ struct SyncConfig {
     // tick at which the timeline gets there: one jump instead of a start and
     // then corrections. This is how long the parked seek gets to decode.
     double prerollLead = 0.200; // s
+    // A player corrected by parking (see m_correctByParking) freezes its
+    // picture for the whole lead at each correction, seconds when it
+    // streams: it is corrected only for an error beyond this.
+    double parkingDeadband = 0.015; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -117,6 +121,9 @@ private:
     void onForceResync(const protocol::ForceResync &resync, double serverTs);
     void onMediaChanged(double serverTs);
 
+    void forgetMediaTraits();
+    // The corrector's settings for this player (wider when it parks).
+    CorrectorConfig corrector() const;
     void applyTimeline(const Timeline &timeline, bool force);
     void sendAction(protocol::PlayerAction action, double position, protocol::PlayState state);
     void sendSeek(double position, double seekedAt, double now);
@@ -159,9 +166,12 @@ private:
     // A remote change that arrived while our own seek was still landing; the
     // player acts on the newest timeline once it has settled.
     bool m_correctAfterSettle = false;
-    // This player's seeks wait for data (it streams its media): it is
-    // corrected by parking and starting, never by seeking while it plays.
-    bool m_seeksWaitForData = false;
+    // This player is corrected by parking and starting, never by seeking
+    // while it plays: its seeks wait for data (it streams its media), or they
+    // land too far from where they were aimed for a seek to correct anything
+    // (a seek that decodes from a keyframe seconds back on a busy computer).
+    bool m_correctByParking = false;
+    int m_seekMisses = 0; // corrective seeks in a row that landed outside the deadband
     bool m_playWhenCreated = false;
 
     struct Preroll {

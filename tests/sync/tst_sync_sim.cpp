@@ -118,6 +118,7 @@ private slots:
     void lateJoinerCatchesUp();
     void bufferingParticipantCatchesUp();
     void aStreamingFollowerWaitsForItsDataThenStartsInStep();
+    void aFollowerWhoseSeeksScatterIsCorrectedByParking();
     void waitPolicyPausesTheRoom();
     void hostLeavesAndPlaybackContinues();
     void reconnectsAfterDroppedConnection();
@@ -448,6 +449,47 @@ void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
     world.run(8.0);
     gap = worstGap(5.0);
     QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
+}
+
+void TestSyncSim::aFollowerWhoseSeeksScatterIsCorrectedByParking()
+{
+    // Bob's seeks while playing decode from a keyframe up to 150 ms back
+    // before they show a frame, so no learned offset aims them: each one
+    // lands up to 150 ms off, and a corrector that seeks would go on seeking
+    // (a jump a second, for ever). His rate changes flush, so it would seek.
+    SimWorld world(11);
+    const LinkProfile link {0.010, 0.010, 0.002, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 0.7, link);
+    host.create(kRoom);
+    world.run(0.5);
+    PlayerProfile scattered;
+    scattered.seekScatter = 0.150;
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -2.1, link, scattered);
+    bob.join(kRoom);
+    world.run(1.0);
+    host.controller().play();
+    world.run(4.0);
+
+    // A hiccup of his own puts him 300 ms behind, three times over.
+    const int before = bob.controller().correctionCount();
+    for (int hiccup = 0; hiccup < 3; ++hiccup) {
+        bob.player().setBuffering(true);
+        world.run(0.3);
+        bob.player().setBuffering(false);
+        world.run(10.0);
+    }
+    // After a few seeks that miss, he is parked and started instead, which
+    // lands: the corrections stop, and he stays with the host.
+    const int corrections = bob.controller().correctionCount() - before;
+    QVERIFY2(corrections <= 9, qPrintable(QString::number(corrections)));
+    double worst = 0.0;
+    for (const double end = world.now() + 20.0; world.now() < end;) {
+        world.run(0.05);
+        worst = std::max(worst, std::abs(bob.truePosition() - host.truePosition()));
+    }
+    QVERIFY2(worst < 0.015, qPrintable(QString::number(worst)));
+    QCOMPARE(bob.controller().correctionCount() - before, corrections);
+    QCOMPARE(bob.controller().activity(), sync::SyncActivity::InSync);
 }
 
 void TestSyncSim::waitPolicyPausesTheRoom()
