@@ -8,6 +8,10 @@
 #   LOCKSTEP_BUILD_DIR  build folder (default: build-pkg, apart from the test build)
 #   LOCKSTEP_BUILD_UI   OFF packages the headless server alone
 #   LOCKSTEP_JOBS       parallel build jobs (default: all cores)
+#   LOCKSTEP_PACKAGE_WITH_TESTS=ON  the build folder is scripts/test.sh's,
+#                       made with LOCKSTEP_PACKAGE_FLAGS=ON: keep its tests and
+#                       benchmarks configured, so nothing is built twice (the
+#                       tests and benchmarks are not installed)
 set -euo pipefail
 
 LOCKSTEP_BUILD_DIR="${LOCKSTEP_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build-pkg}"
@@ -25,21 +29,12 @@ exec 3>&1 1>&2
 
 lockstep_install_packages "${LOCKSTEP_PACKAGING_PACKAGES[@]}"
 
-# Debian's own compiler and linker flags: hardening (stack protector,
-# fortify, relro, bindnow, PIE), as lintian expects of a package.
-export DEB_BUILD_MAINT_OPTIONS="hardening=+all"
-CXXFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
-LDFLAGS="$(dpkg-buildflags --get LDFLAGS)"
-export CXXFLAGS LDFLAGS
+lockstep_use_package_flags
 
-args=(
-    -G Ninja
-    -DCMAKE_BUILD_TYPE=Release
-    -DCMAKE_INSTALL_PREFIX=/usr
-    -DLOCKSTEP_BUILD_UI="$LOCKSTEP_BUILD_UI"
-    -DLOCKSTEP_BUILD_TESTS=OFF
-    -DLOCKSTEP_BUILD_BENCH=OFF
-)
+args=(-G Ninja -DLOCKSTEP_BUILD_UI="$LOCKSTEP_BUILD_UI")
+if [[ "${LOCKSTEP_PACKAGE_WITH_TESTS:-OFF}" != "ON" ]]; then
+    args+=(-DLOCKSTEP_BUILD_TESTS=OFF -DLOCKSTEP_BUILD_BENCH=OFF)
+fi
 # shellcheck disable=SC2206
 args+=(${LOCKSTEP_CMAKE_ARGS:-})
 lockstep_log "Configuring a release build in $LOCKSTEP_BUILD_DIR"
