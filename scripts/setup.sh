@@ -77,14 +77,16 @@ lockstep_install_packages() {
 
 # How the Debian package is built: a release build installed under /usr,
 # with Debian's compiler and linker flags (hardening: stack protector,
-# fortify, relro, bindnow, PIE), as lintian expects of a package. Sets the
-# flags for the next configure of a new build folder (CMake keeps them).
+# fortify, relro, bindnow, PIE), as lintian expects of a package, and
+# Debian's -O2 from them rather than CMake's -O3 for Release (which also
+# takes a sixth longer to compile). Sets the flags for the next configure of
+# a new build folder (CMake keeps them).
 lockstep_use_package_flags() {
     export DEB_BUILD_MAINT_OPTIONS="hardening=+all"
     CXXFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
     LDFLAGS="$(dpkg-buildflags --get LDFLAGS)"
     export CXXFLAGS LDFLAGS
-    LOCKSTEP_CMAKE_ARGS="-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr ${LOCKSTEP_CMAKE_ARGS:-}"
+    LOCKSTEP_CMAKE_ARGS="-DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE=-DNDEBUG -DCMAKE_INSTALL_PREFIX=/usr ${LOCKSTEP_CMAKE_ARGS:-}"
 }
 
 lockstep_configure_and_build() {

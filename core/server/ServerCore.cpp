@@ -944,7 +944,12 @@ void ServerCore::handlePlaylistUpdate(ConnectionId id, Room &room, Member &sende
         if (!room.mediaUrl.isEmpty() && item.mediaUrl == room.mediaUrl && named == room.media)
             return;
         setMedia(room, item.mediaUrl, item.media);
-        broadcast(room, MediaChange {room.mediaUrl, room.media}, sender.clientId, sender.clientId);
+        // The others learn of it as of any media_change. The sender knows
+        // what it named, but not that the host offers that file: then it is
+        // told too, so that without a copy of its own it can stream it.
+        const bool streamed = room.media && room.media->stream;
+        broadcast(room, MediaChange {room.mediaUrl, room.media}, sender.clientId,
+                  streamed ? QString() : sender.clientId);
     }
 }
 

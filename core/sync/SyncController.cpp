@@ -28,8 +28,8 @@ SyncController::SyncController(const Clock &clock, client::SessionClient &client
     connect(&client, &SessionClient::playerEventReceived, this, &SyncController::onPlayerEvent);
     connect(&client, &SessionClient::forceResyncReceived, this, &SyncController::onForceResync);
     connect(&client, &SessionClient::mediaChanged, this,
-            [this](const QString &, const MediaChange &, double serverTs) {
-                onMediaChanged(serverTs);
+            [this](const QString &from, const MediaChange &, double serverTs) {
+                onMediaChanged(from, serverTs);
             });
     connect(&client, &SessionClient::stateChanged, this, [this](SessionClient::State state) {
         if (state == SessionClient::State::Idle) {
@@ -277,8 +277,12 @@ void SyncController::onForceResync(const ForceResync &resync, double serverTs)
     applyTimeline(next, true);
 }
 
-void SyncController::onMediaChanged(double serverTs)
+void SyncController::onMediaChanged(const QString &from, double serverTs)
 {
+    // Our own change, told back (a playlist move whose file the host
+    // streams): applied already when we made it.
+    if (from == m_client.clientId())
+        return;
     forgetMediaTraits();
     applyTimeline(Timeline {0.0, PlayState::Paused, serverTs}, true);
 }

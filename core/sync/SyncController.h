@@ -119,7 +119,7 @@ private:
     void onJoined(const protocol::RoomState &room, double serverTs, bool rejoined);
     void onPlayerEvent(const QString &from, const protocol::PlayerEvent &event, double serverTs);
     void onForceResync(const protocol::ForceResync &resync, double serverTs);
-    void onMediaChanged(double serverTs);
+    void onMediaChanged(const QString &from, double serverTs);
 
     void forgetMediaTraits();
     // The corrector's settings for this player (wider when it parks).

@@ -5,6 +5,7 @@
 // is frozen (SIGSTOP/SIGCONT) or killed, the clip runs to its end, and a seek
 // storm is sent; every check reads the apps' own sync logs, with generous
 // deadlines.
+#include "AppProcess.h"
 #include "FaultProcesses.h"
 
 #include <QDateTime>
@@ -14,7 +15,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -35,144 +35,6 @@ constexpr double kClipSeconds = 40.0;
 double wallNow()
 {
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
-}
-
-// One `lockstep` process with a settings folder of its own, read through its
-// sync log.
-class AppProcess
-{
-public:
-    AppProcess(const QString &name, const QString &folder) : m_name(name), m_folder(folder)
-    {
-        QDir().mkpath(folder);
-        m_log = QDir(folder).filePath(QStringLiteral("sync.jsonl"));
-    }
-    ~AppProcess() { kill(); }
-
-    bool start(const QStringList &arguments)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("HOME"), m_folder);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_folder + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_folder + QStringLiteral("/data"));
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        m_process->setProcessEnvironment(env);
-        dieWithParent(*m_process);
-        QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
-                         [this] { m_output += m_process->readAll(); });
-        m_process->start(QStringLiteral(LOCKSTEP_APP_BINARY),
-                         arguments
-                             + QStringList {QStringLiteral("--name"), m_name,
-                                            QStringLiteral("--sync-log"), m_log});
-        return m_process->waitForStarted(10000);
-    }
-
-    void signal(int number)
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning)
-            ::kill(pid_t(m_process->processId()), number);
-    }
-
-    void kill()
-    {
-        if (!m_process || m_process->state() == QProcess::NotRunning)
-            return;
-        signal(SIGCONT);
-        m_process->kill();
-        m_process->waitForFinished(5000);
-    }
-
-    // Every line of the sync log so far.
-    const QList<QJsonObject> &lines()
-    {
-        QFile file(m_log);
-        if (file.open(QIODevice::ReadOnly)) {
-            file.seek(m_read);
-            m_pending += file.readAll();
-            m_read = file.pos();
-        }
-        qsizetype end;
-        while ((end = m_pending.indexOf('\n')) >= 0) {
-            m_lines.append(QJsonDocument::fromJson(m_pending.left(end)).object());
-            m_pending.remove(0, end + 1);
-        }
-        return m_lines;
-    }
-
-    // The first line from index `from` on that `match` accepts, waiting up
-    // to `timeoutMs` for it.
-    std::optional<QJsonObject> waitFor(const std::function<bool(const QJsonObject &)> &match,
-                                       int timeoutMs, qsizetype from = 0)
-    {
-        std::optional<QJsonObject> found;
-        waitUntil(
-            [&] {
-                const QList<QJsonObject> &all = lines();
-                for (qsizetype i = from; i < all.size(); ++i) {
-                    if (match(all.at(i))) {
-                        found = all.at(i);
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
-        return found;
-    }
-
-    qsizetype mark() { return lines().size(); }
-
-    QString describe()
-    {
-        QStringList text;
-        const QList<QJsonObject> &all = lines();
-        for (qsizetype i = std::max<qsizetype>(0, all.size() - 6); i < all.size(); ++i)
-            text << QString::fromUtf8(QJsonDocument(all.at(i)).toJson(QJsonDocument::Compact));
-        return m_name + QStringLiteral(" log:\n") + text.join(QLatin1Char('\n'))
-            + QStringLiteral("\noutput:\n") + QString::fromUtf8(m_output.right(1500));
-    }
-
-private:
-    QString m_name;
-    QString m_folder;
-    QString m_log;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_output;
-    QByteArray m_pending;
-    qint64 m_read = 0;
-    QList<QJsonObject> m_lines;
-};
-
-bool flagOf(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toBool();
-}
-
-double numberOf(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toDouble();
-}
-
-QString textOf(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toString();
-}
-
-bool playingInStep(const QJsonObject &line)
-{
-    return flagOf(line, "in_room") && flagOf(line, "timeline_playing")
-        && textOf(line, "activity") == QLatin1String("in_sync")
-        && std::abs(numberOf(line, "error_ms")) < 50.0;
 }
 
 // A host app, a guest app joined by its invite link, and a remote control

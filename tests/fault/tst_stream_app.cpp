@@ -2,6 +2,7 @@
 // Lockstep window (offscreen) hosting a clip generated at run time, and a
 // second one started with `--join LINK` only. A headless fault_client in the
 // room plays the remote control; every check reads the apps' --sync-log.
+#include "AppProcess.h"
 #include "FaultProcesses.h"
 
 #include <QDir>
@@ -10,7 +11,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -20,130 +20,6 @@
 
 using namespace lockstep;
 using namespace lockstep::test;
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::Any, 0);
-    return probe.serverPort();
-}
-
-// One `lockstep` process with folders of its own, read through its sync log.
-class AppProcess
-{
-public:
-    AppProcess(const QString &name, const QString &folder) : m_name(name), m_folder(folder)
-    {
-        QDir().mkpath(folder);
-        m_log = QDir(folder).filePath(QStringLiteral("sync.jsonl"));
-    }
-    ~AppProcess()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            m_process->kill();
-            m_process->waitForFinished(5000);
-        }
-    }
-
-    bool start(const QStringList &arguments)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::MergedChannels);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("HOME"), m_folder);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_folder + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_folder + QStringLiteral("/data"));
-        env.remove(QStringLiteral("QT_LOGGING_RULES"));
-        m_process->setProcessEnvironment(env);
-        dieWithParent(*m_process);
-        QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
-                         [this] { m_output += m_process->readAll(); });
-        m_process->start(QStringLiteral(LOCKSTEP_APP_BINARY),
-                         arguments
-                             + QStringList {QStringLiteral("--name"), m_name,
-                                            QStringLiteral("--sync-log"), m_log});
-        return m_process->waitForStarted(10000);
-    }
-
-    const QList<QJsonObject> &lines()
-    {
-        QFile file(m_log);
-        if (file.open(QIODevice::ReadOnly)) {
-            file.seek(m_read);
-            m_pending += file.readAll();
-            m_read = file.pos();
-        }
-        qsizetype end;
-        while ((end = m_pending.indexOf('\n')) >= 0) {
-            m_lines.append(QJsonDocument::fromJson(m_pending.left(end)).object());
-            m_pending.remove(0, end + 1);
-        }
-        return m_lines;
-    }
-
-    std::optional<QJsonObject> waitFor(const std::function<bool(const QJsonObject &)> &match,
-                                       int timeoutMs, qsizetype from = 0)
-    {
-        std::optional<QJsonObject> found;
-        waitUntil(
-            [&] {
-                const QList<QJsonObject> &all = lines();
-                for (qsizetype i = from; i < all.size(); ++i) {
-                    if (match(all.at(i))) {
-                        found = all.at(i);
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
-        return found;
-    }
-
-    qsizetype mark() { return lines().size(); }
-
-    QString describe()
-    {
-        QStringList text;
-        const QList<QJsonObject> &all = lines();
-        for (qsizetype i = std::max<qsizetype>(0, all.size() - 6); i < all.size(); ++i)
-            text << QString::fromUtf8(QJsonDocument(all.at(i)).toJson(QJsonDocument::Compact));
-        return m_name + QStringLiteral(" log:\n") + text.join(QLatin1Char('\n'))
-            + QStringLiteral("\noutput:\n") + QString::fromUtf8(m_output.right(1500));
-    }
-
-private:
-    QString m_name;
-    QString m_folder;
-    QString m_log;
-    std::unique_ptr<QProcess> m_process;
-    QByteArray m_output;
-    QByteArray m_pending;
-    qint64 m_read = 0;
-    QList<QJsonObject> m_lines;
-};
-
-bool flagOf(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toBool();
-}
-
-double numberOf(const QJsonObject &line, const char *key)
-{
-    return line.value(QLatin1String(key)).toDouble();
-}
-
-bool playingInStep(const QJsonObject &line)
-{
-    return flagOf(line, "in_room") && flagOf(line, "timeline_playing")
-        && line.value(QLatin1String("activity")).toString() == QLatin1String("in_sync")
-        && std::abs(numberOf(line, "error_ms")) < 50.0;
-}
-
-} // namespace
 
 class TestStreamApp : public QObject
 {

@@ -115,6 +115,7 @@ private slots:
     void aChangedFileEndsStreamsInFlight();
     void aWithdrawnFileEndsStreamsInFlight();
     void theSameFileNamedAgainKeepsStreams();
+    void aPlaylistMoveToASharedFileTellsTheMoverToo();
     void limitsConcurrentStreams();
     void throttlesASlowGuest();
     void reportsUploadRates();
@@ -461,6 +462,48 @@ void TestMediaStream::theSameFileNamedAgainKeepsStreams()
     QVERIFY(slow.finish(60000));
     QCOMPARE(slow.body().size(), large.size());
     QCOMPARE(slow.body().left(4096), pattern(4096));
+}
+
+void TestMediaStream::aPlaylistMoveToASharedFileTellsTheMoverToo()
+{
+    // The guest moves the playlist on. A media_change goes to the others
+    // only, but the guest cannot know that the host offers the new item's
+    // file: when it does, the guest is told too, and may stream it.
+    openRoom(m_small);
+    const auto item = [](const QString &id, const QString &file, qint64 size) {
+        return protocol::PlaylistItem {id, file, file, MediaInfo {file, size, 60.0}};
+    };
+    const QFileInfo small(m_small);
+    const QFileInfo large(m_large);
+    const QList<protocol::PlaylistItem> items {
+        item(QStringLiteral("a"), small.fileName(), small.size()),
+        item(QStringLiteral("b"), large.fileName(), large.size()),
+        item(QStringLiteral("c"), QStringLiteral("not shared.mkv"), 1234)};
+    m_guest->send(protocol::PlaylistUpdate {items, 0, std::nullopt});
+    QVERIFY(m_guest->waitFor("playlist_update"));
+    m_guest->next("playlist_update");
+    QVERIFY(m_guest->sync());
+    QCOMPARE(m_guest->pendingCount("media_change"), 0); // the film it already plays
+
+    m_guest->send(protocol::PlaylistUpdate {items, 1, std::nullopt});
+    QVERIFY(m_guest->waitFor("playlist_update"));
+    QVERIFY(m_guest->waitFor("media_change"));
+    const Envelope told = m_guest->next("media_change");
+    QCOMPARE(told.client, QStringLiteral("bob"));
+    QVERIFY(told.as<protocol::MediaChange>()->media->stream);
+    QVERIFY(m_host->waitFor("media_change"));
+    QVERIFY(m_host->next("media_change").as<protocol::MediaChange>()->media->stream);
+    // And the guest's token streams it.
+    HttpFetch fetch(m_server->port(), get(kRoom, guestToken(), "Range: bytes=0-9\r\n"));
+    QVERIFY(fetch.finish());
+    QCOMPARE(fetch.status(), 206);
+
+    // A file the host does not share: the others hear of it, the mover not.
+    m_guest->send(protocol::PlaylistUpdate {items, 2, std::nullopt});
+    QVERIFY(m_host->waitFor("media_change"));
+    QVERIFY(!m_host->next("media_change").as<protocol::MediaChange>()->media->stream);
+    QVERIFY(m_guest->sync());
+    QCOMPARE(m_guest->pendingCount("media_change"), 0);
 }
 
 void TestMediaStream::limitsConcurrentStreams()

@@ -45,6 +45,7 @@ private slots:
     void aGuestCannotChangeWhatAHostOnlyRoomWatches();
     void aGuestIsAskedForTheRoomFile();
     void aRenamedCopyIsKeptAfterAReconnect();
+    void theRoomsFilmOpenedAgainIsOurCopyNotAChange();
     void aStreamThatCannotSeekPlaysFromTheStartAlone();
     void aStreamThatCannotSeekIsRefusedInARoom();
 };
@@ -218,6 +219,34 @@ void TestPlaybackController::aRenamedCopyIsKeptAfterAReconnect()
         protocol::MediaInfo {QStringLiteral("sequel.mkv"), 123456789, 50.0}});
     room.run(0.5);
     QVERIFY(room.playback->isAwaitingRoomFile());
+}
+
+void TestPlaybackController::theRoomsFilmOpenedAgainIsOurCopyNotAChange()
+{
+    SimRoom room;
+    QVERIFY(room.join());
+    QVERIFY(room.session->canControl());
+    const QUrl file = room.mediaFile();
+    room.alice->client().changeMedia(
+        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+    room.alice->controller().mediaChangedLocally();
+    room.run(0.5);
+    room.playback->open(file);
+    room.playback->onLoaded(30.0);
+    room.alice->controller().play();
+    room.run(3.0);
+    QVERIFY(room.alice->controller().timeline().isPlaying());
+
+    // File > Open of that same film again (say, to get back to it after
+    // streaming the host's): our copy of the room's film, not a new film
+    // for everyone at 0.
+    QSignalSpy aliceSees(&room.alice->client(), &client::SessionClient::mediaChanged);
+    room.playback->open(file);
+    room.playback->onLoaded(30.0);
+    room.run(1.0);
+    QCOMPARE(aliceSees.size(), 0);
+    QVERIFY(room.alice->controller().timeline().isPlaying());
+    QVERIFY(room.alice->controller().expectedPosition() > 3.0);
 }
 
 void TestPlaybackController::aStreamThatCannotSeekPlaysFromTheStartAlone()

@@ -69,7 +69,11 @@ void PlaybackController::open(const QUrl &url, Origin origin)
         return;
     }
     if (origin == Origin::User && m_session.isActive()) {
-        if (m_awaitingRoomFile && url.isLocalFile()) {
+        if (url.isLocalFile() && m_session.inRoom() && isCopyOfRoomFile(url)) {
+            // The room's own film, opened again or in place of the host's
+            // stream: our copy of it, never a change of what the room watches.
+            origin = Origin::RoomCopy;
+        } else if (m_awaitingRoomFile && url.isLocalFile()) {
             origin = Origin::RoomCopy;
         } else if (!m_session.inRoom()) {
             emit notice(tr("Wait until you are in the room to choose what it watches."), true);
@@ -104,6 +108,20 @@ void PlaybackController::open(const QUrl &url, Origin origin)
         }
     }
     load(url);
+}
+
+bool PlaybackController::isCopyOfRoomFile(const QUrl &url) const
+{
+    const RoomMedia room = m_session.roomMedia();
+    if (!room.info() || room.info()->name.isEmpty())
+        return false;
+    const RoomMedia local = RoomMedia::forLocalFile(url.toLocalFile(), 0.0);
+    if (local.info() && RoomMedia::sameFile(*local.info(), *room.info()))
+        return true;
+    // Streaming, a guest who may not change the film can only mean its copy
+    // (another name, say); whether it is the same film is checked once it
+    // has loaded, as for any copy.
+    return m_streaming && !m_session.canControl();
 }
 
 void PlaybackController::load(const QUrl &url)

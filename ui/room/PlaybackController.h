@@ -112,6 +112,8 @@ signals:
     void nothingChosen(bool canChoose, const QString &hostName);
 
 private:
+    // A local file the user opens that stands for the room's own film.
+    bool isCopyOfRoomFile(const QUrl &url) const;
     void load(const QUrl &url);
     void unload();
     void setAwaitingRoomFile(bool awaiting);

@@ -109,7 +109,10 @@ void RoomSession::connectClient()
             [this](const QString &from, const protocol::MediaChange &change, double) {
                 m_roomMedia = RoomMedia::fromRoom(change.mediaUrl, change.media);
                 m_mediaOwner = from;
-                emit mediaChosen(from, m_roomMedia);
+                // Our own playlist move, told back because the host streams
+                // the file: no "Bob chose …" about ourselves.
+                if (from != m_client->clientId())
+                    emit mediaChosen(from, m_roomMedia);
                 emit roomMediaChanged(m_roomMedia, m_mediaOwner);
             });
 }
