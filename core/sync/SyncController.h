@@ -43,7 +43,7 @@ struct SyncConfig {
     // A player corrected by parking (see m_correctByParking) freezes its
     // picture for the whole lead at each correction, seconds when it
     // streams: it is corrected only for an error beyond this.
-    double parkingDeadband = 0.015; // s
+    double parkingDeadband = 0.010; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
