@@ -171,6 +171,8 @@ int runGuest(const QString &linkText, const QString &copy)
         streaming = true;
         guest.player.setSource(copy.isEmpty() ? guest.session.hostStreamUrl()
                                               : QUrl::fromLocalFile(copy));
+        // As the app does: the sync engine knows that this player streams.
+        guest.session.setPlaysHostStream(copy.isEmpty());
         emitLine({{"event", "streaming"}});
     });
     QTimer sampler;

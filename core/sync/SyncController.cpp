@@ -287,6 +287,18 @@ void SyncController::onMediaChanged(const QString &from, double serverTs)
     applyTimeline(Timeline {0.0, PlayState::Paused, serverTs}, true);
 }
 
+void SyncController::setMediaStreams(bool streams)
+{
+    forgetMediaTraits();
+    m_leadFromPaused = m_config.prerollLead;
+    m_leadFromPlaying = m_config.prerollLead;
+    if (!streams)
+        return;
+    m_correctByParking = true;
+    m_leadFromPaused = std::max(m_leadFromPaused, m_config.streamLead);
+    m_leadFromPlaying = std::max(m_leadFromPlaying, m_config.streamLead);
+}
+
 CorrectorConfig SyncController::corrector() const
 {
     CorrectorConfig config = m_config.corrector;

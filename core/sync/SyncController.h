@@ -44,6 +44,9 @@ struct SyncConfig {
     // picture for the whole lead at each correction, seconds when it
     // streams: it is corrected only for an error beyond this.
     double parkingDeadband = 0.010; // s
+    // The first lead of a player known to stream (setMediaStreams): a fetch
+    // of a few hundred kilobytes across a home connection, with room to spare.
+    double streamLead = 1.0; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -91,6 +94,13 @@ public:
     // than on the next tick (whose timing a blocking player call can shift).
     // For real time only: on a virtual clock the ticks are exact.
     void setPreciseStart(bool precise);
+    // The player streams its media over a network (the host's file), so
+    // that each of its seeks waits for a fetch; false: it plays a file of
+    // its own. Known up front, a streaming player is corrected by parking
+    // from its first start, with a lead that covers a usual fetch
+    // (SyncConfig::streamLead; learned from there). Either way what was
+    // learned about the previous media's seeks is forgotten.
+    void setMediaStreams(bool streams);
 
     void tick();
 

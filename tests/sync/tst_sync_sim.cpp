@@ -119,6 +119,7 @@ private slots:
     void bufferingParticipantCatchesUp();
     void aStreamingFollowerWaitsForItsDataThenStartsInStep();
     void aFollowerWhoseSeeksScatterIsCorrectedByParking();
+    void aFollowerKnownToStreamStartsOnItsFirstPark();
     void waitPolicyPausesTheRoom();
     void hostLeavesAndPlaybackContinues();
     void reconnectsAfterDroppedConnection();
@@ -490,6 +491,35 @@ void TestSyncSim::aFollowerWhoseSeeksScatterIsCorrectedByParking()
     QVERIFY2(worst < 0.015, qPrintable(QString::number(worst)));
     QCOMPARE(bob.controller().correctionCount() - before, corrections);
     QCOMPARE(bob.controller().activity(), sync::SyncActivity::InSync);
+}
+
+void TestSyncSim::aFollowerKnownToStreamStartsOnItsFirstPark()
+{
+    // Bob streams, and his app says so: his first park already has a lead
+    // that covers a fetch (0.6 s here), so the play costs him one start, not
+    // a missed one and then another; and he is corrected by parking.
+    SimWorld world(5);
+    const LinkProfile link {0.040, 0.040, 0.004, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 1.1, link);
+    host.create(kRoom);
+    world.run(0.5);
+    PlayerProfile streaming;
+    streaming.seekFetch = 0.6;
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -0.4, link, streaming);
+    bob.join(kRoom);
+    world.run(1.0);
+    bob.controller().setMediaStreams(true);
+    const int before = bob.controller().correctionCount();
+    host.controller().play();
+    world.run(3.0);
+    QCOMPARE(bob.controller().correctionCount(), before + 1);
+    QCOMPARE(bob.controller().activity(), sync::SyncActivity::InSync);
+    double worst = 0.0;
+    for (const double end = world.now() + 5.0; world.now() < end;) {
+        world.run(0.05);
+        worst = std::max(worst, std::abs(bob.truePosition() - host.truePosition()));
+    }
+    QVERIFY2(worst < 0.015, qPrintable(QString::number(worst)));
 }
 
 void TestSyncSim::waitPolicyPausesTheRoom()

@@ -530,6 +530,13 @@ bool RoomSession::hostOffersStream() const
         && !m_mediaToken.isEmpty() && m_joinLink.server().scheme() == QLatin1String("wss");
 }
 
+void RoomSession::setPlaysHostStream(bool playing)
+{
+    m_playsHostStream = playing;
+    // Its seeks wait for fetches from now on (or no more).
+    m_sync->setMediaStreams(playing);
+}
+
 QUrl RoomSession::hostStreamUrl()
 {
     if (!hostOffersStream())

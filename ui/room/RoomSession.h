@@ -183,7 +183,7 @@ public:
     // Whether the player plays the host's stream (told by the playback
     // controller; the sync log reports it).
     bool playsHostStream() const { return m_playsHostStream; }
-    void setPlaysHostStream(bool playing) { m_playsHostStream = playing; }
+    void setPlaysHostStream(bool playing);
     // The wish holds across rooms and reconnections until changed.
     void setReady(bool ready);
     bool isReady() const;
