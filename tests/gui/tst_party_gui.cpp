@@ -61,6 +61,7 @@ private slots:
     void chatInFullScreen();
     void playlistMovesOnForEveryone();
     void readinessHoldsTheStart();
+    void aGuestJoiningARoomPausedAtTheStartSeesItsFrame();
     void aDroppedLinkJoins();
 
 private:
@@ -291,6 +292,30 @@ void TestPartyGui::readinessHoldsTheStart()
     QVERIFY(!isPlaying(guest.player()));
     guest.findChild<QAction *>(QStringLiteral("readyAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(isPlaying(host.player()) && isPlaying(guest.player()), 10000);
+}
+
+void TestPartyGui::aGuestJoiningARoomPausedAtTheStartSeesItsFrame()
+{
+    if (!m_haveFfmpeg)
+        QSKIP("ffmpeg is not installed, so there is no clip to play (apt-get install ffmpeg).");
+    const QString clip = makeClip(QStringLiteral("start.mp4"), 5);
+    QVERIFY(!clip.isEmpty());
+    MainWindow host;
+    MainWindow guest;
+    host.show();
+    guest.show();
+    QString error;
+    QVERIFY2(host.hostRoom(hostOptions(false), &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!host.roomSession().inviteLink().isEmpty(), 10000);
+    // The host chooses the film in the room: paused at 0 for everyone.
+    host.openMedia(QUrl::fromLocalFile(clip));
+    QTRY_VERIFY_WITH_TIMEOUT(host.roomSession().roomMedia().info().has_value(), 15000);
+    guest.joinLink(host.roomSession().inviteLink(), QStringLiteral("Bob"));
+    // Both windows share one user's settings here, so the copy is known.
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().source(), QUrl::fromLocalFile(clip), 10000);
+    QVERIFY(!host.roomSession().timelinePlaying());
+    // Paused on the first frame, not stopped (a stopped player shows nothing).
+    QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PausedState, 10000);
 }
 
 void TestPartyGui::aDroppedLinkJoins()

@@ -191,6 +191,11 @@ void PlaybackController::onLoaded(double duration)
     }
     if (m_autoplay && !m_session.isActive())
         m_player.play();
+    // In a paused room the player is paused, not stopped: a stopped one
+    // shows nothing (a guest who joined a room paused at 0 saw black).
+    if (m_session.inRoom() && !m_session.timelinePlaying()
+        && m_player.state() == sync::PlayerBackend::State::Paused)
+        m_player.pause();
     m_autoplay = false;
     emit mediaChanged();
     runSettledCallbacks();
