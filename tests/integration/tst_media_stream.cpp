@@ -9,10 +9,14 @@
 #include "server/media/SharedFiles.h"
 
 #include <QFile>
+#include <QSemaphore>
 #include <QSslSocket>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace lockstep;
 using protocol::Envelope;
@@ -118,6 +122,7 @@ private slots:
     void aPlaylistMoveToASharedFileTellsTheMoverToo();
     void limitsConcurrentStreams();
     void throttlesASlowGuest();
+    void aSlowDiskDoesNotHoldTheRoom();
     void reportsUploadRates();
     void aServerWithoutSharingNeverStreams();
 
@@ -543,6 +548,32 @@ void TestMediaStream::throttlesASlowGuest()
     QCOMPARE(slow.body().left(4096), pattern(4096));
     QVERIFY(m_server->mediaServer()->peakBufferedBytes()
             <= limits.highWaterBytes + limits.chunkBytes + 64 * 1024);
+}
+
+void TestMediaStream::aSlowDiskDoesNotHoldTheRoom()
+{
+    // Every read of the file stalls (a sleeping disk, a network share) until
+    // the test lets it go. The room goes on meanwhile: reads run on a
+    // thread of their own, never on the event loop that carries the room.
+    QSemaphore disk;
+    std::atomic<QThread *> readingThread {nullptr};
+    m_server->mediaServer()->setReadHook([&] {
+        readingThread = QThread::currentThread();
+        disk.tryAcquire(1, 5000);
+    });
+    openRoom(m_small);
+    HttpFetch fetch(m_server->port(), get(kRoom, guestToken()));
+    QVERIFY(QTest::qWaitFor([&] { return readingThread.load() != nullptr; }, kDeadlineMs));
+    QVERIFY(readingThread.load() != QThread::currentThread());
+    // A round trip through the server while the read is stalled.
+    QVERIFY(m_host->sync(2000));
+    QVERIFY(m_guest->sync(2000));
+    QVERIFY(!fetch.closed());
+
+    disk.release(1000);
+    QVERIFY(fetch.finish());
+    QCOMPARE(fetch.status(), 200);
+    QCOMPARE(fetch.body(), pattern(QFileInfo(m_small).size()));
 }
 
 void TestMediaStream::reportsUploadRates()

@@ -5,10 +5,12 @@
 #include "server/ServerCore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -23,9 +25,16 @@ struct MediaServer::Response {
     bool answered = false;
     QString room;
     QString client;
-    std::unique_ptr<QFile> file;
+    quint64 stream = 0; // set while a body is being sent
+    QString path;
+    qint64 offset = 0; // of the next byte to read
     qint64 remaining = 0;
+    bool reading = false; // a chunk is being read on the reading thread
     bool counted = false; // holds one of the maxStreams places
+};
+
+struct MediaServer::ReaderState {
+    std::unordered_map<quint64, std::unique_ptr<QFile>> files;
 };
 
 namespace {
@@ -48,8 +57,13 @@ QByteArray statusLine(int status, const QByteArray &reason)
 MediaServer::MediaServer(ServerCore &core, const auth::TokenService &tokens,
                          const protocol::Clock &clock, MediaServerLimits limits, QObject *parent)
     : QObject(parent), m_core(core), m_tokens(tokens), m_clock(clock), m_limits(limits),
-      m_rateTimer(new QTimer(this))
+      m_rateTimer(new QTimer(this)), m_readerThread(new QThread(this)), m_reader(new QObject),
+      m_readerState(std::make_shared<ReaderState>())
 {
+    m_readerThread->setObjectName(QStringLiteral("lockstep media reads"));
+    m_reader->moveToThread(m_readerThread);
+    connect(m_readerThread, &QThread::finished, m_reader, &QObject::deleteLater);
+    m_readerThread->start();
     m_rateTimer->setInterval(1000);
     connect(m_rateTimer, &QTimer::timeout, this, &MediaServer::sampleRates);
     connect(&m_core, &ServerCore::roomMediaChanged, this, &MediaServer::revoke);
@@ -59,6 +73,10 @@ MediaServer::~MediaServer()
 {
     for (auto &[socket, response] : m_responses)
         socket->disconnect(this);
+    // Reads in flight finish; what they post back to this object is dropped
+    // with it.
+    m_readerThread->quit();
+    m_readerThread->wait();
 }
 
 void MediaServer::handle(QTcpSocket *socket)
@@ -147,12 +165,14 @@ void MediaServer::answer(QTcpSocket *socket, const MediaRequest &request)
         refuse(socket, 404, "Not Found", QStringLiteral("The room does not offer its file now."));
         return;
     }
-    auto file = std::make_unique<QFile>(*path);
-    if (!file->open(QIODevice::ReadOnly)) {
+    // Its size and whether it is readable: the one look at the file on this
+    // thread (the reads themselves run on the reading thread).
+    const QFileInfo info(*path);
+    if (!info.isFile() || !info.isReadable()) {
         refuse(socket, 404, "Not Found", QStringLiteral("The shared file cannot be read."));
         return;
     }
-    const qint64 size = file->size();
+    const qint64 size = info.size();
     const RangeAnswer range = resolveRange(request.range, size);
     if (range.kind == RangeAnswer::Kind::Unsatisfiable) {
         refuse(socket, 416, "Range Not Satisfiable",
@@ -190,11 +210,10 @@ void MediaServer::answer(QTcpSocket *socket, const MediaRequest &request)
         socket->disconnectFromHost();
         return;
     }
-    if (!file->seek(range.first)) {
-        socket->abort();
-        return;
-    }
-    r.file = std::move(file);
+    r.stream = m_nextStream++;
+    m_streams.emplace(r.stream, socket);
+    r.path = *path;
+    r.offset = range.first;
     r.remaining = range.length();
     r.counted = true;
     ++m_activeStreams;
@@ -216,29 +235,66 @@ void MediaServer::refuse(QTcpSocket *socket, int status, const QByteArray &reaso
 void MediaServer::pump(QTcpSocket *socket)
 {
     const auto it = m_responses.find(socket);
-    if (it == m_responses.end() || !it->second->file)
+    if (it == m_responses.end() || it->second->stream == 0)
         return;
     Response &r = *it->second;
-    while (r.remaining > 0 && queuedBytes(socket) < m_limits.highWaterBytes) {
-        const QByteArray chunk = r.file->read(std::min(m_limits.chunkBytes, r.remaining));
-        if (chunk.isEmpty()) {
-            qCWarning(lcServer).noquote() << "the shared file ended early:" << r.file->fileName();
-            socket->abort(); // the file shrank: the response cannot be completed
-            return;
-        }
-        socket->write(chunk);
-        r.remaining -= chunk.size();
-        m_sentSinceSample[r.client] += chunk.size();
-        m_peakBuffered = std::max(m_peakBuffered, queuedBytes(socket));
+    if (r.reading || r.remaining == 0 || queuedBytes(socket) >= m_limits.highWaterBytes)
+        return;
+    r.reading = true;
+    const qint64 length = std::min(m_limits.chunkBytes, r.remaining);
+    QMetaObject::invokeMethod(
+        m_reader,
+        [this, state = m_readerState, hook = m_readHook, stream = r.stream, path = r.path,
+         offset = r.offset, length] {
+            if (hook)
+                hook();
+            std::unique_ptr<QFile> &file = state->files[stream];
+            if (!file) {
+                file = std::make_unique<QFile>(path);
+                if (!file->open(QIODevice::ReadOnly))
+                    file.reset();
+            }
+            QByteArray data;
+            if (file && file->seek(offset))
+                data = file->read(length);
+            QMetaObject::invokeMethod(
+                this, [this, stream, data] { onChunkRead(stream, data); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void MediaServer::onChunkRead(quint64 stream, const QByteArray &data)
+{
+    const auto found = m_streams.find(stream);
+    if (found == m_streams.end())
+        return; // ended meanwhile (revoked, or the guest went away)
+    QTcpSocket *socket = found->second;
+    Response &r = *m_responses.at(socket);
+    r.reading = false;
+    if (data.isEmpty()) {
+        qCWarning(lcServer).noquote() << "the shared file ended early or cannot be read:" << r.path;
+        socket->abort(); // the file shrank: the response cannot be completed
+        finish(socket);
+        return;
     }
-    if (r.remaining == 0) {
-        r.file.reset();
-        if (r.counted) {
-            r.counted = false;
-            --m_activeStreams;
-        }
-        socket->disconnectFromHost();
+    socket->write(data);
+    r.offset += data.size();
+    r.remaining -= data.size();
+    m_sentSinceSample[r.client] += data.size();
+    m_peakBuffered = std::max(m_peakBuffered, queuedBytes(socket));
+    if (r.remaining > 0) {
+        pump(socket);
+        return;
     }
+    m_streams.erase(r.stream);
+    QMetaObject::invokeMethod(
+        m_reader, [state = m_readerState, stream = r.stream] { state->files.erase(stream); });
+    r.stream = 0;
+    if (r.counted) {
+        r.counted = false;
+        --m_activeStreams;
+    }
+    socket->disconnectFromHost();
 }
 
 void MediaServer::finish(QTcpSocket *socket)
@@ -248,6 +304,11 @@ void MediaServer::finish(QTcpSocket *socket)
         return;
     if (it->second->counted)
         --m_activeStreams;
+    if (const quint64 stream = it->second->stream) {
+        m_streams.erase(stream);
+        QMetaObject::invokeMethod(m_reader,
+                                  [state = m_readerState, stream] { state->files.erase(stream); });
+    }
     m_responses.erase(it);
     socket->disconnect(this);
     socket->deleteLater();

@@ -6,11 +6,12 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
-class QFile;
 class QTcpSocket;
+class QThread;
 class QTimer;
 
 namespace lockstep::auth {
@@ -40,6 +41,9 @@ struct MediaServerLimits {
 // `GET`/`HEAD /media/<room>?token=...` on a connection the network layer
 // hands over, one request per connection. Reads the file in chunks as the
 // socket drains, never more than highWaterBytes + chunkBytes per stream.
+// The reads run on a thread of their own, one chunk per stream at a time:
+// a slow disk (or a file on a network share) never holds the event loop,
+// which also runs the room's WebSocket traffic and, in the app, the window.
 class MediaServer : public QObject
 {
     Q_OBJECT
@@ -60,18 +64,22 @@ public:
     // The most bytes any response held at once in its own buffer and its
     // socket's (a bound the benchmarks and tests check).
     qint64 peakBufferedBytes() const { return m_peakBuffered; }
+    // Runs on the reading thread before each read. For tests: a slow disk.
+    void setReadHook(std::function<void()> hook) { m_readHook = std::move(hook); }
 
 signals:
     void uploadRatesChanged();
 
 private:
     struct Response;
+    struct ReaderState;
 
     void readHead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const MediaRequest &request);
     void refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &sentence,
                 const QByteArray &extraHeaders = {});
     void pump(QTcpSocket *socket);
+    void onChunkRead(quint64 stream, const QByteArray &data);
     void finish(QTcpSocket *socket);
     // Ends the room's responses in flight (its file changed or stopped).
     void revoke(const QString &room);
@@ -87,6 +95,14 @@ private:
     QHash<QString, double> m_rates;
     QTimer *m_rateTimer;
     qint64 m_peakBuffered = 0;
+    // The reading thread, a context object living there, and what only that
+    // thread touches (the open files, by stream).
+    QThread *m_readerThread;
+    QObject *m_reader;
+    std::shared_ptr<ReaderState> m_readerState;
+    std::function<void()> m_readHook;
+    quint64 m_nextStream = 1;
+    std::unordered_map<quint64, QTcpSocket *> m_streams;
 };
 
 } // namespace lockstep::server::media
