@@ -494,9 +494,9 @@ void SyncController::learn(double now, double error)
     case Measure::Seek: {
         m_seekLag = std::clamp(m_seekLag - kWeight * error, 0.0, 1.0);
         // A learned offset brings seeks that land alike into the deadband
-        // within a seek or two. Seeks that still miss after that scatter:
-        // each one would only call for the next.
-        constexpr int kMissesBeforeParking = 3;
+        // at the next seek. Seeks that miss twice in a row scatter: each one
+        // would only call for the next, and a park lands where it is aimed.
+        constexpr int kMissesBeforeParking = 2;
         m_seekMisses = std::abs(error) > m_config.corrector.deadband ? m_seekMisses + 1 : 0;
         if (m_seekMisses >= kMissesBeforeParking)
             m_correctByParking = true;
