@@ -155,19 +155,29 @@ void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
     QVERIFY(host.session.seek(25.0));
     QTRY_VERIFY_WITH_TIMEOUT(guest.player.position() > 25000, kDeadlineMs);
     // Back in step once it has its data (a streaming guest parks for a
-    // fetch first, longer on a busy machine), and it stays there.
+    // fetch first, longer on a busy machine), and it stays there whenever
+    // both play on the timeline. (Both players share this process: a park
+    // of the host's, pausing GStreamer, holds the thread both run on.)
     const auto apart = [&] { return std::abs(host.player.position() - guest.player.position()); };
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.syncSnapshot().activity == sync::SyncActivity::InSync
-                                 && guest.player.playbackState() == QMediaPlayer::PlayingState
-                                 && apart() < 150,
-                             kDeadlineMs);
-    for (int i = 0; i < 10; ++i) {
+    const auto bothInSync = [&] {
+        return host.session.syncSnapshot().activity == sync::SyncActivity::InSync
+            && guest.session.syncSnapshot().activity == sync::SyncActivity::InSync;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        bothInSync() && guest.player.playbackState() == QMediaPlayer::PlayingState && apart() < 150,
+        kDeadlineMs);
+    int checked = 0;
+    for (int i = 0; i < 20; ++i) {
         QTest::qWait(100);
+        if (!bothInSync())
+            continue;
+        ++checked;
         QVERIFY2(apart() < 150,
                  qPrintable(QStringLiteral("host %1 ms, guest %2 ms")
                                 .arg(host.player.position())
                                 .arg(guest.player.position())));
     }
+    QVERIFY2(checked >= 10, qPrintable(QString::number(checked)));
 }
 
 void TestMediaStreamGuest::aGuestMovingThePlaylistOnStreamsTheNextItem()
