@@ -90,6 +90,12 @@ void SimPlayer::setPlaybackRate(double rate)
         m_stallUntil = m_clock.now() + m_profile.rateChangeStall;
 }
 
+void SimPlayer::slip(double seconds)
+{
+    reanchor();
+    m_anchorPosition = std::clamp(m_anchorPosition + seconds, 0.0, m_profile.duration);
+}
+
 void SimPlayer::setBuffering(bool buffering)
 {
     reanchor();

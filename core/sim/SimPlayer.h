@@ -49,6 +49,9 @@ public:
     // The position the viewer actually sees now: the ground truth of the benchmarks.
     double truePosition() const { return truePositionAt(m_clock.now()); }
     void setBuffering(bool buffering);
+    // The picture jumps by this much at once (positive: ahead), as a frame
+    // dropped or shown twice, or an audio clock's hiccup, would make it.
+    void slip(double seconds);
     bool isBuffering() const { return m_buffering; }
     bool isWaitingForData() const override { return m_hasMedia && (m_buffering || fetching()); }
     void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }

@@ -302,9 +302,10 @@ void SyncController::setMediaStreams(bool streams)
 CorrectorConfig SyncController::corrector() const
 {
     CorrectorConfig config = m_config.corrector;
-    if (m_correctByParking) {
-        config.deadband = std::max(config.deadband, m_config.parkingDeadband);
-        config.settleBand = std::max(config.settleBand, m_config.parkingDeadband / 2.0);
+    const bool costly = m_correctByParking || m_rateStall >= config.cheapRateStall;
+    if (costly) {
+        config.deadband = std::max(config.deadband, m_config.costlyDeadband);
+        config.settleBand = std::max(config.settleBand, m_config.costlyDeadband / 2.0);
     }
     return config;
 }
@@ -497,7 +498,7 @@ void SyncController::learn(double now, double error)
         // at the next seek. Seeks that miss twice in a row scatter: each one
         // would only call for the next, and a park lands where it is aimed.
         constexpr int kMissesBeforeParking = 2;
-        m_seekMisses = std::abs(error) > m_config.corrector.deadband ? m_seekMisses + 1 : 0;
+        m_seekMisses = std::abs(error) > corrector().deadband ? m_seekMisses + 1 : 0;
         if (m_seekMisses >= kMissesBeforeParking)
             m_correctByParking = true;
         break;

@@ -40,10 +40,12 @@ struct SyncConfig {
     // tick at which the timeline gets there: one jump instead of a start and
     // then corrections. This is how long the parked seek gets to decode.
     double prerollLead = 0.200; // s
-    // A player corrected by parking (see m_correctByParking) freezes its
-    // picture for the whole lead at each correction, seconds when it
-    // streams: it is corrected only for an error beyond this.
-    double parkingDeadband = 0.010; // s
+    // A player whose every correction is costly is corrected only for an
+    // error beyond this: one corrected by parking (see m_correctByParking)
+    // freezes its picture for the whole lead, seconds when it streams, and
+    // one whose rate changes flush is corrected by a seek, whose landing
+    // scatters by more than the few ms it would mend.
+    double costlyDeadband = 0.010; // s
     // The first lead of a player known to stream (setMediaStreams): a fetch
     // of a few hundred kilobytes across a home connection, with room to spare.
     double streamLead = 1.0; // s
