@@ -251,6 +251,7 @@ int runBenchmark()
     // every 20 ms; convergence: from each action until the spread stays under 30 ms.
     std::vector<double> errors;
     std::vector<std::pair<std::string, double>> convergence;
+    std::vector<double> worstAfter(marks.size(), 0.0); // the largest counted spread per action
     for (std::size_t m = 0; m < marks.size(); ++m) {
         const double from = marks[m].first;
         const double to = m + 1 < marks.size() ? marks[m + 1].first : end;
@@ -266,8 +267,10 @@ int runBenchmark()
             const double spread = (hi - lo) * 1000.0;
             if (converged < 0.0 && spread < 30.0)
                 converged = t - from;
-            else if (converged >= 0.0 && t - from > converged + 0.5)
+            else if (converged >= 0.0 && t - from > converged + 0.5) {
                 errors.push_back(spread);
+                worstAfter[m] = std::max(worstAfter[m], spread);
+            }
             if (converged >= 0.0 && spread >= 30.0 && t - from < converged + 0.5)
                 converged = -1.0; // not settled yet
         }
@@ -315,6 +318,9 @@ int runBenchmark()
                 worst, correctionsPerAction);
     for (std::size_t i = 0; i < perAction.size(); ++i)
         std::printf("%s\"%zu:%s\":%.1f", i ? "," : "", i, marks[i].second.c_str(), perAction[i]);
+    std::printf("},\"error_max_ms_by_action\":{");
+    for (std::size_t i = 0; i < worstAfter.size(); ++i)
+        std::printf("%s\"%zu:%s\":%.1f", i ? "," : "", i, marks[i].second.c_str(), worstAfter[i]);
     std::printf("}}\n");
     return 0;
 }

@@ -57,6 +57,8 @@ void SimPlayer::play()
 
 void SimPlayer::pause()
 {
+    if (m_playing)
+        ++m_pauses;
     reanchor();
     m_playing = false;
 }

@@ -57,6 +57,7 @@ public:
     void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }
     int rateChanges() const { return m_rateChanges; }
     int seeks() const { return m_seeks; }
+    int pauses() const { return m_pauses; }
 
 private:
     double truePositionAt(double t) const;
@@ -75,6 +76,7 @@ private:
     double m_fetchUntil = 0.0;
     int m_rateChanges = 0;
     int m_seeks = 0;
+    int m_pauses = 0;
     std::minstd_rand m_random;
 };
 

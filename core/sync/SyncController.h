@@ -184,6 +184,7 @@ private:
     // (a seek that decodes from a keyframe seconds back on a busy computer).
     bool m_correctByParking = false;
     int m_seekMisses = 0; // corrective seeks in a row that landed outside the deadband
+    double m_lastMissError = 0.0; // where the last of them landed, s
     bool m_playWhenCreated = false;
 
     struct Preroll {
