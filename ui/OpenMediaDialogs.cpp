@@ -7,7 +7,6 @@
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QStandardPaths>
 
 namespace lockstep::ui {
 
@@ -21,11 +20,8 @@ QString OpenMediaDialogs::fileFilter()
 
 QUrl OpenMediaDialogs::askForFile(QWidget *parent, const Settings &settings)
 {
-    QString directory = settings.lastDirectory();
-    if (directory.isEmpty())
-        directory = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    const QString path
-        = QFileDialog::getOpenFileName(parent, tr("Open File"), directory, fileFilter());
+    const QString path = QFileDialog::getOpenFileName(parent, tr("Open File"),
+                                                      settings.browseDirectory(), fileFilter());
     return path.isEmpty() ? QUrl() : QUrl::fromLocalFile(path);
 }
 

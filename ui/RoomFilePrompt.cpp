@@ -98,7 +98,7 @@ void RoomFilePrompt::chooseRoomFile()
     const QString name = media.info() ? media.info()->name : media.displayName();
 
     // Look where the user keeps videos: a recent file of that name first.
-    QString directory = m_settings.lastDirectory();
+    QString directory = m_settings.browseDirectory();
     for (const QString &recent : m_settings.recentMedia()) {
         const QFileInfo file(recent);
         if (file.fileName() == name && file.exists()) {
@@ -106,8 +106,6 @@ void RoomFilePrompt::chooseRoomFile()
             break;
         }
     }
-    if (directory.isEmpty())
-        directory = QDir::homePath();
 
     auto *dialog = new QFileDialog(&m_window, tr("Choose Your Copy of %1").arg(name), directory,
                                    OpenMediaDialogs::fileFilter());

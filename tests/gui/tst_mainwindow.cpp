@@ -13,14 +13,18 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -73,6 +77,7 @@ private slots:
     void joinErrorsAreExplained();
     void settingsPersistAcrossRestart();
     void theRoomPanelLeavesTheSeekBarUsable();
+    void theOpenDialogStartsInAFolderThatExists();
     void toastsRenewRatherThanRepeatAndWrapWhole();
     void toastsStayOffOpenMenus();
 
@@ -276,6 +281,42 @@ void TestMainWindow::settingsPersistAcrossRestart()
     QCOMPARE(settings.recentServers().value(0), QStringLiteral("ws://192.168.1.20:8765/"));
     if (!file.isEmpty())
         QCOMPARE(settings.recentMedia().value(0), QFileInfo(file).absoluteFilePath());
+}
+
+void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
+{
+    // The folder last opened from has since gone (and this user may have no
+    // videos folder either): the dialog must not start there, where it would
+    // offer the folder's name as the file to open.
+    QTemporaryDir gone;
+    const QString goneFolder = gone.filePath(QStringLiteral("Films"));
+    QVERIFY(QDir().mkpath(goneFolder));
+    ui::Settings().setLastDirectory(goneFolder);
+    QVERIFY(QDir(goneFolder).removeRecursively());
+    const QString start = ui::Settings().browseDirectory();
+    QVERIFY2(QFileInfo(start).isDir(), qPrintable(start));
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString shownFolder;
+    QString shownName = QStringLiteral("(no dialog)");
+    QTimer::singleShot(0, &window, [&] {
+        QTRY_VERIFY(QApplication::activeModalWidget() != nullptr);
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shownFolder = dialog->directory().absolutePath();
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        shownName = name ? name->text() : QStringLiteral("(no name field)");
+        dialog->reject();
+    });
+    window.findChild<QAction *>(QStringLiteral("openFileAction"))->trigger();
+    QCOMPARE(shownName, QString());
+    QCOMPARE(shownFolder, QDir(start).absolutePath());
+
+    // A folder that exists is where it starts.
+    ui::Settings().setLastDirectory(m_media.path());
+    QCOMPARE(ui::Settings().browseDirectory(), m_media.path());
 }
 
 void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()

@@ -17,7 +17,6 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -284,11 +283,9 @@ void PlaylistPane::updateCountdown()
 
 void PlaylistPane::addFiles()
 {
-    QString directory = m_settings.lastDirectory();
-    if (directory.isEmpty())
-        directory = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Add to the Playlist"), directory, OpenMediaDialogs::fileFilter());
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Add to the Playlist"),
+                                                            m_settings.browseDirectory(),
+                                                            OpenMediaDialogs::fileFilter());
     if (paths.isEmpty())
         return;
     m_settings.setLastDirectory(QFileInfo(paths.first()).absolutePath());
@@ -325,12 +322,9 @@ void PlaylistPane::chooseCopy(int row)
     if (row < 0 || row >= m_playlist.count())
         return;
     const protocol::PlaylistItem &item = m_playlist.playlist().items.at(row);
-    QString directory = m_settings.lastDirectory();
-    if (directory.isEmpty())
-        directory = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Choose Your Copy of %1").arg(item.title),
-                                       directory, OpenMediaDialogs::fileFilter());
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose Your Copy of %1").arg(item.title), m_settings.browseDirectory(),
+        OpenMediaDialogs::fileFilter());
     if (path.isEmpty())
         return;
     m_settings.setLastDirectory(QFileInfo(path).absolutePath());

@@ -569,7 +569,7 @@ void TracksBinding::rebuildSubtitleMenu()
 void TracksBinding::showLoadDialog()
 {
     QFileDialog dialog(&m_window, tr("Load Subtitles"),
-                       m_mediaPath.isEmpty() ? m_settings.lastDirectory()
+                       m_mediaPath.isEmpty() ? m_settings.browseDirectory()
                                              : QFileInfo(m_mediaPath).absolutePath(),
                        tr("Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)"));
     dialog.setObjectName(QStringLiteral("loadSubtitlesDialog"));

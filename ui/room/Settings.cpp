@@ -8,7 +8,9 @@
 #endif
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -152,6 +154,16 @@ QString Settings::lastDirectory() const
 void Settings::setLastDirectory(const QString &directory)
 {
     m_settings.setValue(key("recent/directory"), directory);
+}
+
+QString Settings::browseDirectory() const
+{
+    for (const QString &candidate :
+         {lastDirectory(), QStandardPaths::writableLocation(QStandardPaths::MoviesLocation)}) {
+        if (!candidate.isEmpty() && QFileInfo(candidate).isDir())
+            return candidate;
+    }
+    return QDir::homePath();
 }
 
 QStringList Settings::recentServers() const

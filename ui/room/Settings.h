@@ -39,6 +39,11 @@ public:
     void clearRecentMedia();
     QString lastDirectory() const;
     void setLastDirectory(const QString &directory);
+    // Where a dialog that picks media starts: the last folder a file was
+    // picked in while it still exists, else the user's videos folder if
+    // there is one, else home (a folder that is not there would be taken by
+    // the dialog as a file name to pre-fill).
+    QString browseDirectory() const;
 
     // ws:// and wss:// server URLs joined before, most recent first.
     QStringList recentServers() const;
