@@ -2303,12 +2303,13 @@ Deine Kopie: %2</translation>
         <translation>Lautstärke: %1 %</translation>
     </message>
     <message>
-        <source>Buffering…</source>
-        <translation>Puffert …</translation>
+        <source>Buffering</source>
+        <translation>Puffert</translation>
     </message>
     <message>
-        <source>Buffering %p %</source>
-        <translation>Puffert %p %</translation>
+        <source>%p %</source>
+        <extracomment>How much of the data needed to play on has arrived; %p is the number</extracomment>
+        <translation>%p %</translation>
     </message>
 </context>
 <context>

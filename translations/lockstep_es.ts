@@ -2303,12 +2303,13 @@ Tu copia: %2</translation>
         <translation>Volumen: %1 %</translation>
     </message>
     <message>
-        <source>Buffering…</source>
-        <translation>Cargando búfer…</translation>
+        <source>Buffering</source>
+        <translation>Cargando búfer</translation>
     </message>
     <message>
-        <source>Buffering %p %</source>
-        <translation>Cargando búfer %p %</translation>
+        <source>%p %</source>
+        <extracomment>How much of the data needed to play on has arrived; %p is the number</extracomment>
+        <translation>%p %</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,7 @@ private slots:
     void joinErrorsAreExplained();
     void settingsPersistAcrossRestart();
     void theRoomPanelLeavesTheSeekBarUsable();
+    void bufferingLeavesTheRoomPanelItsWidth();
     void theOpenDialogStartsInAFolderThatExists();
     void toastsRenewRatherThanRepeatAndWrapWhole();
     void toastsStayOffOpenMenus();
@@ -339,6 +340,36 @@ void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
                             .arg(window.width())
                             .arg(panel->width())));
     QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
+}
+
+void TestMainWindow::bufferingLeavesTheRoomPanelItsWidth()
+{
+    // A moment's buffering shows its progress in the transport bar. If that
+    // made the bar's least width grow, a window at its size would narrow the
+    // room panel for it, and the panel would stay narrowed (names elided, the
+    // list scrolling sideways) after the buffering ended.
+    MainWindow window;
+    window.resize(800, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *panel = window.findChild<QDockWidget *>();
+    QVERIFY(panel);
+    panel->show();
+    QTRY_VERIFY(panel->isVisible());
+    ui::TransportBar *bar = window.transportBar();
+    const int least = bar->minimumSizeHint().width();
+    const int panelWidth = panel->width();
+    for (const double progress : {-1.0, 0.0, 0.45, 1.0}) {
+        bar->setBuffering(true, progress);
+        QCoreApplication::processEvents();
+        QCOMPARE(bar->minimumSizeHint().width(), least);
+        const auto *indicator = bar->findChild<QWidget *>(QStringLiteral("bufferingIndicator"));
+        QVERIFY(indicator && indicator->isVisibleTo(bar));
+    }
+    bar->setBuffering(false);
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->minimumSizeHint().width(), least);
+    QCOMPARE(panel->width(), panelWidth);
 }
 
 void TestMainWindow::toastsRenewRatherThanRepeatAndWrapWhole()

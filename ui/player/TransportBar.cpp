@@ -56,11 +56,15 @@ TransportBar::TransportBar(QAction *playPause, QAction *mute, QAction *fullScree
     m_positionLabel->setToolTip(tr("Current position"));
     m_durationLabel->setToolTip(tr("Length"));
 
+    // While it waits for data, the progress takes the length's place at the
+    // length's width: the bar's least width stays the same, so the room
+    // panel beside it does not give way (and stay narrowed) for a moment's
+    // buffering.
     m_buffering->setTextVisible(true);
     m_buffering->setRange(0, 100);
-    m_buffering->setMaximumWidth(m_buffering->fontMetrics().horizontalAdvance(QLatin1Char('M'))
-                                 * 12);
+    m_buffering->setFixedWidth(m_durationLabel->minimumWidth());
     m_buffering->setToolTip(tr("Waiting for enough of the media to play on"));
+    m_buffering->setAccessibleName(tr("Buffering"));
     m_buffering->hide();
 
     m_volume->setRange(0, 100);
@@ -129,15 +133,17 @@ int TransportBar::volume() const
 void TransportBar::setBuffering(bool buffering, double progress)
 {
     m_buffering->setVisible(buffering);
+    m_durationLabel->setVisible(!buffering);
     if (!buffering)
         return;
     if (progress < 0.0) {
         m_buffering->setRange(0, 0); // busy
-        m_buffering->setFormat(tr("Buffering…"));
+        m_buffering->setFormat(QString());
     } else {
         m_buffering->setRange(0, 100);
         m_buffering->setValue(int(std::lround(progress * 100.0)));
-        m_buffering->setFormat(tr("Buffering %p %"));
+        //: How much of the data needed to play on has arrived; %p is the number
+        m_buffering->setFormat(tr("%p %"));
     }
 }
 
