@@ -78,6 +78,7 @@ private slots:
     void settingsPersistAcrossRestart();
     void theRoomPanelLeavesTheSeekBarUsable();
     void bufferingLeavesTheRoomPanelItsWidth();
+    void theVolumeSliderStaysUsableBesideAHostsPanel();
     void theOpenDialogStartsInAFolderThatExists();
     void toastsRenewRatherThanRepeatAndWrapWhole();
     void toastsStayOffOpenMenus();
@@ -339,6 +340,31 @@ void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
                             .arg(slider->width())
                             .arg(window.width())
                             .arg(panel->width())));
+    QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
+}
+
+void TestMainWindow::theVolumeSliderStaysUsableBesideAHostsPanel()
+{
+    // A host's panel (invite link, buttons, the list's columns) is the
+    // widest; in an 800 px window the transport bar beside it must still
+    // leave the volume slider long enough to set a level with the mouse.
+    MainWindow window;
+    window.resize(800, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!hostEmptyRoom(window).isEmpty());
+    auto *panel = window.findChild<QDockWidget *>();
+    QVERIFY(panel);
+    QTRY_VERIFY(panel->isVisible());
+    QTest::qWait(100);
+    auto *volume = window.findChild<QWidget *>(QStringLiteral("volumeSlider"));
+    QVERIFY(volume);
+    const int least = volume->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 4;
+    QVERIFY2(volume->width() >= least,
+             qPrintable(QStringLiteral("volume %1 px, panel %2 px, window %3 px")
+                            .arg(volume->width())
+                            .arg(panel->width())
+                            .arg(window.width())));
     QVERIFY2(window.width() <= 820, qPrintable(QString::number(window.width())));
 }
 

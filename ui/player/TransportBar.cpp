@@ -72,6 +72,8 @@ TransportBar::TransportBar(QAction *playPause, QAction *mute, QAction *fullScree
     m_volume->setPageStep(10);
     m_volume->setToolTip(tr("Volume"));
     m_volume->setAccessibleName(tr("Volume"));
+    // Long enough to set a level with the mouse however narrow the window.
+    m_volume->setMinimumWidth(m_volume->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 4);
     m_volume->setMaximumWidth(m_volume->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
     m_slider->setAccessibleName(tr("Position"));
 
