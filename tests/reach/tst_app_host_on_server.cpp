@@ -112,7 +112,7 @@ QString TestAppHostOnServer::hostAndReadInvite(const QStringList &args)
                               QStringLiteral("Ann"), QStringLiteral("--invite-file"), inviteFile}
                      + args);
     QString link;
-    QTest::qWaitFor(
+    const bool settled = QTest::qWaitFor(
         [&] {
             QFile file(inviteFile);
             if (file.open(QIODevice::ReadOnly))
@@ -120,7 +120,7 @@ QString TestAppHostOnServer::hostAndReadInvite(const QStringList &args)
             return !link.isEmpty() || m_app->state() == QProcess::NotRunning;
         },
         kDeadlineMs);
-    return link;
+    return settled ? link : QString();
 }
 
 void TestAppHostOnServer::hostsOnTheServerFromTheCommandLine()

@@ -78,7 +78,7 @@ public:
         int deadlineMs = kDeadlineMs)
     {
         std::optional<QJsonObject> found;
-        QTest::qWaitFor(
+        const bool settled = QTest::qWaitFor(
             [&] {
                 for (const QJsonObject &event : std::as_const(m_events)) {
                     if (event.value(QStringLiteral("event")).toString() == name && match(event)) {
@@ -89,7 +89,7 @@ public:
                 return m_process.state() == QProcess::NotRunning && !m_process.canReadLine();
             },
             deadlineMs);
-        return found;
+        return settled ? found : std::nullopt;
     }
     void send(const QByteArray &command) { m_process.write(command + '\n'); }
     bool waitForExit()
