@@ -110,6 +110,7 @@ struct Person {
                                    std::make_unique<client::WebSocketTransport>())
     {
         player.setVideoSink(&sink);
+        backend.watchFrames(&sink);
     }
     QMediaPlayer player;
     QVideoSink sink;

@@ -50,6 +50,7 @@ int runPeer(const QCommandLineParser &args)
     client::SessionClient client(protocol::SystemClock::instance(),
                                  std::make_unique<client::WebSocketTransport>());
     ui::MediaPlayerBackend backend(player);
+    backend.watchFrames(&sink);
     sync::SyncController controller(protocol::SystemClock::instance(), client, backend);
     controller.setPreciseStart(true);
     player.setSource(QUrl::fromLocalFile(args.value(QStringLiteral("clip"))));
@@ -68,8 +69,9 @@ int runPeer(const QCommandLineParser &args)
     tick.start(50);
     QTimer sample;
     QObject::connect(&sample, &QTimer::timeout, &sample, [&] {
-        std::printf("S %.6f %lld %d %d %d\n", monotonicSeconds(),
-                    static_cast<long long>(player.position()),
+        // Where the player is as the engine measures it: from the frames
+        // it shows, not from the backend's (possibly coarse) position().
+        std::printf("S %.6f %.3f %d %d %d\n", monotonicSeconds(), backend.position() * 1000.0,
                     player.playbackState() == QMediaPlayer::PlayingState ? 1 : 0,
                     client.inRoom() ? 1 : 0, controller.correctionCount());
         std::fflush(stdout);

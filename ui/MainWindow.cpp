@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_videoArea = new VideoArea(this);
     m_videoArea->setWelcomeActions({a.openFile, a.join, a.host});
     m_player->setVideoOutput(m_videoArea->videoView()->videoSink());
+    m_backend->watchFrames(m_videoArea->videoView()->videoSink());
     m_tracks = new TracksBinding(*m_player, *m_videoArea->videoView(), m_settings, *this);
     m_transport = new TransportBar(a.playPause, a.mute, a.fullScreen, this);
     m_chatInput = new ChatInputBar(*m_chat, this);

@@ -2,6 +2,7 @@
 // in the decoder's formats reach the screen in the right colours, that a
 // child widget over the picture composites with it, and that grab() holds
 // the picture.
+#include "player/FrameRotation.h"
 #include "player/VideoView.h"
 
 #include <QOpenGLWidget>
@@ -281,7 +282,7 @@ void TestVideoView::mirroredAndTurnedFramesAreDrawnAsMeant()
 
     // A quarter turn clockwise: upright 180x320, the left half on top.
     QVideoFrame turned = splitFrame(QSize(320, 180), kRed, kBlue);
-    turned.setRotationAngle(QVideoFrame::Rotation90);
+    lockstep::ui::setFrameRotation(turned, 90);
     view.videoSink()->setVideoFrame(turned);
     QVERIFY(presented.wait(5000));
     QCOMPARE(view.frameSize(), QSize(180, 320));

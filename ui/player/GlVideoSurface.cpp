@@ -1,5 +1,7 @@
 #include "GlVideoSurface.h"
 
+#include "FrameRotation.h"
+
 #include <QMatrix4x4>
 #include <QOpenGLContext>
 #include <QOpenGLShaderProgram>
@@ -229,7 +231,7 @@ void GlVideoSurface::paintGL()
                int(m_videoRect.width() * dpr), int(m_videoRect.height() * dpr));
 
     QMatrix4x4 transform;
-    transform.rotate(-float(int(m_frame.rotationAngle())), 0.0f, 0.0f, 1.0f);
+    transform.rotate(-float(frameRotation(m_frame)), 0.0f, 0.0f, 1.0f);
     const bool bottomUp
         = m_frame.surfaceFormat().scanLineDirection() == QVideoFrameFormat::BottomToTop;
     transform.scale(m_frame.mirrored() ? -1.0f : 1.0f, bottomUp ? -1.0f : 1.0f);

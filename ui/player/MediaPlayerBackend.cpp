@@ -3,20 +3,121 @@
 #include <QLibraryInfo>
 #include <QMediaPlayer>
 #include <QVersionNumber>
+#include <QVideoFrame>
+#include <QVideoSink>
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace lockstep::ui {
 
 MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, QObject *parent)
-    : QObject(parent), m_player(player)
+    : MediaPlayerBackend(player, mediaBackendKind(), parent)
 {
+}
+
+MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind kind,
+                                       QObject *parent)
+    : QObject(parent), m_player(player), m_kind(kind)
+{
+    connect(&m_player, &QMediaPlayer::positionChanged, this,
+            &MediaPlayerBackend::onPositionChanged);
+    connect(&m_player, &QMediaPlayer::playbackStateChanged, this,
+            &MediaPlayerBackend::onPlaybackStateChanged);
+    connect(&m_player, &QMediaPlayer::sourceChanged, this, [this] {
+        const std::lock_guard lock(m_mutex);
+        restartLocked(0.0, false);
+        m_stampOffsets.clear();
+        m_stampOffset = 0.0;
+    });
+    const std::lock_guard lock(m_mutex);
+    restartLocked(double(m_player.position()) / 1000.0,
+                  m_player.playbackState() == QMediaPlayer::PlayingState);
+}
+
+MediaPlayerBackend::~MediaPlayerBackend()
+{
+    // Frames may be on their way on another thread: no more of them.
+    disconnect(m_frameConnection);
+}
+
+void MediaPlayerBackend::watchFrames(QVideoSink *sink)
+{
+    disconnect(m_frameConnection);
+    m_sink = sink;
+    if (!sink)
+        return;
+    // Direct: the frame is timed on the thread that delivers it, as it
+    // arrives, not when this thread gets round to it.
+    m_frameConnection = connect(sink, &QVideoSink::videoFrameChanged, this,
+                                &MediaPlayerBackend::onFrame, Qt::DirectConnection);
+}
+
+double MediaPlayerBackend::now()
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void MediaPlayerBackend::restartLocked(double anchor, bool playing)
+{
+    m_clock.restart(anchor, m_player.playbackRate());
+    m_playing = playing;
+    m_frameSinceRestart = false;
+    m_restartedAt = now();
+}
+
+void MediaPlayerBackend::onFrame(const QVideoFrame &frame)
+{
+    if (!frame.isValid() || frame.startTime() < 0)
+        return;
+    const double at = now();
+    const std::lock_guard lock(m_mutex);
+    m_frameSinceRestart = true;
+    ++m_framesTimed;
+    if (m_playing)
+        m_clock.addSample(double(frame.startTime()) / 1.0e6, at);
+}
+
+void MediaPlayerBackend::onPositionChanged(qint64 ms)
+{
+    // Media without video is timed by its position updates; with video the
+    // frames are the finer measure.
+    if (m_player.hasVideo() && m_sink)
+        return;
+    const std::lock_guard lock(m_mutex);
+    if (m_playing)
+        m_clock.addSample(double(ms) / 1000.0, now());
+}
+
+void MediaPlayerBackend::onPlaybackStateChanged(QMediaPlayer::PlaybackState state)
+{
+    const std::lock_guard lock(m_mutex);
+    const bool playing = state == QMediaPlayer::PlayingState;
+    if (playing == m_playing)
+        return;
+    // The player changed by itself (the end of the media, an error, a
+    // stop): where it stopped is what it says.
+    restartLocked(playing ? m_clock.anchor() : double(m_player.position()) / 1000.0, playing);
+}
+
+bool MediaPlayerBackend::clockStopped() const
+{
+    const std::lock_guard lock(m_mutex);
+    const double t = now();
+    // A player just started or sent elsewhere gets a moment for its first
+    // frame before its silence counts.
+    if (t - m_restartedAt < sync::MediaClock::Config().maxExtrapolation)
+        return false;
+    return m_clock.stalled(t);
 }
 
 sync::PlayerBackend::State MediaPlayerBackend::state() const
 {
     if (m_player.source().isEmpty() || m_player.error() != QMediaPlayer::NoError)
         return State::NoMedia;
+    const bool playing = m_player.playbackState() == QMediaPlayer::PlayingState;
     switch (m_player.mediaStatus()) {
     case QMediaPlayer::NoMedia:
     case QMediaPlayer::LoadingMedia:
@@ -25,26 +126,71 @@ sync::PlayerBackend::State MediaPlayerBackend::state() const
     case QMediaPlayer::EndOfMedia:
         return State::Ended;
     case QMediaPlayer::StalledMedia:
+        return playing ? State::Buffering : State::Paused;
     case QMediaPlayer::BufferingMedia:
-        return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Buffering
-                                                                      : State::Paused;
+        // FFmpeg says BufferingMedia after any seek and keeps saying it
+        // while it plays on: only a clock that stopped is a stall there.
+        if (m_kind == MediaBackendKind::FFmpeg)
+            return playing ? (clockStopped() ? State::Buffering : State::Playing) : State::Paused;
+        return playing ? State::Buffering : State::Paused;
     case QMediaPlayer::LoadedMedia:
     case QMediaPlayer::BufferedMedia:
         break;
     }
-    return m_player.playbackState() == QMediaPlayer::PlayingState ? State::Playing : State::Paused;
+    return playing ? State::Playing : State::Paused;
 }
 
 bool MediaPlayerBackend::isWaitingForData() const
 {
-    const QMediaPlayer::MediaStatus status = m_player.mediaStatus();
-    return m_player.error() == QMediaPlayer::NoError
-        && (status == QMediaPlayer::StalledMedia || status == QMediaPlayer::BufferingMedia);
+    if (m_player.error() != QMediaPlayer::NoError)
+        return false;
+    switch (m_player.mediaStatus()) {
+    case QMediaPlayer::StalledMedia:
+        return true;
+    case QMediaPlayer::BufferingMedia:
+        if (m_kind != MediaBackendKind::FFmpeg)
+            return true;
+        if (m_player.playbackState() == QMediaPlayer::PlayingState)
+            return clockStopped();
+        {
+            // Paused: waiting while the frame it was sent to has not come.
+            const std::lock_guard lock(m_mutex);
+            return m_sink && m_player.hasVideo() && !m_frameSinceRestart
+                && now() - m_restartedAt < 30.0;
+        }
+    default:
+        return false;
+    }
+}
+
+double MediaPlayerBackend::playingPositionLocked(double t) const
+{
+    if (m_kind == MediaBackendKind::GStreamer && m_frameSinceRestart && !m_clock.stalled(t)) {
+        // position() is exact there: what the frames say beyond it is the
+        // stamps' offset, steady for a file.
+        constexpr std::size_t kMeasurements = 15;
+        m_stampOffsets.push_back(m_clock.position(t) - double(m_player.position()) / 1000.0);
+        if (m_stampOffsets.size() > kMeasurements)
+            m_stampOffsets.erase(m_stampOffsets.begin());
+        std::vector<double> sorted = m_stampOffsets;
+        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        m_stampOffset = sorted[sorted.size() / 2];
+    }
+    if (!m_clock.hasSamples())
+        return m_clock.anchor();
+    return m_clock.position(t) - m_stampOffset;
 }
 
 double MediaPlayerBackend::position() const
 {
-    return double(m_player.position()) / 1000.0;
+    const std::lock_guard lock(m_mutex);
+    return m_playing ? playingPositionLocked(now()) : m_clock.anchor();
+}
+
+quint64 MediaPlayerBackend::framesTimed() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_framesTimed;
 }
 
 double MediaPlayerBackend::duration() const
@@ -59,11 +205,21 @@ double MediaPlayerBackend::playbackRate() const
 
 void MediaPlayerBackend::play()
 {
+    {
+        const std::lock_guard lock(m_mutex);
+        if (!m_playing)
+            restartLocked(m_clock.anchor(), true);
+    }
     m_player.play();
 }
 
 void MediaPlayerBackend::pause()
 {
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_playing)
+            restartLocked(playingPositionLocked(now()), false);
+    }
     m_player.pause();
 }
 
@@ -72,25 +228,38 @@ void MediaPlayerBackend::seek(double position)
     // A stopped player shows nothing after a seek; paused shows the frame.
     if (m_player.playbackState() == QMediaPlayer::StoppedState)
         m_player.pause();
-    m_player.setPosition(qint64(std::llround(std::max(0.0, position) * 1000.0)));
+    const qint64 ms = qint64(std::llround(std::max(0.0, position) * 1000.0));
+    {
+        const std::lock_guard lock(m_mutex);
+        restartLocked(double(ms) / 1000.0, m_player.playbackState() == QMediaPlayer::PlayingState);
+    }
+    m_player.setPosition(ms);
 }
 
 void MediaPlayerBackend::setPlaybackRate(double rate)
 {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_clock.setRate(rate, now());
+    }
     m_player.setPlaybackRate(rate);
 }
 
 bool MediaPlayerBackend::smoothRateChanges() const
 {
-    // Before Qt 6.6 every rate change is a flushing seek on GStreamer.
-    return QLibraryInfo::version() >= QVersionNumber(6, 6);
+    // GStreamer before Qt 6.6 makes every rate change a flushing seek;
+    // FFmpeg and later GStreamer change the rate on the fly.
+    if (m_kind == MediaBackendKind::GStreamer)
+        return QLibraryInfo::version() >= QVersionNumber(6, 6);
+    return true;
 }
 
 std::optional<double> MediaPlayerBackend::startLatencyHint() const
 {
-    // Measured here (Qt 6.4, GStreamer, a local H.264 clip): 15-20 ms from
-    // play() on a paused, pre-rolled frame until the position moves.
-    return 0.017;
+    // Measured here from play() on a paused, pre-rolled frame until the
+    // first new frame: 15-20 ms on GStreamer (Qt 6.4), 40-50 ms on FFmpeg
+    // (Qt 6.8). The engine learns the real figure from there.
+    return m_kind == MediaBackendKind::FFmpeg ? 0.045 : 0.017;
 }
 
 bool MediaPlayerBackend::isSeekRefusal(QMediaPlayer::Error error, const QString &errorString)

@@ -1,5 +1,7 @@
 #include "PipelineQueues.h"
 
+#include "MediaBackendKind.h"
+
 #if defined(LOCKSTEP_HAVE_GSTREAMER)
 #include <gst/gst.h>
 #endif
@@ -48,6 +50,10 @@ bool PipelineQueues::install()
 #if defined(LOCKSTEP_HAVE_GSTREAMER)
     if (g_installed)
         return true;
+    // Starting GStreamer where Qt plays through FFmpeg would only load its
+    // plugins for nothing.
+    if (mediaBackendKind() != MediaBackendKind::GStreamer)
+        return false;
     if (!gst_is_initialized() && !gst_init_check(nullptr, nullptr, nullptr))
         return false;
     const guint signal = g_signal_lookup("element-added", GST_TYPE_BIN);

@@ -1,5 +1,6 @@
 #include "VideoView.h"
 
+#include "FrameRotation.h"
 #include "GlVideoSurface.h"
 #include "VideoFrameScaler.h"
 
@@ -27,9 +28,9 @@ namespace lockstep::ui {
 
 namespace {
 
-bool isQuarterTurn(QVideoFrame::RotationAngle angle)
+bool isQuarterTurn(int degrees)
 {
-    return angle == QVideoFrame::Rotation90 || angle == QVideoFrame::Rotation270;
+    return degrees == 90 || degrees == 270;
 }
 
 } // namespace
@@ -180,7 +181,7 @@ void VideoView::presentPending()
         return;
     }
     QSize size = m_frame.size();
-    if (isQuarterTurn(m_frame.rotationAngle()))
+    if (isQuarterTurn(frameRotation(m_frame)))
         size.transpose();
     relayout(size);
     ++m_framesPresented;
@@ -214,7 +215,7 @@ void VideoView::convertForRaster()
     // Converted at the size it covers on the screen, in device pixels, so
     // that drawing it is a plain copy.
     QSize target = (QSizeF(m_videoRect.size()) * devicePixelRatioF()).toSize();
-    if (isQuarterTurn(m_frame.rotationAngle()))
+    if (isQuarterTurn(frameRotation(m_frame)))
         target.transpose();
     // An even width keeps the conversion on its fast path; the column it
     // may lose on the right is painted black.
@@ -246,8 +247,8 @@ void VideoView::paintEvent(QPaintEvent *event)
     const bool mirrored = m_frame.mirrored();
     const bool bottomUp
         = m_frame.surfaceFormat().scanLineDirection() == QVideoFrameFormat::BottomToTop;
-    const QVideoFrame::RotationAngle rotation = m_frame.rotationAngle();
-    const bool upright = !mirrored && !bottomUp && rotation == QVideoFrame::Rotation0;
+    const int rotation = frameRotation(m_frame);
+    const bool upright = !mirrored && !bottomUp && rotation == 0;
     // Where the image lands: m_videoRect, less the column evenWidth() may
     // have taken off.
     QRect picture;
@@ -269,7 +270,7 @@ void VideoView::paintEvent(QPaintEvent *event)
     // Turned about the picture's centre; the image has the frame's own
     // orientation and size (width and height swapped for quarter turns).
     painter.translate(QRectF(m_videoRect).center());
-    painter.rotate(int(rotation));
+    painter.rotate(rotation);
     painter.scale(mirrored ? -1 : 1, bottomUp ? -1 : 1);
     const QSizeF logical = QSizeF(m_image.size()) / m_image.devicePixelRatio();
     painter.drawImage(QPointF(-logical.width() / 2, -logical.height() / 2), m_image);

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcStream, "lockstep.stream", QtInfoMsg)
 
@@ -237,10 +238,12 @@ QSslSocket *StreamProxy::openHost(QObject *parent)
 
 void StreamProxy::prepareSpare()
 {
-    if (m_spare) {
-        m_spare->abort();
-        m_spare->deleteLater();
-        m_spare = nullptr;
+    // Taken out of the member first: abort() emits disconnected at once on
+    // some Qt versions, whose handler would clear m_spare under our feet.
+    if (QSslSocket *old = std::exchange(m_spare, nullptr)) {
+        old->disconnect(this);
+        old->abort();
+        old->deleteLater();
     }
     if (!isActive())
         return;
@@ -303,10 +306,10 @@ QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
 void StreamProxy::stop()
 {
     m_spareTimer->stop();
-    if (m_spare) {
-        m_spare->abort();
-        m_spare->deleteLater();
-        m_spare = nullptr;
+    if (QSslSocket *old = std::exchange(m_spare, nullptr)) {
+        old->disconnect(this);
+        old->abort();
+        old->deleteLater();
     }
     dropRelays();
     m_server->close();
