@@ -22,7 +22,7 @@ mirror="${LOCKSTEP_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 if [[ "$(id -u)" != 0 ]]; then
-    exec sudo --preserve-env=CI,LOCKSTEP_DEBIAN13_ROOT,LOCKSTEP_DEBIAN_MIRROR,LOCKSTEP_PACKAGE_FLAGS "$0" "$@"
+    exec sudo --preserve-env=CI,LOCKSTEP_DEBIAN13_ROOT,LOCKSTEP_DEBIAN_MIRROR,LOCKSTEP_PACKAGE_FLAGS,LOCKSTEP_CMAKE_ARGS,LOCKSTEP_BUILD_DIR "$0" "$@"
 fi
 
 if [[ ! -e "$root/.lockstep-ready" ]]; then
@@ -58,6 +58,9 @@ bind() {  # bind SOURCE TARGET-INSIDE-ROOT
     mount --make-rslave "$root$2"
     mounts+=("$root$2")
 }
+# The root a mount point of its own: `ip netns exec` and `ip -n` make "/"
+# a slave mount, which only a mount point can be (the nat tests need them).
+mount --bind "$root" "$root"; mounts+=("$root")
 mount -t proc proc "$root/proc"; mounts+=("$root/proc")
 bind /sys /sys
 bind /dev /dev
@@ -74,6 +77,7 @@ log "In Debian 13 (Qt 6.8): ${cmd[*]}"
 chroot "$root" /usr/bin/env -i \
     HOME=/root TERM="${TERM:-dumb}" PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     LANG=C.UTF-8 CI="${CI:-}" LOCKSTEP_PACKAGE_FLAGS="${LOCKSTEP_PACKAGE_FLAGS:-OFF}" \
+    LOCKSTEP_CMAKE_ARGS="${LOCKSTEP_CMAKE_ARGS:-}" \
     LOCKSTEP_BUILD_DIR="${LOCKSTEP_BUILD_DIR:-$LOCKSTEP_ROOT/build-qt68}" \
     LOCKSTEP_IN_DEBIAN13_ROOT=1 \
     /bin/bash -c 'cd "$1" && shift && exec "$@"' bash "$LOCKSTEP_ROOT" "${cmd[@]}"

@@ -15,7 +15,7 @@ lockstep_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # Packages needed to build and run the core, the server and their tests.
 LOCKSTEP_CORE_PACKAGES=(
-    build-essential cmake ninja-build pkg-config
+    build-essential cmake ninja-build pkg-config ccache
     qt6-base-dev qt6-websockets-dev
     nlohmann-json3-dev libssl-dev
 )
@@ -93,6 +93,14 @@ lockstep_configure_and_build() {
     local args=(-G Ninja -DLOCKSTEP_BUILD_UI="${LOCKSTEP_BUILD_UI:-ON}")
     if [[ "${CI:-}" == "true" ]]; then
         args+=(-DLOCKSTEP_WERROR=ON)
+    fi
+    # ccache keeps compiled objects between builds, also across clones of
+    # the tree (paths are taken relative to it): a second build of the same
+    # sources, or the CI's clean clone after a developer's build, compiles
+    # only what changed.
+    if command -v ccache >/dev/null 2>&1; then
+        args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+        export CCACHE_BASEDIR="$LOCKSTEP_ROOT" CCACHE_NOHASHDIR=true CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
     fi
     # shellcheck disable=SC2206
     args+=(${LOCKSTEP_CMAKE_ARGS:-})

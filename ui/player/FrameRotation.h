@@ -4,7 +4,7 @@
 #include <QtGlobal>
 
 #if QT_VERSION >= QT_VERSION_CHECK(6, 7, 0)
-#include <QtVideo>
+#include <qtvideo.h>
 #endif
 
 namespace lockstep::ui {

@@ -60,11 +60,12 @@ double MediaPlayerBackend::now()
         .count();
 }
 
-void MediaPlayerBackend::restartLocked(double anchor, bool playing)
+void MediaPlayerBackend::restartLocked(double anchor, bool playing, bool seeking)
 {
     m_clock.restart(anchor, m_player.playbackRate());
     m_playing = playing;
     m_frameSinceRestart = false;
+    m_seekShown = !seeking;
     m_restartedAt = now();
 }
 
@@ -75,6 +76,7 @@ void MediaPlayerBackend::onFrame(const QVideoFrame &frame)
     const double at = now();
     const std::lock_guard lock(m_mutex);
     m_frameSinceRestart = true;
+    m_seekShown = true;
     ++m_framesTimed;
     if (m_playing)
         m_clock.addSample(double(frame.startTime()) / 1.0e6, at);
@@ -153,10 +155,12 @@ bool MediaPlayerBackend::isWaitingForData() const
         if (m_player.playbackState() == QMediaPlayer::PlayingState)
             return clockStopped();
         {
-            // Paused: waiting while the frame it was sent to has not come.
+            // Paused: waiting while the frame it was sent to has not come
+            // (for a while: a seek past the last frame shows nothing new).
+            constexpr double kLongestFetch = 30.0; // s
             const std::lock_guard lock(m_mutex);
-            return m_sink && m_player.hasVideo() && !m_frameSinceRestart
-                && now() - m_restartedAt < 30.0;
+            return m_sink && m_player.hasVideo() && !m_seekShown
+                && now() - m_restartedAt < kLongestFetch;
         }
     default:
         return false;
@@ -231,7 +235,8 @@ void MediaPlayerBackend::seek(double position)
     const qint64 ms = qint64(std::llround(std::max(0.0, position) * 1000.0));
     {
         const std::lock_guard lock(m_mutex);
-        restartLocked(double(ms) / 1000.0, m_player.playbackState() == QMediaPlayer::PlayingState);
+        restartLocked(double(ms) / 1000.0, m_player.playbackState() == QMediaPlayer::PlayingState,
+                      true);
     }
     m_player.setPosition(ms);
 }
@@ -257,9 +262,10 @@ bool MediaPlayerBackend::smoothRateChanges() const
 std::optional<double> MediaPlayerBackend::startLatencyHint() const
 {
     // Measured here from play() on a paused, pre-rolled frame until the
-    // first new frame: 15-20 ms on GStreamer (Qt 6.4), 40-50 ms on FFmpeg
-    // (Qt 6.8). The engine learns the real figure from there.
-    return m_kind == MediaBackendKind::FFmpeg ? 0.045 : 0.017;
+    // frames move on: 15-20 ms on GStreamer (Qt 6.4); on FFmpeg (Qt 6.8) the
+    // next frame arrives on time, as if the clock started at the call. The
+    // engine learns the real figure from there.
+    return m_kind == MediaBackendKind::FFmpeg ? 0.001 : 0.017;
 }
 
 bool MediaPlayerBackend::isSeekRefusal(QMediaPlayer::Error error, const QString &errorString)

@@ -72,8 +72,9 @@ private:
     void onFrame(const QVideoFrame &frame);
     void onPositionChanged(qint64 ms);
     void onPlaybackStateChanged(QMediaPlayer::PlaybackState state);
-    // Under m_mutex: the clock starts again from `anchor`.
-    void restartLocked(double anchor, bool playing);
+    // Under m_mutex: the clock starts again from `anchor`; `seeking`: the
+    // player was sent there and has yet to show it.
+    void restartLocked(double anchor, bool playing, bool seeking = false);
     // Whether a playing player has shown nothing new for a while.
     bool clockStopped() const;
     // Under m_mutex: where the playing player is at `t`, in the media's time.
@@ -89,6 +90,7 @@ private:
     sync::MediaClock m_clock;
     bool m_playing = false; // play() was asked and not undone
     bool m_frameSinceRestart = false;
+    bool m_seekShown = true; // the frame of the last seek has arrived
     double m_restartedAt = 0.0;
     quint64 m_framesTimed = 0;
     // GStreamer: frames' stamps less the media's time (see above), the
