@@ -86,9 +86,7 @@ bool SyncController::canControl() const
 {
     if (!m_client.inRoom())
         return true;
-    ProtocolError ignored;
-    const auto options = RoomOptions::fromJson(m_client.room().options, &ignored);
-    return !options || options->control == ControlMode::Everyone || m_client.isHost();
+    return m_everyoneControls || m_client.isHost();
 }
 
 // ---------------------------------------------------------------- local actions
@@ -220,6 +218,13 @@ bool SyncController::togglePlayPause()
 void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoined)
 {
     m_unacknowledged = 0;
+    // The room's options come with room_state only: read once per arrival.
+    // Options that cannot be read leave control to the host, who can always
+    // act; letting everyone act on a room that may be host-only would send
+    // actions the server refuses.
+    ProtocolError ignored;
+    const auto options = RoomOptions::fromJson(room.options, &ignored);
+    m_everyoneControls = options && options->control == ControlMode::Everyone;
     if (rejoined && m_client.hasPendingAction())
         return; // our own action taken while away wins; the client sends it now
     if (!rejoined && std::exchange(m_playWhenCreated, false) && m_client.isHost()

@@ -186,6 +186,7 @@ private:
     int m_seekMisses = 0; // corrective seeks in a row that landed outside the deadband
     double m_lastMissError = 0.0; // where the last of them landed, s
     bool m_playWhenCreated = false;
+    bool m_everyoneControls = true; // the room's control option, as last received
 
     struct Preroll {
         double target = 0.0; // where the paused player was sent

@@ -17,6 +17,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSettings>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QStandardPaths>
@@ -66,6 +67,7 @@ private slots:
     void hostsOverWssOnly();
     void guestJoinsThroughThePinnedCertificate();
     void refusesAManInTheMiddle();
+    void aRoomClosedAgainWhileTheLastDrainsClosesBoth();
     void refusesAWrongFingerprint();
     void refusesAnImpostorOnReconnect();
     void checksCertificatesAsUsualWithoutFingerprint();
@@ -229,6 +231,39 @@ void TestEncryptedRoom::guestJoinsThroughThePinnedCertificate()
              QStringLiteral("In a room · 2 watching · Encrypted and verified"));
     // A guest passes the fingerprint on with the link.
     QCOMPARE(InviteLink::parse(guest.session.inviteLink())->fingerprint(), link->fingerprint());
+}
+
+void TestEncryptedRoom::aRoomClosedAgainWhileTheLastDrainsClosesBoth()
+{
+    // Stop Hosting, host again at once and stop again, before the first
+    // room's server has finished telling its guest: each server drains on
+    // its own, both go, and the session says "drained" once, at the end.
+    Person host;
+    const std::optional<InviteLink> link
+        = hostRoom(host, m_dir.filePath(QStringLiteral("host-twice")));
+    QVERIFY(link);
+    Person guest;
+    QSignalSpy joined(&guest.session, &RoomSession::joined);
+    guest.session.join(*link, QStringLiteral("Guest"));
+    QVERIFY(QTest::qWaitFor([&] { return joined.count() > 0; }, kDeadlineMs));
+    QTRY_COMPARE_WITH_TIMEOUT(host.session.participantCount(), 2, kDeadlineMs);
+
+    QSignalSpy drained(&host.session, &RoomSession::drained);
+    const QPointer<server::SessionServer> first = host.session.server();
+    host.session.stopHosting();
+    QVERIFY(host.session.isDraining());
+    ui::HostOptions options;
+    options.name = QStringLiteral("Host");
+    options.certificateDirectory = m_dir.filePath(QStringLiteral("host-twice"));
+    QString error;
+    QVERIFY2(host.session.startServer(options, &error), qPrintable(error));
+    const QPointer<server::SessionServer> second = host.session.server();
+    QVERIFY(second && second != first);
+    host.session.stopHosting();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!host.session.isDraining(), kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(first.isNull() && second.isNull(), kDeadlineMs);
+    QCOMPARE(drained.count(), 1);
 }
 
 void TestEncryptedRoom::refusesAManInTheMiddle()

@@ -554,33 +554,40 @@ void RoomSession::shutDownServer()
 {
     m_reachability->cancel();
     m_portMapper->close();
+    if (!m_server)
+        return;
     m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
     // Closing handshakes need the event loop; keep the server until they are
     // done, so everyone gets the reason rather than a dropped connection.
+    // Each server drains on its own: a room hosted again and closed again
+    // while an earlier one still drains has two.
     server::SessionServer *server = m_server.release();
     server->setParent(this);
-    m_draining = server;
+    m_draining.append(server);
     m_inviteToken.clear();
+    const QPointer<server::SessionServer> guard(server);
     if (server->connectionCount() == 0) {
-        QTimer::singleShot(0, this, &RoomSession::finishDrain);
+        QTimer::singleShot(0, this, [this, guard] { finishDrain(guard); });
         return;
     }
-    connect(&server->core(), &server::ServerCore::connectionCountChanged, this, [this](int count) {
-        if (count == 0)
-            finishDrain();
-    });
-    QTimer::singleShot(kDrainTimeoutMs, this, &RoomSession::finishDrain);
+    connect(&server->core(), &server::ServerCore::connectionCountChanged, this,
+            [this, guard](int count) {
+                if (count == 0)
+                    finishDrain(guard);
+            });
+    QTimer::singleShot(kDrainTimeoutMs, this, [this, guard] { finishDrain(guard); });
 }
 
-void RoomSession::finishDrain()
+void RoomSession::finishDrain(server::SessionServer *server)
 {
-    if (!m_draining)
+    if (!server || !m_draining.contains(server))
         return;
-    m_draining->disconnect(this);
-    m_draining->core().disconnect(this);
-    m_draining->deleteLater();
-    m_draining.clear();
-    emit drained();
+    m_draining.removeAll(server);
+    server->disconnect(this);
+    server->core().disconnect(this);
+    server->deleteLater();
+    if (m_draining.isEmpty())
+        emit drained();
 }
 
 void RoomSession::onJoined(bool rejoined)

@@ -115,7 +115,7 @@ public:
     bool connectionVerified() const;
     const HostOptions &hostOptions() const { return m_hostOptions; }
     // A stopped server still closing its connections.
-    bool isDraining() const { return !m_draining.isNull(); }
+    bool isDraining() const { return !m_draining.isEmpty(); }
 
     // Hosting is two steps so that a taken port is reported at once while the
     // room itself can wait for the media to finish loading. With
@@ -239,7 +239,7 @@ private:
     void setParticipants(const QList<protocol::Participant> &participants);
     void noticeStoppedParticipants();
     void onPortMapperChanged();
-    void finishDrain();
+    void finishDrain(server::SessionServer *server);
     void shutDownServer();
 
     const protocol::Clock &m_clock;
@@ -247,7 +247,9 @@ private:
     std::unique_ptr<client::SessionClient> m_client;
     std::unique_ptr<sync::SyncController> m_sync;
     std::unique_ptr<server::SessionServer> m_server;
-    QPointer<server::SessionServer> m_draining;
+    // Servers of rooms closed, each until its guests have been told (or a
+    // time-out): the last one done emits drained().
+    QList<server::SessionServer *> m_draining;
     PortMapper *m_portMapper;
     ReachabilityCheck *m_reachability;
     QTimer *m_tickTimer;
