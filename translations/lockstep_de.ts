@@ -551,6 +551,17 @@
 <context>
     <name>lockstep::ui::ChatController</name>
     <message>
+        <source>Sending “%1”…</source>
+        <translation>Wird gesendet: „%1“…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n messages…</source>
+        <translation>
+            <numerusform>%n Nachricht wird gesendet…</numerusform>
+            <numerusform>%n Nachrichten werden gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Type a message first.</source>
         <translation>Schreib zuerst eine Nachricht.</translation>
     </message>
@@ -641,6 +652,34 @@
 </context>
 <context>
     <name>lockstep::ui::HostCertificate</name>
+    <message>
+        <source>The encryption certificate %1 or its key %2 cannot be read.</source>
+        <translation>Das Verschlüsselungszertifikat %1 oder sein Schlüssel %2 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Of the encryption certificate %1 and its key %2, one is missing.</source>
+        <translation>Vom Verschlüsselungszertifikat %1 und seinem Schlüssel %2 fehlt einer.</translation>
+    </message>
+    <message>
+        <source>The encryption certificate %1 is damaged.</source>
+        <translation>Das Verschlüsselungszertifikat %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The encryption key %1 is damaged.</source>
+        <translation>Der Verschlüsselungsschlüssel %1 ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The encryption key %1 does not belong to the certificate %2.</source>
+        <translation>Der Verschlüsselungsschlüssel %1 gehört nicht zum Zertifikat %2.</translation>
+    </message>
+    <message>
+        <source>The encryption certificate %1 is not valid at this date.</source>
+        <translation>Das Verschlüsselungszertifikat %1 ist zu diesem Datum nicht gültig.</translation>
+    </message>
+    <message>
+        <source>To make a new one, move the folder %1 away; invites sent before will then stop working.</source>
+        <translation>Um ein neues zu erstellen, verschieben Sie den Ordner %1; zuvor verschickte Einladungen funktionieren dann nicht mehr.</translation>
+    </message>
     <message>
         <source>The encryption key %1 is readable by other users and its permissions cannot be changed.</source>
         <translation>Der Verschlüsselungsschlüssel %1 ist für andere Benutzer lesbar, und seine Berechtigungen lassen sich nicht ändern.</translation>

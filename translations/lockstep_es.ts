@@ -551,6 +551,17 @@
 <context>
     <name>lockstep::ui::ChatController</name>
     <message>
+        <source>Sending “%1”…</source>
+        <translation>Enviando «%1»…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n messages…</source>
+        <translation>
+            <numerusform>Enviando %n mensaje…</numerusform>
+            <numerusform>Enviando %n mensajes…</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Type a message first.</source>
         <translation>Escribe primero un mensaje.</translation>
     </message>
@@ -641,6 +652,34 @@
 </context>
 <context>
     <name>lockstep::ui::HostCertificate</name>
+    <message>
+        <source>The encryption certificate %1 or its key %2 cannot be read.</source>
+        <translation>No se puede leer el certificado de cifrado %1 o su clave %2.</translation>
+    </message>
+    <message>
+        <source>Of the encryption certificate %1 and its key %2, one is missing.</source>
+        <translation>Del certificado de cifrado %1 y su clave %2, falta uno.</translation>
+    </message>
+    <message>
+        <source>The encryption certificate %1 is damaged.</source>
+        <translation>El certificado de cifrado %1 está dañado.</translation>
+    </message>
+    <message>
+        <source>The encryption key %1 is damaged.</source>
+        <translation>La clave de cifrado %1 está dañada.</translation>
+    </message>
+    <message>
+        <source>The encryption key %1 does not belong to the certificate %2.</source>
+        <translation>La clave de cifrado %1 no pertenece al certificado %2.</translation>
+    </message>
+    <message>
+        <source>The encryption certificate %1 is not valid at this date.</source>
+        <translation>El certificado de cifrado %1 no es válido en esta fecha.</translation>
+    </message>
+    <message>
+        <source>To make a new one, move the folder %1 away; invites sent before will then stop working.</source>
+        <translation>Para crear uno nuevo, mueva la carpeta %1 a otro lugar; las invitaciones enviadas antes dejarán de funcionar.</translation>
+    </message>
     <message>
         <source>The encryption key %1 is readable by other users and its permissions cannot be changed.</source>
         <translation>Otros usuarios pueden leer la clave de cifrado %1 y no se pueden cambiar sus permisos.</translation>

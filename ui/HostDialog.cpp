@@ -258,7 +258,9 @@ QWidget *HostDialog::makeHostingPage()
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
     QPushButton *stop = buttons->addButton(tr("&Stop Hosting"), QDialogButtonBox::DestructiveRole);
     stop->setObjectName(QStringLiteral("stopHostingButton"));
-    connect(stop, &QPushButton::clicked, this, [this] { m_session.stopHosting(); });
+    // Through the window, as Room > Stop Hosting: it asks first when
+    // others would notice.
+    connect(stop, &QPushButton::clicked, this, &HostDialog::stopHostingRequested);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
     auto *layout = new QVBoxLayout(page);

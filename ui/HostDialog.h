@@ -39,6 +39,10 @@ public:
 
     QString inviteLink() const;
 
+signals:
+    // The person asked to stop hosting (the window confirms and stops).
+    void stopHostingRequested();
+
 private:
     QWidget *makeSetupPage(const QString &name);
     QWidget *makeHostingPage();

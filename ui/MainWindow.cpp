@@ -441,8 +441,12 @@ void MainWindow::onRoomEnded(const QString &message, bool unexpected)
 // One offer at a time, not modal: the video keeps playing behind it.
 void MainWindow::offerRetry(const QString &message)
 {
-    if (m_retryOffer)
+    if (m_retryOffer) {
+        // Replaced, not answered: its closing must not dismiss the retry
+        // that the new offer is about.
+        m_retryOffer->disconnect(this);
         m_retryOffer->close();
+    }
     m_notifications.append(message);
     while (m_notifications.size() > kMaxNotifications)
         m_notifications.removeFirst();
@@ -510,6 +514,7 @@ void MainWindow::showHostDialog()
             [this](const HostOptions &options, QString *error) { return hostRoom(options, error); },
             this);
         m_hostDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_hostDialog, &HostDialog::stopHostingRequested, this, &MainWindow::stopHosting);
     }
     m_hostDialog->show();
     m_hostDialog->raise();

@@ -82,6 +82,10 @@ void SessionClient::start(const SessionSpec &spec)
 {
     m_spec = spec;
     m_room = RoomState {};
+    if (!m_outbox.isEmpty()) {
+        m_outbox.clear(); // another room's
+        emit pendingChatChanged();
+    }
     m_everJoined = false;
     m_wasHost = spec.create;
     m_attempt = 0;
@@ -349,7 +353,36 @@ bool SessionClient::changeMedia(const MediaChange &change)
 
 bool SessionClient::sendChat(const QString &text)
 {
-    return sendMessage(ChatMessage {text.trimmed(), std::nullopt, std::nullopt});
+    const QString trimmed = text.trimmed();
+    if (m_state != State::InRoom && !(m_everJoined && m_state != State::Idle))
+        return false;
+    m_outbox.append(trimmed);
+    emit pendingChatChanged();
+    if (m_state == State::InRoom) {
+        sendMessage(ChatMessage {trimmed, std::nullopt, std::nullopt});
+        m_lastChatSentAt = m_clock.now();
+    }
+    return true;
+}
+
+void SessionClient::resendPendingChat()
+{
+    if (m_outbox.isEmpty())
+        return;
+    // What the room's history shows from us has arrived: the rest is sent
+    // again, in order.
+    QStringList unconfirmed = m_outbox;
+    for (const ChatEntry &entry : std::as_const(m_room.chat)) {
+        if (entry.client == m_clientId)
+            unconfirmed.removeOne(entry.text);
+    }
+    if (unconfirmed != m_outbox) {
+        m_outbox = unconfirmed;
+        emit pendingChatChanged();
+    }
+    for (const QString &text : std::as_const(m_outbox))
+        sendMessage(ChatMessage {text, std::nullopt, std::nullopt});
+    m_lastChatSentAt = m_clock.now();
 }
 
 bool SessionClient::sendPlaylist(const PlaylistUpdate &update)
@@ -431,6 +464,7 @@ void SessionClient::handle(const Envelope &e)
         emit joined(m_room, serverTs, rejoined);
         emit participantsChanged(m_room.participants);
         flushPending();
+        resendPendingChat();
         // A room that was re-created, or that we entered anew, has us as not
         // ready; say it again.
         if (m_wantReady) {
@@ -466,6 +500,14 @@ void SessionClient::handle(const Envelope &e)
             m_transport->close();
             scheduleReconnect();
             return;
+        }
+        // A chat message the room refused (too many too quickly) will never
+        // be relayed: it is no longer pending (the window hands it back).
+        constexpr double kChatRefusalWindow = 5.0; // s, as the window's
+        if (error->errorCode() == ErrorCode::RateLimited && !m_outbox.isEmpty()
+            && m_clock.now() - m_lastChatSentAt < kChatRefusalWindow) {
+            m_outbox.removeLast();
+            emit pendingChatChanged();
         }
         emit errorReceived(*error);
         return;
@@ -505,6 +547,9 @@ void SessionClient::handle(const Envelope &e)
         m_room.chat.append(entry);
         if (m_room.chat.size() > limits::kChatHistory)
             m_room.chat.remove(0, m_room.chat.size() - limits::kChatHistory);
+        // Our own, relayed: no longer pending.
+        if (e.client == m_clientId && m_outbox.removeOne(chat->text))
+            emit pendingChatChanged();
         emit chatReceived(entry);
     } else if (const auto *playlist = e.as<PlaylistUpdate>()) {
         m_room.playlist = Playlist {playlist->items, playlist->current,

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QRandomGenerator>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -147,7 +148,13 @@ public:
     // Extensions: chat, the shared playlist, readiness. sendChat() and
     // sendPlaylist() need the room; the wish to be ready is kept and said
     // again after a rejoin into a room that no longer knows it.
+    // A chat message is kept until the server relays it back: one sent in
+    // the seconds before a dead link is noticed, or while reconnecting, is
+    // sent (again) once back in the room, unless the room's history shows it
+    // arrived. False only outside any room.
     bool sendChat(const QString &text);
+    // Our messages the room has not confirmed yet, oldest first.
+    const QStringList &pendingChat() const { return m_outbox; }
     bool sendPlaylist(const protocol::PlaylistUpdate &update);
     void setReady(bool ready);
     bool wantsReady() const { return m_wantReady; }
@@ -180,6 +187,8 @@ signals:
     void errorReceived(const lockstep::protocol::Error &error);
     // A chat message, ours included (the server relays it to its sender too).
     void chatReceived(const lockstep::protocol::ChatEntry &entry);
+    // pendingChat() changed.
+    void pendingChatChanged();
     // The room's playlist was replaced; `from` is empty when the server moved
     // on to the next item by itself.
     void playlistChanged(const lockstep::protocol::Playlist &playlist, const QString &from);
@@ -197,6 +206,7 @@ private:
     void scheduleReconnect();
     bool sendMessage(protocol::Message message);
     void flushPending();
+    void resendPendingChat();
     void setParticipantReady(const QString &clientId, bool ready);
 
     const protocol::Clock &m_clock;
@@ -228,6 +238,8 @@ private:
     std::optional<Pending> m_pending;
     std::function<protocol::TimelineState()> m_timelineProvider;
     bool m_recreating = false;
+    QStringList m_outbox; // see pendingChat()
+    double m_lastChatSentAt = -1.0e18;
     bool m_wantReady = false;
     bool m_canRetry = false; // the last end was Unreachable
 };

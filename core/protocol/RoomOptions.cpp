@@ -74,4 +74,24 @@ std::optional<RoomOptions> RoomOptions::fromJson(const Json &options, ProtocolEr
     return result;
 }
 
+Json RoomOptions::toJson() const
+{
+    // Who controls, who may invite and when a play starts are always said;
+    // the rest only when it is not the server's default.
+    Json options {
+        {"control", control == ControlMode::Host ? "host" : "everyone"},
+        {"invite_only", inviteOnly},
+        {"start_when_ready", startWhenReady},
+    };
+    if (maxParticipants)
+        options["max_participants"] = *maxParticipants;
+    if (buffering != BufferingPolicy::CatchUp)
+        options["buffering"] = "wait";
+    if (resyncThreshold != RoomOptions().resyncThreshold)
+        options["resync_threshold"] = resyncThreshold;
+    if (invites != InviteControl::Host)
+        options["invites"] = "everyone";
+    return options;
+}
+
 } // namespace lockstep::protocol

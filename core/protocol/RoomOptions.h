@@ -27,6 +27,8 @@ struct RoomOptions {
     // Validates the known options of `options`; on failure returns nullopt and
     // fills `error` with a bad_request.
     static std::optional<RoomOptions> fromJson(const Json &options, ProtocolError *error);
+    // The options as they go on the wire (what fromJson reads back).
+    Json toJson() const;
 };
 
 } // namespace lockstep::protocol

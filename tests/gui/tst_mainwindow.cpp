@@ -1,3 +1,4 @@
+#include "HostDialog.h"
 #include "JoinDialog.h"
 #include "MainWindow.h"
 #include "ParticipantsModel.h"
@@ -19,6 +20,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
@@ -82,6 +85,7 @@ private slots:
     void theOpenDialogStartsInAFolderThatExists();
     void toastsRenewRatherThanRepeatAndWrapWhole();
     void toastsStayOffOpenMenus();
+    void stopHostingInTheHostDialogAsksFirst();
 
 private:
     // Hosts a room with no media and returns its invite link.
@@ -452,6 +456,49 @@ void TestMainWindow::toastsStayOffOpenMenus()
     QVERIFY(!toast.isVisible());
     menu.close();
     QTRY_VERIFY(toast.isVisible());
+}
+
+void TestMainWindow::stopHostingInTheHostDialogAsksFirst()
+{
+    // With a guest in the room, the Host dialog's Stop Hosting asks, as
+    // Room > Stop Hosting does: Cancel keeps the room open, Yes closes it.
+    MainWindow host;
+    host.show();
+    const QString link = hostEmptyRoom(host);
+    MainWindow guest;
+    guest.show();
+    guest.joinLink(link, QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().inRoom(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(participantRows(host), 2, 10000);
+
+    // Room > Invite People… opens the Host dialog on its hosting page.
+    host.findChild<QAction *>(QStringLiteral("inviteAction"))->trigger();
+    auto *dialog = host.findChild<ui::HostDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    auto *stop = dialog->findChild<QPushButton *>(QStringLiteral("stopHostingButton"));
+    QVERIFY(stop && stop->isVisible());
+
+    const auto answer = [](QMessageBox::StandardButton button, QString *asked) {
+        QTimer::singleShot(0, [button, asked] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                    *asked = box->text();
+                    box->button(button)->click();
+                }
+            }
+        });
+    };
+    QString asked;
+    answer(QMessageBox::Cancel, &asked);
+    stop->click();
+    QVERIFY2(asked.contains(QStringLiteral("Stop hosting")), qPrintable(asked));
+    QVERIFY(host.roomSession().isHosting());
+
+    asked.clear();
+    answer(QMessageBox::Yes, &asked);
+    stop->click();
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(!host.roomSession().isHosting());
 }
 
 QTEST_MAIN(TestMainWindow)

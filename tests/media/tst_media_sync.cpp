@@ -7,13 +7,17 @@
 #include "server/SessionServer.h"
 #include "sync/SyncController.h"
 
+#include <QElapsedTimer>
 #include <QMediaPlayer>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QVideoFrame>
 #include <QVideoSink>
+
+#include <vector>
 
 using namespace lockstep;
 
@@ -51,6 +55,8 @@ class TestMediaSync : public QObject
 private slots:
     void initTestCase();
     void followerLandsWithTheHostAfterASeek();
+    void theFrameClockFollowsTheFramesShown();
+    void aRateChangeIsFreeWhereTheBackendSaysSo();
 
 private:
     QTemporaryDir m_dir;
@@ -119,6 +125,87 @@ void TestMediaSync::followerLandsWithTheHostAfterASeek()
                             .arg(hostPosition, 0, 'f', 3)
                             .arg(followerPosition, 0, 'f', 3)));
     QCOMPARE(follower.player.playbackState(), QMediaPlayer::PlayingState);
+}
+
+// The player clock against the frames the sink receives, on whichever
+// backend this Qt plays through: between frames it reads within a frame of
+// the last one, a seek moves it there, and a pause stops it.
+void TestMediaSync::theFrameClockFollowsTheFramesShown()
+{
+    QMediaPlayer player;
+    QVideoSink sink;
+    player.setVideoSink(&sink);
+    ui::MediaPlayerBackend backend(player);
+    backend.watchFrames(&sink);
+    double lastFrame = -1.0;
+    QObject::connect(&sink, &QVideoSink::videoFrameChanged, &sink, [&](const QVideoFrame &f) {
+        if (f.isValid() && f.startTime() >= 0)
+            lastFrame = double(f.startTime()) / 1.0e6;
+    });
+    player.setSource(QUrl::fromLocalFile(m_clip));
+    QTRY_COMPARE_WITH_TIMEOUT(player.mediaStatus(), QMediaPlayer::LoadedMedia, 10000);
+    backend.play();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.position() > 1.0, 10000);
+    QVERIFY(backend.framesTimed() > 10);
+    QCOMPARE(backend.state(), sync::PlayerBackend::State::Playing);
+    QVERIFY(!backend.isWaitingForData());
+    // Read at any moment, the clock is at most a frame and a little (25 fps:
+    // 40 ms) past the newest frame's stamp less its offset, and never far
+    // behind it (on GStreamer stamps run two frames ahead of the media).
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(37);
+        const double gap = backend.position() - lastFrame;
+        QVERIFY2(gap > -0.1 && gap < 0.06, qPrintable(QString::number(gap)));
+    }
+    backend.seek(20.0);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(backend.position() - 20.0) < 0.5, 5000);
+    QTest::qWait(500);
+    QVERIFY2(backend.position() > 20.2 && backend.position() < 20.8,
+             qPrintable(QString::number(backend.position())));
+    backend.pause();
+    const double paused = backend.position();
+    QTest::qWait(300);
+    QCOMPARE(backend.position(), paused);
+    QCOMPARE(backend.state(), sync::PlayerBackend::State::Paused);
+}
+
+// Where the backend changes its rate for free (FFmpeg; GStreamer from Qt
+// 6.6), a nudge of the rate leaves the frames coming at the new pace, with
+// no gap (a flush would stop them for a while) and no jump of the clock.
+void TestMediaSync::aRateChangeIsFreeWhereTheBackendSaysSo()
+{
+    QMediaPlayer player;
+    QVideoSink sink;
+    player.setVideoSink(&sink);
+    ui::MediaPlayerBackend backend(player);
+    backend.watchFrames(&sink);
+    if (!backend.smoothRateChanges())
+        QSKIP("This backend flushes on a rate change (GStreamer before Qt 6.6): the engine "
+              "corrects it by seeking instead.");
+    std::vector<double> arrivals;
+    QElapsedTimer clock;
+    clock.start();
+    QObject::connect(&sink, &QVideoSink::videoFrameChanged, &sink,
+                     [&] { arrivals.push_back(double(clock.nsecsElapsed()) / 1.0e9); });
+    player.setSource(QUrl::fromLocalFile(m_clip));
+    QTRY_COMPARE_WITH_TIMEOUT(player.mediaStatus(), QMediaPlayer::LoadedMedia, 10000);
+    backend.play();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.position() > 1.0, 10000);
+    const double before = backend.position();
+    const double changedAt = double(clock.nsecsElapsed()) / 1.0e9;
+    backend.setPlaybackRate(1.05);
+    QVERIFY(std::abs(backend.position() - before) < 0.01);
+    QTest::qWait(1000);
+    // 1 s at 1.05x: the clock moved 1.05 s, give or take a frame.
+    const double moved = backend.position() - before;
+    QVERIFY2(std::abs(moved - 1.05) < 0.05, qPrintable(QString::number(moved)));
+    double longestGap = 0.0;
+    for (std::size_t i = 1; i < arrivals.size(); ++i) {
+        if (arrivals[i] > changedAt - 0.2)
+            longestGap = std::max(longestGap, arrivals[i] - arrivals[i - 1]);
+    }
+    QVERIFY2(longestGap < 0.1, qPrintable(QString::number(longestGap)));
+    backend.setPlaybackRate(1.0);
 }
 
 QTEST_MAIN(TestMediaSync)

@@ -139,11 +139,57 @@ void TestEncryptedRoom::makesItsCertificateOnce()
     QVERIFY2(second, qPrintable(error));
     QCOMPARE(second->fingerprint(), first->fingerprint());
 
-    // A damaged key is replaced by a new pair, not served.
+    // A certificate that is there is never replaced (every invite sent
+    // names it): what is wrong is said, and the files stay as they are.
+    QFile certificateFile(first->certificatePath());
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly));
+    const QByteArray certificatePem = certificateFile.readAll();
+    certificateFile.close();
+    const auto refused = [&](const QString &wrong) {
+        QString why;
+        const std::optional<HostCertificate> again = HostCertificate::loadOrCreate(dir, &why);
+        QVERIFY2(!again, qPrintable(wrong));
+        QVERIFY2(why.contains(wrong), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("move the folder")), qPrintable(why));
+        QFile kept(first->certificatePath());
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), certificatePem);
+    };
+
+    // Another pair's key beside this certificate.
+    const QString otherDir = m_dir.filePath(QStringLiteral("once-other"));
+    const std::optional<HostCertificate> other = HostCertificate::loadOrCreate(otherDir, &error);
+    QVERIFY2(other, qPrintable(error));
+    QFile otherKey(other->keyPath());
+    QVERIFY(otherKey.open(QIODevice::ReadOnly));
+    const QByteArray otherKeyPem = otherKey.readAll();
+    QFile ownKey(first->keyPath());
+    QVERIFY(ownKey.open(QIODevice::ReadOnly));
+    const QByteArray ownKeyPem = ownKey.readAll();
+    ownKey.close();
+    QVERIFY(QFile::remove(first->keyPath()));
+    QFile swapped(first->keyPath());
+    QVERIFY(swapped.open(QIODevice::WriteOnly));
+    swapped.write(otherKeyPem);
+    swapped.close();
+    refused(QStringLiteral("does not belong to the certificate"));
+
+    // A damaged key.
     QVERIFY(QFile::resize(first->keyPath(), 10));
-    const std::optional<HostCertificate> third = HostCertificate::loadOrCreate(dir, &error);
-    QVERIFY2(third, qPrintable(error));
-    QVERIFY(third->fingerprint() != first->fingerprint());
+    refused(QStringLiteral("is damaged"));
+
+    // The key gone, the certificate still there.
+    QVERIFY(QFile::remove(first->keyPath()));
+    refused(QStringLiteral("one is missing"));
+
+    // Its own key back: served as before.
+    QFile restored(first->keyPath());
+    QVERIFY(restored.open(QIODevice::WriteOnly));
+    restored.write(ownKeyPem);
+    restored.close();
+    const std::optional<HostCertificate> fourth = HostCertificate::loadOrCreate(dir, &error);
+    QVERIFY2(fourth, qPrintable(error));
+    QCOMPARE(fourth->fingerprint(), first->fingerprint());
 }
 
 void TestEncryptedRoom::narrowsALooseKey()

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <initializer_list>
+
 using namespace lockstep::media;
 
 namespace {
@@ -78,19 +80,21 @@ private slots:
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    void ffmpeg(const QStringList &arguments);
+    // Runs ffmpeg; arguments as written (literals and QStrings alike).
+    void ffmpeg(std::initializer_list<QAnyStringView> arguments);
     void write(const QString &name, const QByteArray &data);
 
     QTemporaryDir m_dir;
 };
 
-void TestContainerTracks::ffmpeg(const QStringList &arguments)
+void TestContainerTracks::ffmpeg(std::initializer_list<QAnyStringView> arguments)
 {
+    QStringList all {QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),
+                     QStringLiteral("error"), QStringLiteral("-y")};
+    for (const QAnyStringView argument : arguments)
+        all << argument.toString();
     QProcess process;
-    process.start(QStringLiteral("ffmpeg"),
-                  QStringList {QStringLiteral("-hide_banner"), QStringLiteral("-loglevel"),
-                               QStringLiteral("error"), QStringLiteral("-y")}
-                      + arguments);
+    process.start(QStringLiteral("ffmpeg"), all);
     QVERIFY(process.waitForFinished(60000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
 }

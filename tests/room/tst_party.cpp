@@ -66,6 +66,7 @@ private slots:
     void badMessagesAreRefusedBeforeSending();
     void theRateLimitIsExplainedAndNothingIsLost();
     void aRejoinBringsWhatWasMissedOnce();
+    void aMessageSentIntoADeadLinkArrivesOnceBack();
     void chatTextIsNeverMarkup();
 
     void addedFilesAreReadAndShared();
@@ -172,6 +173,50 @@ void TestParty::aRejoinBringsWhatWasMissedOnce()
     QCOMPARE(lineTexts(chat),
              QStringList(
                  {QStringLiteral("alice: before"), QStringLiteral("alice: while you were away")}));
+}
+
+void TestParty::aMessageSentIntoADeadLinkArrivesOnceBack()
+{
+    SimRoom room;
+    ui::ChatController chat(*room.session);
+    QVERIFY(room.join());
+    QSignalSpy aliceHears(&room.alice->client(), &client::SessionClient::chatReceived);
+
+    // The link dies silently; we write before noticing (the input clears).
+    room.world.network().cut(room.transport->connectionId(), 3.0, 3.0);
+    room.run(0.2);
+    QVERIFY(room.session->inRoom());
+    QCOMPARE(chat.send(QStringLiteral("are you still there?")), QString());
+    QCOMPARE(room.session->pendingChat(), QStringList {QStringLiteral("are you still there?")});
+    QVERIFY2(chat.pendingText().contains(QStringLiteral("are you still there?")),
+             qPrintable(chat.pendingText()));
+    room.run(1.0);
+    QCOMPARE(aliceHears.count(), 0);
+
+    // The drop is noticed; back in the room, it goes again, once, and is no
+    // longer pending.
+    for (int i = 0; i < 300 && room.session->inRoom(); ++i)
+        room.run(0.1);
+    QVERIFY(!room.session->inRoom());
+    QCOMPARE(room.session->pendingChat().size(), 1);
+    for (int i = 0; i < 300 && !room.session->inRoom(); ++i)
+        room.run(0.1);
+    QVERIFY(room.session->inRoom());
+    room.run(1.0);
+    QCOMPARE(aliceHears.count(), 1);
+    QCOMPARE(aliceHears.first().first().value<protocol::ChatEntry>().text,
+             QStringLiteral("are you still there?"));
+    QVERIFY(room.session->pendingChat().isEmpty());
+    QVERIFY(chat.pendingText().isEmpty());
+    QCOMPARE(lineTexts(chat), QStringList {QStringLiteral("Bob: are you still there?")});
+
+    // A message the room confirmed is not sent again after a later drop.
+    room.world.network().cut(room.transport->connectionId(), 0.1, 0.1);
+    room.run(0.3);
+    for (int i = 0; i < 300 && !room.session->inRoom(); ++i)
+        room.run(0.1);
+    room.run(1.0);
+    QCOMPARE(aliceHears.count(), 1);
 }
 
 void TestParty::chatTextIsNeverMarkup()

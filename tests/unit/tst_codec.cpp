@@ -1,4 +1,5 @@
 #include "protocol/Codec.h"
+#include "protocol/RoomOptions.h"
 
 #include <QTest>
 
@@ -37,6 +38,7 @@ class TestCodec : public QObject
     Q_OBJECT
 
 private slots:
+    void roomOptionsGoOnTheWireAsTheyAreRead();
     void roundTrip_data();
     void roundTrip();
     void draftExamples_data();
@@ -435,6 +437,31 @@ void TestCodec::errorCodeNamesRoundTrip()
         QCOMPARE(errorCodeFromName(errorCodeName(code)), std::optional<ErrorCode>(code));
     }
     QVERIFY(!errorCodeFromName("nope"));
+}
+
+void TestCodec::roomOptionsGoOnTheWireAsTheyAreRead()
+{
+    using lockstep::protocol::RoomOptions;
+    RoomOptions options;
+    options.control = lockstep::protocol::ControlMode::Host;
+    options.inviteOnly = true;
+    options.startWhenReady = true;
+    options.maxParticipants = 12;
+    options.buffering = lockstep::protocol::BufferingPolicy::Wait;
+    options.resyncThreshold = 1.5;
+    options.invites = lockstep::protocol::InviteControl::Everyone;
+    const lockstep::protocol::Json json = options.toJson();
+    QCOMPARE(QString::fromStdString(json.dump()),
+             QStringLiteral(R"({"buffering":"wait","control":"host","invite_only":true,)"
+                            R"("invites":"everyone","max_participants":12,)"
+                            R"("resync_threshold":1.5,"start_when_ready":true})"));
+    lockstep::protocol::ProtocolError error;
+    const std::optional<RoomOptions> back = RoomOptions::fromJson(json, &error);
+    QVERIFY(back);
+    QVERIFY(back->toJson() == json);
+    // The defaults say only who controls, who is let in and when a play starts.
+    QCOMPARE(QString::fromStdString(RoomOptions().toJson().dump()),
+             QStringLiteral(R"({"control":"everyone","invite_only":false,"start_when_ready":false})"));
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

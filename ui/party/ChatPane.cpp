@@ -17,7 +17,7 @@ namespace lockstep::ui {
 
 ChatPane::ChatPane(ChatController &chat, QWidget *parent)
     : QWidget(parent), m_chat(chat), m_view(new QTextBrowser(this)), m_input(new QLineEdit(this)),
-      m_send(new QPushButton(tr("Send"), this)), m_refusal(new QLabel(this))
+      m_pending(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)), m_refusal(new QLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
     m_view->setObjectName(QStringLiteral("chatView"));
@@ -47,12 +47,25 @@ ChatPane::ChatPane(ChatController &chat, QWidget *parent)
     m_refusal->setForegroundRole(QPalette::PlaceholderText);
     m_refusal->hide();
 
+    m_pending->setObjectName(QStringLiteral("chatPending"));
+    m_pending->setTextFormat(Qt::PlainText);
+    m_pending->setForegroundRole(QPalette::PlaceholderText);
+    m_pending->setWordWrap(true);
+    m_pending->hide();
+    const auto showPending = [this] {
+        const QString text = m_chat.pendingText();
+        m_pending->setText(text);
+        m_pending->setVisible(!text.isEmpty());
+    };
+    connect(&chat, &ChatController::pendingChanged, this, showPending);
+
     auto *row = new QHBoxLayout;
     row->addWidget(m_input, 1);
     row->addWidget(m_send);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_pending);
     layout->addLayout(row);
     layout->addWidget(m_refusal);
 
@@ -97,6 +110,11 @@ void ChatPane::send()
     }
     m_input->clear();
     m_refusal->hide();
+}
+
+QString ChatPane::pendingText() const
+{
+    return m_pending->isHidden() ? QString() : m_pending->text();
 }
 
 QString ChatPane::refusal() const

@@ -29,6 +29,8 @@ public:
     // Sends what the input line holds (Enter does the same).
     void send();
     QString refusal() const;
+    // What is said about our messages still on their way (empty: none).
+    QString pendingText() const;
 
     // The HTML of one line of the conversation.
     static QString lineHtml(const ChatLine &line);
@@ -46,6 +48,7 @@ private:
     ChatController &m_chat;
     QTextBrowser *m_view;
     QLineEdit *m_input;
+    QLabel *m_pending;
     QPushButton *m_send;
     QLabel *m_refusal;
 };

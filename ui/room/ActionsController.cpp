@@ -97,6 +97,7 @@ void ActionsController::createRoomActions()
     a.join = make(tr("&Join a Room…"), Icon::Join, QKeySequence(tr("Ctrl+J")));
     a.join->setObjectName(QStringLiteral("joinAction"));
     a.invite = make(tr("&Invite People…"), Icon::Invite, {});
+    a.invite->setObjectName(QStringLiteral("inviteAction"));
     a.copyInvite = make(tr("&Copy Invite Link"), Icon::CopyInvite, {});
     a.resync = make(tr("&Resync Everyone"), Icon::Resync, {});
     a.resync->setObjectName(QStringLiteral("resyncAction"));

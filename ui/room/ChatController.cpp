@@ -45,6 +45,7 @@ ChatController::ChatController(RoomSession &session, QObject *parent)
     connect(&session, &RoomSession::joined, this, &ChatController::onJoined);
     connect(&session, &RoomSession::chatReceived, this, &ChatController::onReceived);
     connect(&session, &RoomSession::refused, this, &ChatController::onRefused);
+    connect(&session, &RoomSession::pendingChatChanged, this, &ChatController::pendingChanged);
     connect(&session, &RoomSession::activeChanged, this, [this](bool active) {
         if (!active)
             return;
@@ -120,6 +121,21 @@ bool ChatController::add(const protocol::ChatEntry &entry)
         m_lines.removeFirst();
     emit lineAdded(line);
     return true;
+}
+
+QStringList ChatController::pending() const
+{
+    return m_session.pendingChat();
+}
+
+QString ChatController::pendingText() const
+{
+    const QStringList texts = pending();
+    if (texts.isEmpty())
+        return {};
+    if (texts.size() == 1)
+        return tr("Sending \u201c%1\u201d\u2026").arg(texts.first());
+    return tr("Sending %n messages\u2026", "", int(texts.size()));
 }
 
 void ChatController::onRefused(const protocol::Error &error)

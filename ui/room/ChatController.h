@@ -46,6 +46,11 @@ public:
     static QString toHtml(const QString &text);
     // The web addresses in `text`, in order.
     static QStringList links(const QString &text);
+    // Our messages on their way: sent, not yet relayed back by the room
+    // (after a dead link, until the reconnection sends them again).
+    QStringList pending() const;
+    // What to show while some are on their way; empty when none is.
+    QString pendingText() const;
 
 signals:
     void lineAdded(const lockstep::ui::ChatLine &line);
@@ -53,6 +58,7 @@ signals:
     void linesReset();
     // The server refused a message we sent; `text` is given back.
     void sendRefused(const QString &text, const QString &reason);
+    void pendingChanged();
 
 private:
     void onJoined(bool rejoined);

@@ -74,22 +74,58 @@ bool generate(QByteArray *certificatePem, QByteArray *keyPem)
     return true;
 }
 
-// The certificate in `certificatePath` when it and the key beside it can be
-// served; null otherwise.
-QSslCertificate loadPair(const QString &certificatePath, const QString &keyPath)
+// What is wrong with a kept certificate and key, if anything.
+enum class PairProblem {
+    None,
+    Missing, // neither file is there: one is to be made
+    Unreadable, // a file cannot be opened
+    HalfMissing, // one of the two is there
+    BadCertificate, // not one PEM certificate
+    BadKey, // not an ECDSA private key in PEM
+    Mismatch, // the key is not the certificate's
+    NotValidNow, // outside its dates
+};
+
+// The certificate in `certificatePath`, when it and the key beside it can be
+// served; otherwise what is wrong.
+PairProblem loadPair(const QString &certificatePath, const QString &keyPath,
+                     QSslCertificate *certificate)
 {
+    const bool haveCertificate = QFile::exists(certificatePath);
+    const bool haveKey = QFile::exists(keyPath);
+    if (!haveCertificate && !haveKey)
+        return PairProblem::Missing;
+    if (!haveCertificate || !haveKey)
+        return PairProblem::HalfMissing;
     QFile certFile(certificatePath);
     QFile keyFile(keyPath);
     if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-        return QSslCertificate();
-    const QList<QSslCertificate> certs = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-    const QSslKey key(keyFile.readAll(), QSsl::Ec, QSsl::Pem);
-    if (certs.size() != 1 || key.isNull() || certs.first().publicKey().algorithm() != QSsl::Ec)
-        return QSslCertificate();
+        return PairProblem::Unreadable;
+    const QByteArray certPem = certFile.readAll();
+    const QByteArray keyPem = keyFile.readAll();
+    const QList<QSslCertificate> certs = QSslCertificate::fromData(certPem, QSsl::Pem);
+    if (certs.size() != 1 || certs.first().publicKey().algorithm() != QSsl::Ec)
+        return PairProblem::BadCertificate;
+    if (QSslKey(keyPem, QSsl::Ec, QSsl::Pem).isNull())
+        return PairProblem::BadKey;
+    // The key must be the one the certificate was made for: a TLS server
+    // with the wrong key fails every handshake.
+    BioPtr certBio(BIO_new_mem_buf(certPem.constData(), int(certPem.size())));
+    BioPtr keyBio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())));
+    CertPtr x509(certBio ? PEM_read_bio_X509(certBio.get(), nullptr, nullptr, nullptr) : nullptr);
+    KeyPtr key(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr)
+                      : nullptr);
+    if (!x509)
+        return PairProblem::BadCertificate;
+    if (!key)
+        return PairProblem::BadKey;
+    if (X509_check_private_key(x509.get(), key.get()) != 1)
+        return PairProblem::Mismatch;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (certs.first().effectiveDate() > now || certs.first().expiryDate() < now)
-        return QSslCertificate();
-    return certs.first();
+        return PairProblem::NotValidNow;
+    *certificate = certs.first();
+    return PairProblem::None;
 }
 
 bool writeFile(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions)
@@ -126,8 +162,9 @@ std::optional<HostCertificate> HostCertificate::loadOrCreate(const QString &dire
     result.m_keyPath = dir.filePath(QLatin1String(kKeyFile));
     constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-    result.m_certificate = loadPair(result.m_certificatePath, result.m_keyPath);
-    if (!result.m_certificate.isNull()) {
+    const PairProblem problem
+        = loadPair(result.m_certificatePath, result.m_keyPath, &result.m_certificate);
+    if (problem == PairProblem::None) {
         // A key someone made readable to others is narrowed again.
         QFile key(result.m_keyPath);
         constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
@@ -138,6 +175,43 @@ std::optional<HostCertificate> HostCertificate::loadOrCreate(const QString &dire
                            "permissions cannot be changed.")
                             .arg(QDir::toNativeSeparators(result.m_keyPath)));
         return result;
+    }
+    if (problem != PairProblem::Missing) {
+        // Never replaced: every invite sent names this certificate, and a
+        // new one would make each of them say "not the host's computer".
+        const QString certificate = QDir::toNativeSeparators(result.m_certificatePath);
+        const QString key = QDir::toNativeSeparators(result.m_keyPath);
+        QString what;
+        switch (problem) {
+        case PairProblem::Unreadable:
+            what = tr("The encryption certificate %1 or its key %2 cannot be read.")
+                       .arg(certificate, key);
+            break;
+        case PairProblem::HalfMissing:
+            what = tr("Of the encryption certificate %1 and its key %2, one is missing.")
+                       .arg(certificate, key);
+            break;
+        case PairProblem::BadCertificate:
+            what = tr("The encryption certificate %1 is damaged.").arg(certificate);
+            break;
+        case PairProblem::BadKey:
+            what = tr("The encryption key %1 is damaged.").arg(key);
+            break;
+        case PairProblem::Mismatch:
+            what = tr("The encryption key %1 does not belong to the certificate %2.")
+                       .arg(key, certificate);
+            break;
+        case PairProblem::NotValidNow:
+            what = tr("The encryption certificate %1 is not valid at this date.").arg(certificate);
+            break;
+        case PairProblem::None:
+        case PairProblem::Missing:
+            break;
+        }
+        return fail(what + QLatin1Char(' ')
+                    + tr("To make a new one, move the folder %1 away; invites sent before "
+                         "will then stop working.")
+                          .arg(QDir::toNativeSeparators(directory)));
     }
 
     if (!QDir().mkpath(directory))
@@ -153,8 +227,8 @@ std::optional<HostCertificate> HostCertificate::loadOrCreate(const QString &dire
                       ownerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther))
         return fail(tr("Cannot save the encryption certificate in %1.")
                         .arg(QDir::toNativeSeparators(directory)));
-    result.m_certificate = loadPair(result.m_certificatePath, result.m_keyPath);
-    if (result.m_certificate.isNull())
+    if (loadPair(result.m_certificatePath, result.m_keyPath, &result.m_certificate)
+        != PairProblem::None)
         return fail(tr("The new encryption certificate in %1 cannot be read back.")
                         .arg(QDir::toNativeSeparators(directory)));
     return result;

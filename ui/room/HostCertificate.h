@@ -21,8 +21,10 @@ public:
     // Where the app keeps it: <AppDataLocation>/tls.
     static QString defaultDirectory();
     // Loads the certificate kept in `directory`, or makes one there when
-    // there is none (or it cannot be used). On failure returns nullopt and
-    // says why in `error`, as a sentence.
+    // there is none. One that is there is never replaced (every invite sent
+    // names it): when it cannot be used (damaged, unreadable, its key not
+    // its own, out of its dates) this returns nullopt and says what is
+    // wrong, and what to do, in `error`, as sentences.
     static std::optional<HostCertificate> loadOrCreate(const QString &directory,
                                                        QString *error = nullptr);
 

@@ -7,6 +7,9 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <algorithm>
+#include <utility>
+
 #ifdef LOCKSTEP_HAVE_UPNP
 #include <miniupnpc/miniupnpc.h>
 #include <miniupnpc/upnpcommands.h>
@@ -340,7 +343,14 @@ void PortMapper::setState(State state)
 
 void PortMapper::open(quint16 port)
 {
-    if (m_state == State::Working || (m_state == State::Open && m_port == port))
+    if (m_state == State::Working) {
+        // An earlier request is still with the router (hosting stopped and
+        // started again within its discovery): this one follows it.
+        m_wanted = true;
+        m_queuedPort = port;
+        return;
+    }
+    if (m_state == State::Open && m_port == port)
         return;
     if (m_state == State::Open)
         close();
@@ -359,11 +369,17 @@ void PortMapper::open(quint16 port)
 void PortMapper::finishOpen()
 {
     const Outcome outcome = m_watcher->result();
-    if (!m_wanted) {
-        // Hosting stopped while the router was being asked: undo at once.
+    const quint16 queued = std::exchange(m_queuedPort, 0);
+    if (!m_wanted || (queued != 0 && queued != m_port)) {
+        // Hosting stopped while the router was being asked (and perhaps
+        // started again on another port): undo this one at once, then ask
+        // for the port wanted now.
+        const bool again = m_wanted;
         m_mapping = outcome.ok ? outcome : Outcome {};
         m_state = outcome.ok ? State::Open : State::Idle;
         close();
+        if (again)
+            open(queued);
         return;
     }
     if (!outcome.ok) {
@@ -401,6 +417,7 @@ void PortMapper::finishRenew()
 void PortMapper::close()
 {
     m_wanted = false;
+    m_queuedPort = 0;
     m_renewTimer->stop();
     if (m_state == State::Working)
         return; // finishOpen() undoes it

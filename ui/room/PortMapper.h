@@ -80,6 +80,7 @@ private:
     State m_state = State::Idle;
     quint16 m_port = 0;
     bool m_wanted = false;
+    quint16 m_queuedPort = 0; // asked for while an earlier request was with the router
     Outcome m_mapping;
     QString m_error;
     QFutureWatcher<Outcome> *m_watcher;

@@ -83,6 +83,7 @@ void RoomSession::connectClient()
         emit notice(ServerErrorText::describe(error));
     });
     connect(client, &SessionClient::chatReceived, this, &RoomSession::chatReceived);
+    connect(client, &SessionClient::pendingChatChanged, this, &RoomSession::pendingChatChanged);
     connect(client, &SessionClient::playlistChanged, this, &RoomSession::playlistChanged);
     connect(client, &SessionClient::readyChanged, this, &RoomSession::readyChanged);
 
@@ -400,11 +401,12 @@ void RoomSession::createRoom(const RoomMedia &media, double startPosition, bool 
     spec.createParams.mediaUrl = media.mediaUrl();
     spec.createParams.media = media.info();
     spec.createParams.startPos = std::max(0.0, startPosition);
-    spec.createParams.options = protocol::Json {
-        {"control", m_hostOptions.hostOnlyControl ? "host" : "everyone"},
-        {"invite_only", m_hostOptions.inviteOnly},
-        {"start_when_ready", m_hostOptions.startWhenReady},
-    };
+    protocol::RoomOptions options;
+    options.control = m_hostOptions.hostOnlyControl ? protocol::ControlMode::Host
+                                                    : protocol::ControlMode::Everyone;
+    options.inviteOnly = m_hostOptions.inviteOnly;
+    options.startWhenReady = m_hostOptions.startWhenReady;
+    spec.createParams.options = options.toJson();
     m_joinLink = InviteLink();
     m_endMessage.clear();
     m_client->start(spec);
@@ -755,6 +757,11 @@ const QList<protocol::ChatEntry> &RoomSession::chatHistory() const
 bool RoomSession::sendChat(const QString &text)
 {
     return m_client->sendChat(text);
+}
+
+QStringList RoomSession::pendingChat() const
+{
+    return m_client->pendingChat();
 }
 
 const protocol::Playlist &RoomSession::playlist() const

@@ -158,6 +158,9 @@ public:
     // The last messages, oldest first, as the room keeps them.
     const QList<protocol::ChatEntry> &chatHistory() const;
     bool sendChat(const QString &text);
+    // Our messages the room has not relayed back yet (sent into a link that
+    // turned out dead, they go again once back in the room).
+    QStringList pendingChat() const;
     const protocol::Playlist &playlist() const;
     // Replaces the room's playlist (whoever may control playback). A new
     // current item becomes the room's media at once, here as for everyone.
@@ -222,6 +225,7 @@ signals:
     // The server refused something we sent (also said through notice()).
     void refused(const lockstep::protocol::Error &error);
     void chatReceived(const lockstep::protocol::ChatEntry &entry);
+    void pendingChatChanged();
     // `from` is empty when the server moved on to the next item by itself.
     void playlistChanged(const lockstep::protocol::Playlist &playlist, const QString &from);
     void readyChanged(const QString &clientId, bool ready);

@@ -147,16 +147,14 @@ private:
     {
         if (!m_host || m_ended)
             return;
-        while (m_host->bytesAvailable() > 0 && m_player->bytesToWrite() < kPlayerBufferBytes) {
-            const QByteArray chunk = m_host->read(kChunkBytes);
-            if (!m_statusSeen) {
-                m_statusSeen = true;
-                const int status = chunk.mid(9, 3).toInt();
-                if (status == 403 || status == 404)
-                    emit m_proxy.upstreamFailed(status);
-            }
-            m_player->write(chunk);
+        if (!m_statusSeen && !readStatus()) {
+            // The status line is not all here yet, or never will be.
+            if (m_hostDone && m_host->bytesAvailable() == 0)
+                fail();
+            return;
         }
+        while (m_host->bytesAvailable() > 0 && m_player->bytesToWrite() < kPlayerBufferBytes)
+            m_player->write(m_host->read(kChunkBytes));
         if (m_hostDone && m_host->bytesAvailable() == 0) {
             if (!m_statusSeen) {
                 fail();
@@ -164,6 +162,27 @@ private:
             }
             m_player->disconnectFromHost();
         }
+    }
+
+    // The host's status line, once it is all here (it may come over
+    // several reads): a refusal tells the proxy's owner. False while more
+    // is to come.
+    bool readStatus()
+    {
+        constexpr qint64 kMaxStatusLine = 1024;
+        const QByteArray head = m_host->peek(kMaxStatusLine);
+        const qsizetype end = head.indexOf("\r\n");
+        if (end < 0 && head.size() < kMaxStatusLine && !m_hostDone)
+            return false;
+        if (head.isEmpty())
+            return false; // the host closed without a word: fail() answers
+        m_statusSeen = true;
+        // "HTTP/1.1 404 Not Found"
+        const QList<QByteArray> parts = head.left(end < 0 ? head.size() : end).split(' ');
+        const int status = parts.size() >= 2 && parts[0].startsWith("HTTP/") ? parts[1].toInt() : 0;
+        if (status == 403 || status == 404)
+            emit m_proxy.upstreamFailed(status);
+        return true;
     }
 
     void fail()
