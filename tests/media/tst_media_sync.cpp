@@ -132,11 +132,10 @@ void TestMediaSync::followerLandsWithTheHostAfterASeek()
 // the last one, a seek moves it there, and a pause stops it.
 void TestMediaSync::theFrameClockFollowsTheFramesShown()
 {
-    QMediaPlayer player;
-    QVideoSink sink;
-    player.setVideoSink(&sink);
-    ui::MediaPlayerBackend backend(player);
-    backend.watchFrames(&sink);
+    Viewer viewer; // not in a room: its engine leaves the player alone
+    QMediaPlayer &player = viewer.player;
+    QVideoSink &sink = viewer.sink;
+    ui::MediaPlayerBackend &backend = viewer.backend;
     double lastFrame = -1.0;
     QObject::connect(&sink, &QVideoSink::videoFrameChanged, &sink, [&](const QVideoFrame &f) {
         if (f.isValid() && f.startTime() >= 0)
@@ -174,11 +173,10 @@ void TestMediaSync::theFrameClockFollowsTheFramesShown()
 // no gap (a flush would stop them for a while) and no jump of the clock.
 void TestMediaSync::aRateChangeIsFreeWhereTheBackendSaysSo()
 {
-    QMediaPlayer player;
-    QVideoSink sink;
-    player.setVideoSink(&sink);
-    ui::MediaPlayerBackend backend(player);
-    backend.watchFrames(&sink);
+    Viewer viewer; // not in a room: its engine leaves the player alone
+    QMediaPlayer &player = viewer.player;
+    QVideoSink &sink = viewer.sink;
+    ui::MediaPlayerBackend &backend = viewer.backend;
     if (!backend.smoothRateChanges())
         QSKIP("This backend flushes on a rate change (GStreamer before Qt 6.6): the engine "
               "corrects it by seeking instead.");
