@@ -31,9 +31,9 @@ MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind ki
         m_stampOffsets.clear();
         m_stampOffset = 0.0;
     });
+    const double at = double(m_player.position()) / 1000.0;
     const std::lock_guard lock(m_mutex);
-    restartLocked(double(m_player.position()) / 1000.0,
-                  m_player.playbackState() == QMediaPlayer::PlayingState);
+    restartLocked(at, m_player.playbackState() == QMediaPlayer::PlayingState);
 }
 
 MediaPlayerBackend::~MediaPlayerBackend()
@@ -95,13 +95,14 @@ void MediaPlayerBackend::onPositionChanged(qint64 ms)
 
 void MediaPlayerBackend::onPlaybackStateChanged(QMediaPlayer::PlaybackState state)
 {
+    const double at = double(m_player.position()) / 1000.0;
     const std::lock_guard lock(m_mutex);
     const bool playing = state == QMediaPlayer::PlayingState;
     if (playing == m_playing)
         return;
     // The player changed by itself (the end of the media, an error, a
     // stop): where it stopped is what it says.
-    restartLocked(playing ? m_clock.anchor() : double(m_player.position()) / 1000.0, playing);
+    restartLocked(playing ? m_clock.anchor() : at, playing);
 }
 
 bool MediaPlayerBackend::clockStopped() const
@@ -167,13 +168,13 @@ bool MediaPlayerBackend::isWaitingForData() const
     }
 }
 
-double MediaPlayerBackend::playingPositionLocked(double t) const
+double MediaPlayerBackend::playingPositionLocked(double t, double reported) const
 {
     if (m_kind == MediaBackendKind::GStreamer && m_frameSinceRestart && !m_clock.stalled(t)) {
         // position() is exact there: what the frames say beyond it is the
         // stamps' offset, steady for a file.
         constexpr std::size_t kMeasurements = 15;
-        m_stampOffsets.push_back(m_clock.position(t) - double(m_player.position()) / 1000.0);
+        m_stampOffsets.push_back(m_clock.position(t) - reported);
         if (m_stampOffsets.size() > kMeasurements)
             m_stampOffsets.erase(m_stampOffsets.begin());
         std::vector<double> sorted = m_stampOffsets;
@@ -185,10 +186,18 @@ double MediaPlayerBackend::playingPositionLocked(double t) const
     return m_clock.position(t) - m_stampOffset;
 }
 
+double MediaPlayerBackend::reportedPosition() const
+{
+    // Asked before taking m_mutex, which the thread delivering frames
+    // takes too: the player is never called into while it is held.
+    return m_kind == MediaBackendKind::GStreamer ? double(m_player.position()) / 1000.0 : 0.0;
+}
+
 double MediaPlayerBackend::position() const
 {
+    const double reported = reportedPosition();
     const std::lock_guard lock(m_mutex);
-    return m_playing ? playingPositionLocked(now()) : m_clock.anchor();
+    return m_playing ? playingPositionLocked(now(), reported) : m_clock.anchor();
 }
 
 quint64 MediaPlayerBackend::framesTimed() const
@@ -220,9 +229,10 @@ void MediaPlayerBackend::play()
 void MediaPlayerBackend::pause()
 {
     {
+        const double reported = reportedPosition();
         const std::lock_guard lock(m_mutex);
         if (m_playing)
-            restartLocked(playingPositionLocked(now()), false);
+            restartLocked(playingPositionLocked(now(), reported), false);
     }
     m_player.pause();
 }

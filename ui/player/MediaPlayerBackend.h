@@ -77,8 +77,11 @@ private:
     void restartLocked(double anchor, bool playing, bool seeking = false);
     // Whether a playing player has shown nothing new for a while.
     bool clockStopped() const;
-    // Under m_mutex: where the playing player is at `t`, in the media's time.
-    double playingPositionLocked(double t) const;
+    // Under m_mutex: where the playing player is at `t`, in the media's
+    // time; `reported`: reportedPosition(), read before the lock.
+    double playingPositionLocked(double t, double reported) const;
+    // The player's own position() where it is exact (GStreamer), else 0.
+    double reportedPosition() const;
 
     QMediaPlayer &m_player;
     const MediaBackendKind m_kind;
