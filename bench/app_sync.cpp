@@ -79,9 +79,8 @@ int main(int argc, char *argv[])
                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
                      QStringLiteral("lavfi"), QStringLiteral("-i"),
                      QStringLiteral("testsrc=duration=120:size=640x360:rate=30"),
-                     QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                     QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                     QStringLiteral("-g"), QStringLiteral("30"), clip},
+                     QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
+                     QStringLiteral("yuv420p"), QStringLiteral("-g"), QStringLiteral("30"), clip},
                     &output, 120000)) {
         std::fprintf(stderr, "app_sync: ffmpeg failed: %s\n", output.constData());
         return 1;
@@ -92,15 +91,7 @@ int main(int argc, char *argv[])
     AppProcess host(QStringLiteral("Hana"), dir.filePath(QStringLiteral("host")));
     host.start({QStringLiteral("--open"), clip, QStringLiteral("--host"), QStringLiteral("--port"),
                 QString::number(port), QStringLiteral("--invite-file"), inviteFile});
-    QString link;
-    waitUntil(
-        [&] {
-            QFile file(inviteFile);
-            if (file.open(QIODevice::ReadOnly))
-                link = QString::fromUtf8(file.readAll()).trimmed();
-            return !link.isEmpty();
-        },
-        20000);
+    const QString link = waitForInviteLink(inviteFile, 20000);
     if (link.isEmpty()) {
         std::fprintf(stderr, "app_sync: no invite\n%s\n", qPrintable(host.describe()));
         return 1;

@@ -113,6 +113,20 @@ quint16 freePort()
     return probe.serverPort();
 }
 
+QString waitForInviteLink(const QString &inviteFile, int timeoutMs)
+{
+    QString link;
+    waitUntil(
+        [&] {
+            QFile file(inviteFile);
+            if (file.open(QIODevice::ReadOnly))
+                link = QString::fromUtf8(file.readAll()).trimmed();
+            return !link.isEmpty();
+        },
+        timeoutMs);
+    return link;
+}
+
 bool flagOf(const QJsonObject &line, const char *key)
 {
     return line.value(QLatin1String(key)).toBool();

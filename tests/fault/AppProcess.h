@@ -56,6 +56,9 @@ private:
 
 // A free TCP port on this machine (for the host app's --port).
 quint16 freePort();
+// The invite link a host app writes to its --invite-file, once it is there;
+// empty if it is not within `timeoutMs`.
+QString waitForInviteLink(const QString &inviteFile, int timeoutMs);
 
 // Fields of a sync-log line.
 bool flagOf(const QJsonObject &line, const char *key);

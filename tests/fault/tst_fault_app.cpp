@@ -60,15 +60,7 @@ struct Evening {
             problem = QStringLiteral("the host app did not start");
             return false;
         }
-        QString link;
-        waitUntil(
-            [&] {
-                QFile file(inviteFile);
-                if (file.open(QIODevice::ReadOnly))
-                    link = QString::fromUtf8(file.readAll()).trimmed();
-                return !link.isEmpty();
-            },
-            20000);
+        const QString link = waitForInviteLink(inviteFile, 20000);
         if (link.isEmpty()) {
             problem = QStringLiteral("no invite link\n") + host->describe();
             return false;

@@ -61,15 +61,7 @@ void TestStreamApp::aGuestJoiningWithoutAFileStreamsInStep()
     QVERIFY(host.start({QStringLiteral("--open"), m_clip, QStringLiteral("--host"),
                         QStringLiteral("--port"), QString::number(port),
                         QStringLiteral("--invite-file"), inviteFile}));
-    QString link;
-    waitUntil(
-        [&] {
-            QFile file(inviteFile);
-            if (file.open(QIODevice::ReadOnly))
-                link = QString::fromUtf8(file.readAll()).trimmed();
-            return !link.isEmpty();
-        },
-        20000);
+    const QString link = waitForInviteLink(inviteFile, 20000);
     QVERIFY2(!link.isEmpty(), qPrintable(host.describe()));
     const QUrlQuery query {QUrl(link)};
     const QString room = query.queryItemValue(QStringLiteral("room"));

@@ -171,9 +171,10 @@ void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
             .arg(guest.backend.position(), 0, 'f', 3)
             .arg(int(guest.session.syncSnapshot().activity));
     };
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        bothInSync() && guest.player.playbackState() == QMediaPlayer::PlayingState && apart() < 0.15,
-        qPrintable(describe()), kDeadlineMs);
+    QTRY_VERIFY2_WITH_TIMEOUT(bothInSync()
+                                  && guest.player.playbackState() == QMediaPlayer::PlayingState
+                                  && apart() < 0.15,
+                              qPrintable(describe()), kDeadlineMs);
     int checked = 0;
     for (int i = 0; i < 20; ++i) {
         QTest::qWait(100);

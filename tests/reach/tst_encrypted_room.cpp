@@ -16,8 +16,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QSettings>
 #include <QPointer>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QStandardPaths>

@@ -116,7 +116,8 @@ void TestSyncControl::unreadableOptionsLeaveControlToTheHost()
     QVERIFY(!guest.controller.canControl());
 
     Member host;
-    host.transport->receive(roomState(R"({"control":"sometimes"})", host.client.clientId().toUtf8()));
+    host.transport->receive(
+        roomState(R"({"control":"sometimes"})", host.client.clientId().toUtf8()));
     QVERIFY(host.client.inRoom());
     QVERIFY(host.controller.canControl());
 }
