@@ -66,6 +66,14 @@ struct CommandLine {
         QCoreApplication::translate("AppMain", "When hosting, write the invite link to FILE."),
         QCoreApplication::translate("AppMain", "FILE")};
 
+    QCommandLineOption audioDelay {
+        QStringLiteral("audio-delay"),
+        QCoreApplication::translate(
+            "AppMain",
+            "Your sound reaches you MS milliseconds late (0 to 1000; Bluetooth headphones, a "
+            "TV): your player runs that much ahead of the room, for this run."),
+        QCoreApplication::translate("AppMain", "MS")};
+
     CommandLine()
     {
         parser.setApplicationDescription(
@@ -74,8 +82,8 @@ struct CommandLine {
                                         "copy or streams the host's."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions(
-            {open, subtitles, join, host, port, server, authToken, name, syncLog, inviteFile});
+        parser.addOptions({open, subtitles, join, host, port, server, authToken, name, syncLog,
+                           inviteFile, audioDelay});
         parser.addPositionalArgument(
             QStringLiteral("link"),
             QCoreApplication::translate("AppMain",
@@ -212,6 +220,14 @@ int main(int argc, char *argv[])
         if (options.server.isEmpty())
             return fail(QCoreApplication::translate("AppMain", "--auth-token goes with --server."));
         options.authToken = parser.value(cli.authToken).trimmed();
+    }
+    if (parser.isSet(cli.audioDelay)) {
+        bool ok = false;
+        const int value = parser.value(cli.audioDelay).trimmed().toInt(&ok);
+        if (!ok || value < 0 || value > 1000)
+            return fail(QCoreApplication::translate(
+                "AppMain", "--audio-delay needs a number of milliseconds from 0 to 1000."));
+        options.audioDelayMs = value;
     }
     if (options.host && !options.joinLink.isEmpty())
         return fail(

@@ -150,10 +150,11 @@ int runGuest(const QString &linkText, const QString &copy)
                          }
                      });
     QObject::connect(&guest.session, &ui::RoomSession::remotePlayerEvent, &guest.session,
-                     [&](const QString &, protocol::PlayerAction action, double position) {
-                         if (action == protocol::PlayerAction::Seek && position >= kSeekTarget) {
+                     [&](const QString &, const protocol::PlayerEvent &event) {
+                         if (event.action == protocol::PlayerAction::Seek
+                             && event.position >= kSeekTarget) {
                              seekAt = monotonicSeconds();
-                             seekTarget = position;
+                             seekTarget = event.position;
                          }
                      });
     bool streaming = false;

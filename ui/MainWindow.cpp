@@ -16,6 +16,7 @@
 #include "client/WebSocketTransport.h"
 #include "party/ChatOverlay.h"
 #include "party/PartyBinding.h"
+#include "player/AudioDelayBinding.h"
 #include "player/MediaPlayerBackend.h"
 #include "player/PlayerBinding.h"
 #include "player/TracksBinding.h"
@@ -123,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
                        {a.openFile, a.openUrl}, a.chooseRoomFile);
     new RoomStatusLabels(*statusBar(), *m_status);
     m_volume = new VolumeControl(*m_audio, *m_transport, *m_actions, m_settings);
+    m_audioDelay = new AudioDelayBinding(*m_audio, *m_room, m_settings, a.audioDelay, *this);
     connectControllers();
     auto *party = new PartyBinding(
         *this,
@@ -172,9 +174,9 @@ void MainWindow::connectActions()
     const ActionsController::Actions &a = m_actions->actions();
     // Also on the window itself, so the keys work in full screen with the
     // menu bar hidden.
-    for (QAction *action :
-         {a.openFile, a.openUrl, a.quit, a.playPause, a.forward, a.back, a.volumeUp, a.volumeDown,
-          a.mute, a.fullScreen, a.leaveFullScreen, a.join, a.preferences, a.ready, a.shortcuts})
+    for (QAction *action : {a.openFile, a.openUrl, a.quit, a.playPause, a.forward, a.back,
+                            a.volumeUp, a.volumeDown, a.mute, a.fullScreen, a.leaveFullScreen,
+                            a.join, a.preferences, a.ready, a.shortcuts, a.slower, a.faster})
         addAction(action);
     connect(a.openFile, &QAction::triggered, this, &MainWindow::showOpenFileDialog);
     connect(a.openUrl, &QAction::triggered, this, &MainWindow::showOpenUrlDialog);
@@ -253,6 +255,8 @@ void MainWindow::start(const StartupOptions &options)
     if (!options.name.trimmed().isEmpty())
         m_nameOverride = options.name.trimmed();
     m_roomController->setInviteFile(options.inviteFilePath);
+    if (options.audioDelayMs)
+        m_audioDelay->setOverride(*options.audioDelayMs);
     if (!options.syncLogPath.isEmpty()) {
         m_syncLogger = new SyncLogger(*m_room, this);
         QString error;

@@ -16,6 +16,7 @@ class QAudioOutput;
 
 namespace lockstep::ui {
 
+class AudioDelayBinding;
 class ActionsController;
 class ChatController;
 class ChatInputBar;
@@ -139,6 +140,7 @@ private:
     Toast *m_toast = nullptr;
     WindowMenus *m_menus = nullptr;
     VolumeControl *m_volume = nullptr;
+    AudioDelayBinding *m_audioDelay = nullptr;
     QPointer<JoinDialog> m_joinDialog;
     QPointer<HostDialog> m_hostDialog;
     QPointer<QMessageBox> m_retryOffer;

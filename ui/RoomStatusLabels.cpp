@@ -17,7 +17,12 @@ RoomStatusLabels::RoomStatusLabels(QStatusBar &statusBar, const StatusController
       m_offset(addLabel(statusBar, "offsetStatus",
                         tr("Difference between this computer's clock and "
                            "the server's"))),
-      m_connection(addLabel(statusBar, "connectionStatus", tr("Connection to the room")))
+      m_connection(addLabel(statusBar, "connectionStatus", tr("Connection to the room"))),
+      m_speed(
+          addLabel(statusBar, "speedStatus", tr("The room's playback speed ([ and ] change it)"))),
+      m_audioDelay(addLabel(statusBar, "audioDelayStatus",
+                            tr("Your player runs this far ahead so that your late sound is in "
+                               "step with the room (Playback > Audio Delay)")))
 {
     const auto show = [this](const StatusController::Status &s) {
         m_connection->setText(s.connection);
@@ -25,6 +30,10 @@ RoomStatusLabels::RoomStatusLabels(QStatusBar &statusBar, const StatusController
         m_offset->setText(s.offset);
         m_drift->setText(s.drift);
         m_activity->setText(s.activity);
+        m_speed->setText(s.speed);
+        m_audioDelay->setText(s.audioDelay);
+        m_speed->setVisible(!s.speed.isEmpty());
+        m_audioDelay->setVisible(!s.audioDelay.isEmpty());
         m_rtt->setVisible(s.inRoom);
         m_offset->setVisible(s.inRoom);
         m_drift->setVisible(s.showDrift);

@@ -26,6 +26,8 @@ private:
     QLabel *m_rtt;
     QLabel *m_offset;
     QLabel *m_connection;
+    QLabel *m_speed;
+    QLabel *m_audioDelay;
 };
 
 } // namespace lockstep::ui

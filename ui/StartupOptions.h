@@ -19,6 +19,9 @@ struct StartupOptions {
     QString name; // display name for this run
     QString syncLogPath; // one JSON line per second about the sync engine
     QString inviteFilePath; // where to write the invite link once hosting
+    // How late this person's sound arrives, ms (0-1000), for this run
+    // instead of what Playback > Audio Delay remembers.
+    std::optional<int> audioDelayMs;
 };
 
 } // namespace lockstep::ui

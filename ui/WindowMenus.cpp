@@ -41,6 +41,13 @@ WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &
     playback->addSeparator();
     playback->addActions({a.volumeUp, a.volumeDown, a.mute});
     playback->addSeparator();
+    QMenu *speed = playback->addMenu(tr("&Speed"));
+    speed->setObjectName(QStringLiteral("speedMenu"));
+    speed->addActions(a.speeds);
+    speed->addSeparator();
+    speed->addActions({a.slower, a.faster});
+    playback->addAction(a.audioDelay);
+    playback->addSeparator();
     m_audioMenu = tracks.audioMenu();
     m_subtitleMenu = tracks.subtitleMenu();
     playback->addMenu(m_audioMenu);

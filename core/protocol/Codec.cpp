@@ -4,6 +4,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -20,7 +21,7 @@ constexpr std::array<std::string_view, std::variant_size_v<Message>> kTypeNames 
     "room_state",   "client_joined",   "client_left",    "participants_update",
     "host_change",  "force_resync",    "ping",           "pong",
     "error",        "create_invite",   "invite_created", "media_change",
-    "chat_message", "playlist_update", "ready_state",
+    "chat_message", "playlist_update", "ready_state",    "subtitles_update",
 };
 
 QString qs(std::string_view text)
@@ -305,6 +306,9 @@ std::optional<QString> displayName(FieldReader &reader, std::string_view key, bo
     return name;
 }
 
+std::optional<QList<SharedSubtitle>> readSubtitles(FieldReader &outer, const Json *array);
+Json writeSubtitles(const QList<SharedSubtitle> &subtitles);
+
 std::optional<MediaInfo> readMedia(FieldReader &outer, const Json *object, std::string_view context)
 {
     if (!object)
@@ -315,13 +319,17 @@ std::optional<MediaInfo> readMedia(FieldReader &outer, const Json *object, std::
     media.size = reader.integer("size", false, 0, std::numeric_limits<qint64>::max());
     media.duration = reader.number("duration", false, 0.0, limits::kMaxPosition);
     media.stream = reader.boolean("stream", false).value_or(false);
+    media.subtitles
+        = readSubtitles(reader, reader.array("subtitles", false)).value_or(QList<SharedSubtitle>());
     outer.adopt(reader);
     if (reader.failed())
         return std::nullopt;
     return media;
 }
 
-Json writeMedia(const MediaInfo &media)
+// `subtitles`: room_state's media carries the list, [] included; elsewhere
+// (create_room, media_change, playlist items) it is the server's to set.
+Json writeMedia(const MediaInfo &media, bool withSubtitles = false)
 {
     Json json = Json::object();
     json["name"] = toStd(media.name);
@@ -331,7 +339,109 @@ Json writeMedia(const MediaInfo &media)
         json["duration"] = *media.duration;
     if (media.stream)
         json["stream"] = true;
+    if (withSubtitles)
+        json["subtitles"] = writeSubtitles(media.subtitles);
     return json;
+}
+
+bool isSubtitleIdCharacter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+        || c == u'_' || c == u'-';
+}
+
+// An ISO 639 code or a BCP 47 tag: letters, then subtags of letters and
+// digits after hyphens ("en", "pt-BR", "zh-Hant-TW", "es-419").
+bool isLanguageTag(const QString &tag)
+{
+    const QStringList parts = tag.split(u'-');
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &part = parts.at(i);
+        if (part.isEmpty() || part.size() > 8 || (i == 0 && part.size() < 2))
+            return false;
+        for (const QChar c : part) {
+            const bool letter = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+            const bool digit = c >= u'0' && c <= u'9';
+            if (!letter && !(digit && i > 0))
+                return false;
+        }
+    }
+    return true;
+}
+
+std::optional<QList<SharedSubtitle>> readSubtitles(FieldReader &outer, const Json *array)
+{
+    if (!array)
+        return std::nullopt;
+    if (array->size() > std::size_t(limits::kMaxSharedSubtitles)) {
+        outer.fail(outer.prefix()
+                   + QStringLiteral("at most %1 subtitle tracks may be shared.")
+                         .arg(limits::kMaxSharedSubtitles));
+        return std::nullopt;
+    }
+    QList<SharedSubtitle> list;
+    QSet<QString> ids;
+    for (const Json &entry : *array) {
+        if (!entry.is_object()) {
+            outer.fail(outer.prefix() + QStringLiteral("each subtitle track must be an object."));
+            return std::nullopt;
+        }
+        FieldReader reader(entry, "subtitles");
+        SharedSubtitle track;
+        track.id = reader.string("id", true, limits::kMaxIdLength, 1).value_or(QString());
+        track.language = reader.string("language", true, limits::kMaxSubtitleLanguageLength)
+                             .value_or(QString());
+        // Counted in characters, not UTF-16 units.
+        track.title
+            = reader.string("title", true, limits::kMaxSubtitleTitleLength * 2).value_or(QString());
+        track.format = reader
+                           .enumeration<SubtitleFormat>("format", true, subtitleFormatFromName,
+                                                        "\"srt\", \"vtt\", \"ass\"")
+                           .value_or(SubtitleFormat::Srt);
+        outer.adopt(reader);
+        if (reader.failed())
+            return std::nullopt;
+        if (!std::all_of(track.id.cbegin(), track.id.cend(), isSubtitleIdCharacter)) {
+            outer.fail(outer.prefix()
+                       + QStringLiteral("a subtitle id is made of letters, digits, '_' and '-'."));
+            return std::nullopt;
+        }
+        if (ids.contains(track.id)) {
+            outer.fail(outer.prefix()
+                       + QStringLiteral("the subtitle id '%1' is used twice.").arg(track.id));
+            return std::nullopt;
+        }
+        if (!track.language.isEmpty() && !isLanguageTag(track.language)) {
+            outer.fail(outer.prefix()
+                       + QStringLiteral("'%1' is not a language code (for example \"en\" or "
+                                        "\"pt-BR\"; \"\" when unknown).")
+                             .arg(track.language));
+            return std::nullopt;
+        }
+        if (track.title.toUcs4().size() > limits::kMaxSubtitleTitleLength
+            || hasControlCharacters(track.title)) {
+            outer.fail(outer.prefix()
+                       + QStringLiteral("a subtitle title is at most %1 characters, without "
+                                        "control characters.")
+                             .arg(limits::kMaxSubtitleTitleLength));
+            return std::nullopt;
+        }
+        ids.insert(track.id);
+        list.append(std::move(track));
+    }
+    return list;
+}
+
+Json writeSubtitles(const QList<SharedSubtitle> &subtitles)
+{
+    Json list = Json::array();
+    for (const SharedSubtitle &track : subtitles) {
+        list.push_back({{"id", toStd(track.id)},
+                        {"language", toStd(track.language)},
+                        {"title", toStd(track.title)},
+                        {"format", subtitleFormatName(track.format)}});
+    }
+    return list;
 }
 
 std::optional<QList<Participant>> readParticipants(FieldReader &outer, const Json *array)
@@ -549,10 +659,12 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
     if (type == "player_event"sv) {
         PlayerEvent m;
         m.action = r.enumeration<PlayerAction>("action", true, playerActionFromName,
-                                               "\"play\", \"pause\", \"seek\"")
+                                               "\"play\", \"pause\", \"seek\", \"speed\"")
                        .value_or(PlayerAction::Pause);
         m.position = r.number("position", true, 0.0, limits::kMaxPosition).value_or(0.0);
         m.echo = r.boolean("echo", false).value_or(false);
+        if (m.action == PlayerAction::Speed && !r.failed())
+            m.speed = r.number("speed", true, limits::kMinSpeed, limits::kMaxSpeed);
         return m;
     }
     if (type == "state_update"sv) {
@@ -577,6 +689,8 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
             m.state.playState
                 = s.enumeration<PlayState>("play_state", true, playStateFromName, kPlayStates)
                       .value_or(PlayState::Paused);
+            m.state.speed
+                = s.number("speed", false, limits::kMinSpeed, limits::kMaxSpeed).value_or(1.0);
             r.adopt(s);
         }
         m.participants
@@ -679,6 +793,13 @@ std::optional<Message> decodePayload(std::string_view type, const Json &payload,
         m.ready = r.boolean("ready", true).value_or(false);
         return m;
     }
+    if (type == "subtitles_update"sv) {
+        SubtitlesUpdate m;
+        const Json *list = r.array("subtitles", true);
+        if (list)
+            m.subtitles = readSubtitles(r, list).value_or(QList<SharedSubtitle>());
+        return m;
+    }
     Q_UNUSED(payload);
     return std::nullopt;
 }
@@ -718,6 +839,8 @@ struct PayloadWriter {
     Json operator()(const PlayerEvent &m) const
     {
         Json p = {{"action", playerActionName(m.action)}, {"position", roundPosition(m.position)}};
+        if (m.speed)
+            p["speed"] = std::round(*m.speed * 1.0e6) / 1.0e6;
         if (m.echo)
             p["echo"] = true;
         return p;
@@ -736,11 +859,12 @@ struct PayloadWriter {
                   {"options", m.options.is_object() ? m.options : Json::object()},
                   {"state",
                    {{"position", roundPosition(m.state.position)},
-                    {"play_state", playStateName(m.state.playState)}}},
+                    {"play_state", playStateName(m.state.playState)},
+                    {"speed", std::round(m.state.speed * 1.0e6) / 1.0e6}}},
                   {"participants", writeParticipants(m.participants)},
                   {"participant_count", m.participantCount}};
         if (m.media)
-            p["media"] = writeMedia(*m.media);
+            p["media"] = writeMedia(*m.media, true);
         if (m.resumeToken)
             p["resume_token"] = toStd(*m.resumeToken);
         if (m.mediaToken)
@@ -803,6 +927,10 @@ struct PayloadWriter {
         return p;
     }
     Json operator()(const ReadyState &m) const { return {{"ready", m.ready}}; }
+    Json operator()(const SubtitlesUpdate &m) const
+    {
+        return {{"subtitles", writeSubtitles(m.subtitles)}};
+    }
 };
 
 ProtocolError badRequest(const char *message)
@@ -881,6 +1009,8 @@ std::string_view playerActionName(PlayerAction action)
         return "pause";
     case PlayerAction::Seek:
         return "seek";
+    case PlayerAction::Speed:
+        return "speed";
     }
     return "pause";
 }
@@ -893,6 +1023,32 @@ std::optional<PlayerAction> playerActionFromName(std::string_view name)
         return PlayerAction::Pause;
     if (name == "seek")
         return PlayerAction::Seek;
+    if (name == "speed")
+        return PlayerAction::Speed;
+    return std::nullopt;
+}
+
+std::string_view subtitleFormatName(SubtitleFormat format)
+{
+    switch (format) {
+    case SubtitleFormat::Srt:
+        return "srt";
+    case SubtitleFormat::Vtt:
+        return "vtt";
+    case SubtitleFormat::Ass:
+        return "ass";
+    }
+    return "srt";
+}
+
+std::optional<SubtitleFormat> subtitleFormatFromName(std::string_view name)
+{
+    if (name == "srt")
+        return SubtitleFormat::Srt;
+    if (name == "vtt")
+        return SubtitleFormat::Vtt;
+    if (name == "ass")
+        return SubtitleFormat::Ass;
     return std::nullopt;
 }
 

@@ -28,5 +28,13 @@ inline constexpr int kMaxPlaylistItems = 200;
 inline constexpr int kMaxTitleLength = 256;
 // After the end of one playlist item the next starts this long after it is chosen.
 inline constexpr double kPlaylistAdvanceDelay = 3.0;
+// The room's playback speed (player_event "speed").
+inline constexpr double kMinSpeed = 0.5;
+inline constexpr double kMaxSpeed = 2.0;
+// Subtitles the host shares (subtitles_update, GET /subtitles/).
+inline constexpr int kMaxSharedSubtitles = 32;
+inline constexpr int kMaxSubtitleTitleLength = 128;
+inline constexpr int kMaxSubtitleLanguageLength = 35; // BCP 47's longest practical tag
+inline constexpr long long kMaxSubtitleBytes = 4LL * 1024 * 1024;
 
 } // namespace lockstep::protocol::limits

@@ -14,13 +14,28 @@ namespace lockstep::protocol {
 
 using Json = nlohmann::json;
 
-enum class PlayerAction { Play, Pause, Seek };
+enum class PlayerAction { Play, Pause, Seek, Speed };
 enum class PlayState { Playing, Paused, Buffering };
 
 std::string_view playerActionName(PlayerAction action);
 std::optional<PlayerAction> playerActionFromName(std::string_view name);
 std::string_view playStateName(PlayState state);
 std::optional<PlayState> playStateFromName(std::string_view name);
+
+// Extension: a text subtitle track the host shares with its file
+// (docs/protocol.md, "Subtitles the host shares").
+enum class SubtitleFormat { Srt, Vtt, Ass };
+std::string_view subtitleFormatName(SubtitleFormat format);
+std::optional<SubtitleFormat> subtitleFormatFromName(std::string_view name);
+
+struct SharedSubtitle {
+    QString id; // 1-64 of [A-Za-z0-9_-], unique in a list
+    QString language; // ISO 639 / BCP 47 code, or empty
+    QString title;
+    SubtitleFormat format = SubtitleFormat::Srt;
+
+    bool operator==(const SharedSubtitle &) const = default;
+};
 
 // Extension: what a room knows about a local file so that joiners can pick
 // their own copy and be warned when it does not match.
@@ -31,6 +46,9 @@ struct MediaInfo {
     // Extension, set by the server only: the host offers this file for
     // streaming (docs/protocol.md, "Sharing the host's file").
     bool stream = false;
+    // Extension, set by the server only: the subtitles the host shares with
+    // the file (room_state only; [] after every media_change).
+    QList<SharedSubtitle> subtitles = {};
 
     bool operator==(const MediaInfo &) const = default;
 };
@@ -80,6 +98,7 @@ struct Playlist {
 struct TimelineState {
     double position = 0.0;
     PlayState playState = PlayState::Paused;
+    double speed = 1.0; // extension: the room's playback speed
 
     bool operator==(const TimelineState &) const = default;
 };
@@ -111,6 +130,8 @@ struct PlayerEvent {
     // Extension: the sender asks to receive the relayed event too, so it
     // learns the exact timeline the server applied.
     bool echo = false;
+    // Extension: action "speed" carries the room's new speed (0.5-2.0).
+    std::optional<double> speed = std::nullopt;
 
     bool operator==(const PlayerEvent &) const = default;
 };
@@ -229,10 +250,16 @@ struct ReadyState {
     bool operator==(const ReadyState &) const = default;
 };
 
+// Extension: the host's list of shared subtitles, replaced whole.
+struct SubtitlesUpdate {
+    QList<SharedSubtitle> subtitles = {};
+    bool operator==(const SubtitlesUpdate &) const = default;
+};
+
 using Message = std::variant<CreateRoom, JoinRoom, PlayerEvent, StateUpdate, RoomState,
                              ClientJoined, ClientLeft, ParticipantsUpdate, HostChange, ForceResync,
                              Ping, Pong, Error, CreateInvite, InviteCreated, MediaChange,
-                             ChatMessage, PlaylistUpdate, ReadyState>;
+                             ChatMessage, PlaylistUpdate, ReadyState, SubtitlesUpdate>;
 
 // The wire name of a message's `type`.
 std::string_view messageTypeName(const Message &message);

@@ -107,7 +107,7 @@ bool Room::everyoneReady() const
 
 TimelineState Room::stateAt(double t) const
 {
-    return {timeline.positionAt(t), timeline.state};
+    return {timeline.positionAt(t), timeline.state, timeline.speed};
 }
 
 RoomState Room::stateFor(const Member &member, double t, int listLimit) const
@@ -121,6 +121,8 @@ RoomState Room::stateFor(const Member &member, double t, int listLimit) const
     state.participants = participants(listLimit);
     state.participantCount = int(m_members.size());
     state.media = media;
+    if (state.media)
+        state.media->subtitles = subtitles;
     state.resumeToken = QString::fromLatin1(member.resumeToken);
     state.chat = QList<ChatEntry>(chat.cbegin(), chat.cend());
     state.playlist = playlist;

@@ -55,6 +55,9 @@ public:
     QString hostId;
     QString mediaUrl;
     std::optional<protocol::MediaInfo> media;
+    // The subtitles the host shares with its file (subtitles_update); room_state
+    // carries them in `media.subtitles`. Emptied by every media change.
+    QList<protocol::SharedSubtitle> subtitles;
     Timeline timeline;
     // The media's duration when known (> 0): the timeline never runs past it.
     std::optional<double> duration() const;

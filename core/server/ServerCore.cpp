@@ -32,11 +32,12 @@ QByteArray randomToken()
     return bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QString describe(PlayerAction action, double position)
+QString describe(PlayerAction action, double position, double speed)
 {
-    return QStringLiteral("%1 at %2 s")
-        .arg(QString::fromUtf8(playerActionName(action).data()))
-        .arg(position, 0, 'f', 3);
+    const QString what = QStringLiteral("%1 at %2 s")
+                             .arg(QString::fromUtf8(playerActionName(action).data()))
+                             .arg(position, 0, 'f', 3);
+    return action == PlayerAction::Speed ? what + QStringLiteral(" to %1x").arg(speed) : what;
 }
 
 } // namespace
@@ -231,7 +232,7 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
     }
     const bool clientToServer = e.as<PlayerEvent>() || e.as<StateUpdate>() || e.as<ForceResync>()
         || e.as<HostChange>() || e.as<CreateInvite>() || e.as<MediaChange>() || e.as<ChatMessage>()
-        || e.as<PlaylistUpdate>() || e.as<ReadyState>();
+        || e.as<PlaylistUpdate>() || e.as<ReadyState>() || e.as<SubtitlesUpdate>();
     if (!clientToServer) {
         sendError(id, ErrorCode::BadRequest,
                   QStringLiteral("'%1' is sent by the server, not to it.")
@@ -268,6 +269,8 @@ void ServerCore::handle(ConnectionId id, Connection &c, Envelope e)
         handlePlaylistUpdate(id, room, *member, *m);
     } else if (const auto *m = e.as<ReadyState>()) {
         handleReadyState(room, *member, *m);
+    } else if (const auto *m = e.as<SubtitlesUpdate>()) {
+        handleSubtitlesUpdate(id, room, *member, *m);
     }
 }
 
@@ -592,6 +595,14 @@ void ServerCore::setSharedFiles(media::SharedFiles *files)
     });
 }
 
+std::optional<QByteArray> ServerCore::sharedSubtitleText(const QString &id,
+                                                         const QString &track) const
+{
+    if (!m_shared || !sharedSubtitle(id, track))
+        return std::nullopt;
+    return m_shared->subtitleText(track);
+}
+
 std::optional<QString> ServerCore::sharedPath(const QString &id) const
 {
     const Room *r = room(id);
@@ -637,16 +648,21 @@ bool ServerCore::mayControl(const Room &room, const Member &member) const
     return room.typedOptions().control == ControlMode::Everyone || member.clientId == room.hostId;
 }
 
-void ServerCore::applyTimeline(Room &room, const Timeline &timeline)
+void ServerCore::applyTimeline(Room &room, Timeline timeline)
 {
+    // The speed is the room's: it stays across every change but its own.
+    timeline.speed = room.timeline.speed;
     room.setTimeline(timeline, m_limits.resyncSettle);
 }
 
 void ServerCore::relayPlayerEvent(Room &room, const QString &from, PlayerAction action,
                                   double position, const QString &except)
 {
+    PlayerEvent event {action, position};
+    if (action == PlayerAction::Speed)
+        event.speed = room.timeline.speed;
     // Stamped with the time the timeline changed: the reference time of `position`.
-    broadcast(room, PlayerEvent {action, position}, from, except, room.timeline.at);
+    broadcast(room, event, from, except, room.timeline.at);
 }
 
 void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent &event)
@@ -678,9 +694,11 @@ void ServerCore::handlePlayerEvent(Room &room, Member &sender, const PlayerEvent
         next.state = PlayState::Paused;
     room.autoPaused = false;
     room.waitingFor.clear();
+    if (event.action == PlayerAction::Speed && event.speed)
+        room.timeline.speed = *event.speed;
     applyTimeline(room, next);
     qCInfo(lcServer).noquote() << "room" << room.id() << sender.clientId
-                               << describe(event.action, position);
+                               << describe(event.action, position, room.timeline.speed);
     relayPlayerEvent(room, sender.clientId, event.action, position,
                      event.echo ? QString() : sender.clientId);
     if (duration && next.state == PlayState::Playing && position >= *duration)
@@ -700,7 +718,9 @@ void ServerCore::handleStateUpdate(Room &room, Member &sender, const StateUpdate
     const bool buffering = update.playState == PlayState::Buffering;
     if (!buffering) {
         const bool playing = update.playState == PlayState::Playing;
-        const double actual = update.position + (playing ? latency : 0.0);
+        // The report left the player `latency` ago: it has moved on by that
+        // much, at the room's speed.
+        const double actual = update.position + (playing ? latency * room.timeline.speed : 0.0);
         sender.driftMs = (actual - room.timeline.positionAt(now)) * 1000.0;
     }
 
@@ -822,6 +842,9 @@ void ServerCore::setMedia(Room &room, const QString &url, const std::optional<Me
     const std::optional<QString> served = sharedPath(room.id());
     room.mediaUrl = url;
     room.media = media;
+    if (room.media)
+        room.media->subtitles.clear(); // the server's to set, from subtitles_update
+    room.subtitles.clear();
     refreshStream(room);
     // Streams in flight end when the file they serve is no longer the room's
     // (the same file named again keeps them).
@@ -875,7 +898,7 @@ void ServerCore::tickRoom(Room &room, double now)
 {
     if (const std::optional<double> duration = room.duration();
         duration && room.timeline.isPlaying() && room.timeline.positionAt(now) >= *duration)
-        endOfMedia(room, room.timeline.at + (*duration - room.timeline.position));
+        endOfMedia(room, room.timeline.timeOf(*duration));
     if (room.autoStartAt && now >= *room.autoStartAt) {
         room.autoStartAt.reset();
         if (room.typedOptions().startWhenReady && !room.everyoneReady())
@@ -951,6 +974,33 @@ void ServerCore::handlePlaylistUpdate(ConnectionId id, Room &room, Member &sende
         broadcast(room, MediaChange {room.mediaUrl, room.media}, sender.clientId,
                   streamed ? QString() : sender.clientId);
     }
+}
+
+void ServerCore::handleSubtitlesUpdate(ConnectionId id, Room &room, Member &sender,
+                                       const SubtitlesUpdate &m)
+{
+    if (sender.clientId != room.hostId) {
+        sendError(id, ErrorCode::Forbidden,
+                  QStringLiteral("Only the host shares subtitles in this room."));
+        return;
+    }
+    room.subtitles = m.subtitles;
+    qCInfo(lcServer).noquote() << "room" << room.id() << "shares" << m.subtitles.size()
+                               << "subtitle tracks";
+    broadcast(room, SubtitlesUpdate {room.subtitles}, sender.clientId, sender.clientId);
+}
+
+std::optional<SharedSubtitle> ServerCore::sharedSubtitle(const QString &id,
+                                                         const QString &track) const
+{
+    const Room *r = room(id);
+    if (!r)
+        return std::nullopt;
+    for (const SharedSubtitle &s : r->subtitles) {
+        if (s.id == track)
+            return s;
+    }
+    return std::nullopt;
 }
 
 void ServerCore::handleReadyState(Room &room, Member &sender, const ReadyState &m)

@@ -61,7 +61,13 @@ public:
     bool sharesMedia() const { return m_shared != nullptr; }
     // The local file that room `id` currently offers, if any.
     std::optional<QString> sharedPath(const QString &id) const;
+    // The text of a room's shared subtitle track `track`: the room lists it
+    // and the host's app offers it (an in-process server only).
+    std::optional<QByteArray> sharedSubtitleText(const QString &id, const QString &track) const;
     bool isMember(const QString &room, const QString &client) const;
+    // The shared subtitle track `id` of a room, if the host lists it now.
+    std::optional<protocol::SharedSubtitle> sharedSubtitle(const QString &room,
+                                                           const QString &id) const;
 
 signals:
     void roomCreated(const QString &room);
@@ -104,6 +110,8 @@ private:
     void handlePlaylistUpdate(ConnectionId id, Room &room, Member &sender,
                               const protocol::PlaylistUpdate &m);
     void handleReadyState(Room &room, Member &sender, const protocol::ReadyState &m);
+    void handleSubtitlesUpdate(ConnectionId id, Room &room, Member &sender,
+                               const protocol::SubtitlesUpdate &m);
 
     // room_state for `member`, with its media token where media is shared.
     protocol::RoomState roomStateFor(const Room &room, const Member &member, double now,
@@ -127,7 +135,7 @@ private:
     void leaveRoom(Connection &connection);
     void removeRoom(const QString &id);
     bool mayControl(const Room &room, const Member &member) const;
-    void applyTimeline(Room &room, const Timeline &timeline);
+    void applyTimeline(Room &room, Timeline timeline);
     void relayPlayerEvent(Room &room, const QString &from, protocol::PlayerAction action,
                           double position, const QString &except);
     void markParticipantsDirty(Room &room, const QString &upToDate = {});

@@ -2,6 +2,7 @@
 
 #include "client/SessionClient.h"
 #include "protocol/Clock.h"
+#include "protocol/Limits.h"
 #include "protocol/RoomOptions.h"
 
 #include <QTimer>
@@ -73,13 +74,71 @@ double SyncController::clampToMedia(double position) const
 
 double SyncController::expectedPosition() const
 {
+    // A player whose sound arrives late is that much ahead of the room.
+    return clampToMedia(m_timeline.positionAt(serverNow()) + m_audioDelay);
+}
+
+double SyncController::roomPosition() const
+{
     return clampToMedia(m_timeline.positionAt(serverNow()));
+}
+
+double SyncController::playerRoomPosition() const
+{
+    return std::max(0.0, m_player.position() - m_audioDelay);
 }
 
 TimelineState SyncController::localState() const
 {
     const bool playing = m_player.state() == State::Playing || m_player.state() == State::Buffering;
-    return {m_player.position(), playing ? PlayState::Playing : PlayState::Paused};
+    return {playerRoomPosition(), playing ? PlayState::Playing : PlayState::Paused,
+            m_timeline.speed};
+}
+
+void SyncController::setAudioDelay(double seconds)
+{
+    seconds = std::clamp(seconds, 0.0, kMaxAudioDelay);
+    if (std::abs(seconds - m_audioDelay) < 1e-9)
+        return;
+    m_audioDelay = seconds;
+    // The player moves to its new place on the timeline at once.
+    if (m_hasTimeline)
+        applyTimeline(m_timeline, true);
+}
+
+bool SyncController::setSpeed(double speed)
+{
+    if (!canControl() || !std::isfinite(speed))
+        return false;
+    speed = std::clamp(speed, limits::kMinSpeed, limits::kMaxSpeed);
+    if (!m_hasTimeline) {
+        // Alone: the player's own speed, which a room replaces with its own.
+        m_timeline.speed = speed;
+        m_player.setPlaybackRate(speed);
+        emit timelineChanged(m_timeline);
+        return true;
+    }
+    if (std::abs(speed - m_timeline.speed) < 1e-9)
+        return true;
+    const double now = m_clock.now();
+    m_pendingSeek.reset();
+    const bool playing = m_timeline.isPlaying();
+    // The room's timeline goes on from where it is, at the new pace; the
+    // player keeps its place and only changes its rate.
+    const double position = roomPosition() + (playing ? m_client.oneWayLatency() * speed : 0.0);
+    m_timeline.speed = speed;
+    if (m_preroll) {
+        // A parked start aimed for the old pace: aim again.
+        m_preroll.reset();
+        if (playing)
+            startPlayback(now, expectedPosition());
+    } else if (m_player.state() == State::Playing || !playing) {
+        m_player.setPlaybackRate(speed);
+        m_measure = Measure::None;
+        m_settleUntil = std::max(m_settleUntil, now + 0.15);
+    }
+    sendAction(PlayerAction::Speed, position, playing ? PlayState::Playing : PlayState::Paused);
+    return true;
 }
 
 bool SyncController::canControl() const
@@ -96,14 +155,17 @@ bool SyncController::play()
     if (!canControl())
         return false;
     const double now = m_clock.now();
-    const double position = m_player.position();
+    const double position = playerRoomPosition();
     m_pendingSeek.reset(); // the play carries the position
     m_preroll.reset();
+    if (std::abs(m_player.playbackRate() - m_timeline.speed) > 1e-9)
+        m_player.setPlaybackRate(m_timeline.speed);
     m_player.play();
     if (m_hasTimeline) {
         // The player starts moving after its start latency; the event says
         // where it will be when the server applies it.
-        sendAction(PlayerAction::Play, position + m_client.oneWayLatency() - m_startLag,
+        sendAction(PlayerAction::Play,
+                   position + (m_client.oneWayLatency() - m_startLag) * m_timeline.speed,
                    PlayState::Playing);
         m_settleUntil = now + m_startLag + 0.15;
         m_measure = Measure::Start;
@@ -122,10 +184,9 @@ bool SyncController::pause()
     m_pendingSeek.reset(); // the pause carries the position
     m_preroll.reset();
     m_player.pause();
-    if (m_player.playbackRate() != 1.0)
-        m_player.setPlaybackRate(1.0);
+    resetRate();
     if (m_hasTimeline) {
-        sendAction(PlayerAction::Pause, m_player.position(), PlayState::Paused);
+        sendAction(PlayerAction::Pause, playerRoomPosition(), PlayState::Paused);
         m_measure = Measure::None;
     }
     report(now, true);
@@ -141,7 +202,7 @@ bool SyncController::seek(double position)
     m_preroll.reset();
     const bool playing = m_hasTimeline && m_timeline.isPlaying();
     if (!playing)
-        m_player.seek(position);
+        m_player.seek(clampToMedia(position + (m_hasTimeline ? m_audioDelay : 0.0)));
     if (!m_hasTimeline)
         return true;
     // While playing, the timeline runs on from `position` as of now, and our
@@ -150,7 +211,7 @@ bool SyncController::seek(double position)
     // thread for a while, so the room hears of it after, from where the
     // timeline has got to by then (a frame sent before would only leave then).
     if (playing)
-        startPlayback(now, position);
+        startPlayback(now, clampToMedia(position + m_audioDelay));
     const double after = m_clock.now();
     if (after - m_lastSeekSentAt >= m_config.seekInterval) {
         sendSeek(position, now, after);
@@ -162,8 +223,9 @@ bool SyncController::seek(double position)
     m_pendingSeek = PendingSeek {position, now};
     const double latency = m_client.oneWayLatency();
     const double arrival = serverNow() + latency;
-    m_timeline = Timeline {playing ? position + (after - now) + latency : position,
-                           playing ? PlayState::Playing : PlayState::Paused, arrival};
+    m_timeline
+        = Timeline {playing ? position + (after - now + latency) * m_timeline.speed : position,
+                    playing ? PlayState::Playing : PlayState::Paused, arrival, m_timeline.speed};
     m_lastLocalActionAt = arrival;
     m_correctAfterSettle = false;
     emit timelineChanged(m_timeline);
@@ -177,7 +239,8 @@ void SyncController::sendSeek(double position, double seekedAt, double now)
     if (m_timeline.isPlaying()) {
         // The timeline runs from `position` as of the seek: where it is when
         // the server applies this.
-        sendAction(PlayerAction::Seek, position + (now - seekedAt) + m_client.oneWayLatency(),
+        sendAction(PlayerAction::Seek,
+                   position + (now - seekedAt + m_client.oneWayLatency()) * m_timeline.speed,
                    PlayState::Playing);
     } else {
         sendAction(PlayerAction::Seek, position, PlayState::Paused);
@@ -190,11 +253,13 @@ void SyncController::sendAction(PlayerAction action, double position, PlayState 
     const double arrival = serverNow() + m_client.oneWayLatency();
     // Our view of the timeline is exactly what the server will compute from
     // this event, by our estimates; the echo tells us what it really applied.
-    m_timeline = Timeline {position, state, arrival};
+    m_timeline = Timeline {position, state, arrival, m_timeline.speed};
     m_lastLocalActionAt = arrival;
     ++m_unacknowledged;
     PlayerEvent event {action, position};
     event.echo = true;
+    if (action == PlayerAction::Speed)
+        event.speed = m_timeline.speed;
     m_client.sendPlayerEvent(event);
     emit timelineChanged(m_timeline);
 }
@@ -203,7 +268,7 @@ void SyncController::mediaChangedLocally()
 {
     forgetMediaTraits();
     m_lastLocalActionAt = serverNow() + m_client.oneWayLatency();
-    applyTimeline(Timeline {0.0, PlayState::Paused, m_lastLocalActionAt}, true);
+    applyTimeline(Timeline {0.0, PlayState::Paused, m_lastLocalActionAt, m_timeline.speed}, true);
 }
 
 bool SyncController::togglePlayPause()
@@ -231,14 +296,14 @@ void SyncController::onJoined(const RoomState &room, double serverTs, bool rejoi
         && m_player.state() == State::Playing) {
         // The room was made paused where we were; it plays on from where we
         // are now, without pausing our player first.
-        m_timeline = Timeline {room.state.position, PlayState::Paused, serverTs};
+        m_timeline = Timeline {room.state.position, PlayState::Paused, serverTs, room.state.speed};
         m_hasTimeline = true;
         play();
         return;
     }
     const PlayState state
         = room.state.playState == PlayState::Playing ? PlayState::Playing : PlayState::Paused;
-    applyTimeline(Timeline {room.state.position, state, serverTs}, !rejoined);
+    applyTimeline(Timeline {room.state.position, state, serverTs, room.state.speed}, !rejoined);
 }
 
 void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event, double serverTs)
@@ -251,7 +316,8 @@ void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event
         if (m_unacknowledged > 0 || m_pendingSeek || serverTs < m_lastLocalActionAt - 1.0)
             return;
         m_lastLocalActionAt = serverTs;
-        Timeline applied {event.position, m_timeline.state, serverTs};
+        Timeline applied {event.position, m_timeline.state, serverTs,
+                          event.speed.value_or(m_timeline.speed)};
         if (event.action == PlayerAction::Play)
             applied.state = PlayState::Playing;
         else if (event.action == PlayerAction::Pause)
@@ -263,7 +329,8 @@ void SyncController::onPlayerEvent(const QString &from, const PlayerEvent &event
     // An event the server applied before our own later action is already superseded.
     if (serverTs < m_lastLocalActionAt - 0.001)
         return;
-    Timeline next {event.position, m_timeline.state, serverTs};
+    Timeline next {event.position, m_timeline.state, serverTs,
+                   event.speed.value_or(m_timeline.speed)};
     if (event.action == PlayerAction::Play)
         next.state = PlayState::Playing;
     else if (event.action == PlayerAction::Pause)
@@ -289,7 +356,7 @@ void SyncController::onMediaChanged(const QString &from, double serverTs)
     if (from == m_client.clientId())
         return;
     forgetMediaTraits();
-    applyTimeline(Timeline {0.0, PlayState::Paused, serverTs}, true);
+    applyTimeline(Timeline {0.0, PlayState::Paused, serverTs, m_timeline.speed}, true);
 }
 
 void SyncController::setMediaStreams(bool streams)
@@ -337,16 +404,16 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
     const State state = m_player.state();
     if (state == State::NoMedia)
         return;
-    if (m_player.playbackRate() != 1.0)
-        m_player.setPlaybackRate(1.0);
+    resetRate();
     if (!timeline.isPlaying()) {
         m_preroll.reset();
         // Paused, not stopped: a stopped player decodes nothing and takes
         // far longer to start.
         if (state != State::Ended)
             m_player.pause();
-        if (force || std::abs(m_player.position() - timeline.position) > m_config.pausedTolerance)
-            m_player.seek(clampToMedia(timeline.position));
+        const double target = clampToMedia(timeline.position + m_audioDelay);
+        if (force || std::abs(m_player.position() - target) > m_config.pausedTolerance)
+            m_player.seek(target);
         m_measure = Measure::None;
         setActivity(SyncActivity::Paused);
         return;
@@ -379,8 +446,7 @@ void SyncController::startPlayback(double now, double expected)
     const bool wasPlaying = state == State::Playing || state == State::Buffering;
     if (wasPlaying)
         m_player.pause();
-    if (m_player.playbackRate() != 1.0)
-        m_player.setPlaybackRate(1.0);
+    resetRate();
     double &lead = wasPlaying ? m_leadFromPlaying : m_leadFromPaused;
     for (int attempt = 0;; ++attempt) {
         // Without a start timer, the start falls on a tick: the first one
@@ -389,7 +455,8 @@ void SyncController::startPlayback(double now, double expected)
         const double grid = m_lastTickAt > 0.0 ? m_lastTickAt : now;
         const int ticks = std::max(1, int(std::ceil((now + lead - grid) / m_tickInterval - 1e-9)));
         const double startAt = m_startTimer ? now + lead : grid + ticks * m_tickInterval;
-        const double target = clampToMedia(expected + (startAt - now) + m_startLag);
+        const double target
+            = clampToMedia(expected + (startAt - now + m_startLag) * m_timeline.speed);
         m_player.seek(target);
         m_preroll = Preroll {target, startAt, now};
         if (!m_startTimer)
@@ -404,7 +471,7 @@ void SyncController::startPlayback(double now, double expected)
             break;
         }
         lead = std::max(lead, std::min(1.0, 1.5 * held + 0.050));
-        expected += held;
+        expected += held * m_timeline.speed;
         now = after;
     }
     m_measure = Measure::None;
@@ -465,7 +532,7 @@ void SyncController::correctiveSeek(double now, double expected)
         startPlayback(now, expected);
         return;
     }
-    m_player.seek(clampToMedia(expected + m_seekLag));
+    m_player.seek(clampToMedia(expected + m_seekLag * m_timeline.speed));
     m_lastCorrectionAt = now;
     m_settleUntil = now + m_seekLag + 0.15;
     m_measure = Measure::Seek;
@@ -475,14 +542,21 @@ void SyncController::correctiveSeek(double now, double expected)
     setActivity(SyncActivity::Seeking);
 }
 
+void SyncController::resetRate()
+{
+    if (std::abs(m_player.playbackRate() - m_timeline.speed) > 1e-9)
+        m_player.setPlaybackRate(m_timeline.speed);
+}
+
 void SyncController::setRate(double now, double rate)
 {
+    // `rate` is the corrector's nudge; the player runs at the room's speed times it.
     const double expected = expectedPosition();
     m_measureStartError = m_player.position() - expected;
-    m_player.setPlaybackRate(rate);
+    m_player.setPlaybackRate(rate * m_timeline.speed);
     m_measure = Measure::Rate;
     m_measureStartTime = now;
-    m_measureRate = rate;
+    m_measureRate = rate * m_timeline.speed;
     m_measureAt = now + m_config.learnDelay;
     ++m_corrections;
     setActivity(std::abs(rate - 1.0) > 1e-9 ? SyncActivity::Nudging : SyncActivity::InSync);
@@ -495,11 +569,13 @@ void SyncController::learn(double now, double error)
     case Measure::Start:
         // A start is measured cleanly (the player stood still before it),
         // so it is trusted more than a seek's landing.
-        m_startLag = std::clamp(m_startLag - 0.8 * (error + m_measureStartOffset), 0.0, 1.0);
+        // The error is media time; the lag is the player's, in real time.
+        m_startLag = std::clamp(
+            m_startLag - 0.8 * (error / m_timeline.speed + m_measureStartOffset), 0.0, 1.0);
         m_measureStartOffset = 0.0;
         break;
     case Measure::Seek: {
-        m_seekLag = std::clamp(m_seekLag - kWeight * error, 0.0, 1.0);
+        m_seekLag = std::clamp(m_seekLag - kWeight * error / m_timeline.speed, 0.0, 1.0);
         // A learned offset brings seeks that land alike into the deadband
         // within a seek or two, each miss well closer than the last (this
         // weight leaves 40 % of a steady offset). Seeks that miss twice in a
@@ -518,8 +594,8 @@ void SyncController::learn(double now, double error)
         if (std::abs(m_player.playbackRate() - m_measureRate) > 1e-9)
             break; // the rate changed again meanwhile: no clean measurement
         const double predicted
-            = m_measureStartError + (m_measureRate - 1.0) * (now - m_measureStartTime);
-        const double stall = std::max(0.0, predicted - error);
+            = m_measureStartError + (m_measureRate - m_timeline.speed) * (now - m_measureStartTime);
+        const double stall = std::max(0.0, predicted - error) / m_timeline.speed;
         m_rateStall = std::clamp(0.5 * m_rateStall + 0.5 * stall, 0.0, 1.0);
         break;
     }
@@ -579,8 +655,7 @@ void SyncController::tick()
     if (!m_timeline.isPlaying()) {
         if (state == State::Playing || state == State::Buffering)
             m_player.pause();
-        if (m_player.playbackRate() != 1.0)
-            m_player.setPlaybackRate(1.0);
+        resetRate();
         m_error = m_player.position() - expected;
         if (std::abs(m_error) > m_config.pausedTolerance && now - m_lastCorrectionAt > 0.3) {
             m_player.seek(expected);
@@ -619,13 +694,13 @@ void SyncController::tick()
 
     const CorrectorConfig config = corrector();
     m_ticksOutside = std::abs(m_error) > config.deadband ? m_ticksOutside + 1 : 0;
+    // The corrector thinks in nudges around 1: the player's rate over the room's speed.
+    const double nudge = m_player.playbackRate() / m_timeline.speed;
     const CorrectorAction action = decideCorrection(
-        {m_error, m_player.playbackRate(), m_ticksOutside, now - m_lastCorrectionAt, m_rateStall},
-        config);
+        {m_error, nudge, m_ticksOutside, now - m_lastCorrectionAt, m_rateStall}, config);
     switch (action.kind) {
     case CorrectorAction::Kind::Seek:
-        if (m_player.playbackRate() != 1.0)
-            m_player.setPlaybackRate(1.0);
+        resetRate();
         correctiveSeek(now, expected);
         break;
     case CorrectorAction::Kind::SetRate:
@@ -634,7 +709,7 @@ void SyncController::tick()
     case CorrectorAction::Kind::None:
         // "In sync" only when it is; an error still waiting out the
         // persistence or the gap between seeks keeps the current activity.
-        if (std::abs(m_player.playbackRate() - 1.0) < 1e-9 && std::abs(m_error) <= config.deadband)
+        if (std::abs(nudge - 1.0) < 1e-9 && std::abs(m_error) <= config.deadband)
             setActivity(SyncActivity::InSync);
         break;
     }
@@ -668,15 +743,17 @@ void SyncController::report(double now, bool force)
     // A paused player where it should be reports the timeline's own
     // position: at the end it rests a frame short of the duration on purpose,
     // and the room's list should not show that as drift.
-    double position = m_player.position();
+    // Reported on the room's timeline: a player ahead by its sound's delay
+    // is where it should be.
+    double position = playerRoomPosition();
     if (m_hasTimeline && !m_timeline.isPlaying() && state == PlayState::Paused
-        && std::abs(position - expectedPosition()) <= m_config.pausedTolerance)
+        && std::abs(m_player.position() - expectedPosition()) <= m_config.pausedTolerance)
         position = m_timeline.position;
     // A player parked ahead for a start (a lead of seconds when it streams)
     // will be on the timeline when it starts; its parked frame is not drift,
     // and the server must not resync it for that.
     if (m_preroll && !m_preroll->missed && m_timeline.isPlaying() && state == PlayState::Paused)
-        position = expectedPosition();
+        position = roomPosition();
     if (m_client.sendStateUpdate(
             StateUpdate {position, state, m_client.oneWayLatency() * 1000.0})) {
         m_lastReported = state;
@@ -701,6 +778,8 @@ SyncSnapshot SyncController::snapshot() const
     s.expected = m_hasTimeline ? expectedPosition() : s.position;
     s.error = s.position - s.expected;
     s.rate = m_player.playbackRate();
+    s.speed = m_timeline.speed;
+    s.audioDelay = m_audioDelay;
     s.offset = m_client.clockSync().offset();
     s.rtt = m_client.clockSync().smoothedRtt();
     s.activity = m_activity;

@@ -60,7 +60,9 @@ struct SyncSnapshot {
     double position = 0.0;
     double expected = 0.0;
     double error = 0.0; // s, actual - expected
-    double rate = 1.0;
+    double rate = 1.0; // the player's own rate, nudges included
+    double speed = 1.0; // the room's speed
+    double audioDelay = 0.0; // s this player is ahead for its late sound
     double offset = 0.0;
     double rtt = 0.0;
     SyncActivity activity = SyncActivity::NotInRoom;
@@ -85,7 +87,17 @@ public:
     bool pause();
     bool seek(double position);
     bool togglePlayPause();
+    // The room's playback speed (0.5-2.0; player_event "speed"). Alone, the
+    // player's own speed until a room says otherwise.
+    bool setSpeed(double speed);
+    double speed() const { return m_timeline.speed; }
     bool canControl() const;
+    // How late this person's sound reaches their ears (Bluetooth, a TV's
+    // processing), 0 to 1 s: the player is aimed that far ahead of the
+    // room's timeline, and reports its position less that.
+    void setAudioDelay(double seconds);
+    double audioDelay() const { return m_audioDelay; }
+    static constexpr double kMaxAudioDelay = 1.0; // s
     // This client changed the room's media (media_change): the server put the
     // timeline at 0, paused, and tells only the others.
     void mediaChangedLocally();
@@ -108,7 +120,10 @@ public:
 
     bool hasTimeline() const { return m_hasTimeline; }
     const Timeline &timeline() const { return m_timeline; }
+    // Where this player should be now: the room's timeline plus the audio delay.
     double expectedPosition() const;
+    // The room's timeline now, clamped to the media.
+    double roomPosition() const;
     SyncActivity activity() const { return m_activity; }
     SyncSnapshot snapshot() const;
     double lastError() const { return m_error; }
@@ -144,6 +159,10 @@ private:
     void retryMissedPreroll(double now);
     void correctiveSeek(double now, double expected);
     void setRate(double now, double rate);
+    // The player's rate back to the room's speed (no nudge).
+    void resetRate();
+    // The player's position on the room's timeline (less the audio delay).
+    double playerRoomPosition() const;
     void learn(double now, double error);
     void report(double now, bool force);
     void setActivity(SyncActivity activity);
@@ -187,6 +206,7 @@ private:
     double m_lastMissError = 0.0; // where the last of them landed, s
     bool m_playWhenCreated = false;
     bool m_everyoneControls = true; // the room's control option, as last received
+    double m_audioDelay = 0.0; // s, see setAudioDelay()
 
     struct Preroll {
         double target = 0.0; // where the paused player was sent

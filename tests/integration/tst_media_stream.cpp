@@ -89,6 +89,12 @@ QByteArray get(const QString &room, const QString &token, const QByteArray &extr
         + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
 }
 
+QByteArray getSubtitle(const QString &room, const QString &id, const QString &token)
+{
+    return "GET /subtitles/" + room.toLatin1() + '/' + id.toLatin1() + "?token=" + token.toLatin1()
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+}
+
 // Bytes that differ from place to place, so a wrong range shows.
 QByteArray pattern(qint64 size)
 {
@@ -125,6 +131,7 @@ private slots:
     void aSlowDiskDoesNotHoldTheRoom();
     void reportsUploadRates();
     void aServerWithoutSharingNeverStreams();
+    void servesTheSubtitlesTheHostShares();
 
 private:
     // Creates kRoom naming `file` with the host client; the guest joins.
@@ -615,4 +622,58 @@ void TestMediaStream::aServerWithoutSharingNeverStreams()
 }
 
 QTEST_MAIN(TestMediaStream)
+void TestMediaStream::servesTheSubtitlesTheHostShares()
+{
+    openRoom(m_small);
+    const QByteArray english = "1\n00:00:01,000 --> 00:00:02,000\nThe train leaves at midnight.\n";
+    const QByteArray styled = "[Script Info]\nScriptType: v4.00+\n";
+    m_server->sharedFiles()->offerSubtitles(
+        {{QStringLiteral("en"), english}, {QStringLiteral("styled"), styled}});
+    protocol::SubtitlesUpdate update;
+    update.subtitles = {{QStringLiteral("en"), QStringLiteral("en"), QStringLiteral("English"),
+                         protocol::SubtitleFormat::Srt},
+                        {QStringLiteral("styled"), QStringLiteral("ja"), QStringLiteral("Signs"),
+                         protocol::SubtitleFormat::Ass}};
+    m_host->send(update, kRoom, QStringLiteral("alice"));
+    const Envelope relayed = m_guest->next("subtitles_update");
+    QCOMPARE(relayed.as<protocol::SubtitlesUpdate>()->subtitles, update.subtitles);
+    const quint16 port = m_server->port();
+
+    HttpFetch srt(port, getSubtitle(kRoom, QStringLiteral("en"), guestToken()));
+    QVERIFY(srt.finish());
+    QCOMPARE(srt.status(), 200);
+    QCOMPARE(srt.header("Content-Type"), QByteArray("application/x-subrip; charset=utf-8"));
+    QCOMPARE(srt.body(), english);
+    HttpFetch ass(port, getSubtitle(kRoom, QStringLiteral("styled"), guestToken()));
+    QVERIFY(ass.finish());
+    QCOMPARE(ass.status(), 200);
+    QCOMPARE(ass.body(), styled);
+
+    // A wrong token, a token of another room, nothing: 403.
+    HttpFetch wrong(port, getSubtitle(kRoom, QStringLiteral("en"), QStringLiteral("nonsense")));
+    QVERIFY(wrong.finish());
+    QCOMPARE(wrong.status(), 403);
+    HttpFetch none(port, getSubtitle(kRoom, QStringLiteral("en"), {}));
+    QVERIFY(none.finish());
+    QCOMPARE(none.status(), 403);
+    // An id the room does not list: 404, even with text offered under it.
+    m_server->sharedFiles()->offerSubtitles({{QStringLiteral("en"), english},
+                                             {QStringLiteral("styled"), styled},
+                                             {QStringLiteral("secret"), QByteArray("x")}});
+    HttpFetch unknown(port, getSubtitle(kRoom, QStringLiteral("secret"), guestToken()));
+    QVERIFY(unknown.finish());
+    QCOMPARE(unknown.status(), 404);
+    HttpFetch malformed(port, getSubtitle(kRoom, QStringLiteral("en/../x"), guestToken()));
+    QVERIFY(malformed.finish());
+    QCOMPARE(malformed.status(), 404);
+
+    // Another file: the list empties, and the track is gone.
+    m_host->send(protocol::MediaChange {QStringLiteral("other.mkv"), std::nullopt}, kRoom,
+                 QStringLiteral("alice"));
+    QVERIFY(m_guest->waitFor("media_change"));
+    HttpFetch gone(port, getSubtitle(kRoom, QStringLiteral("en"), guestToken()));
+    QVERIFY(gone.finish());
+    QCOMPARE(gone.status(), 404);
+}
+
 #include "tst_media_stream.moc"

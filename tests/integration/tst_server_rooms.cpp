@@ -66,6 +66,13 @@ private slots:
     void echoReturnsEventToSender();
     void chatReadinessAndPlaylistOverTheWire();
     void endOfMediaOverTheWire();
+    void speedIsTheRooms();
+    void speedOutsideItsRangeOrFromAFollowerIsRefused_data();
+    void speedOutsideItsRangeOrFromAFollowerIsRefused();
+    void theEndComesAtTheSpeedAwareTime();
+    void theHostSharesItsSubtitleList();
+    void aBadSubtitleListChangesNothing_data();
+    void aBadSubtitleListChangesNothing();
     void roomsNeverSeeEachOther();
     void aTakenPortIsNamedAsSuch();
     void anyPathIsAccepted_data();
@@ -908,6 +915,237 @@ void TestServerRooms::endOfMediaOverTheWire()
     }
     alice.send(PlayerEvent {PlayerAction::Seek, 700.0});
     QCOMPARE(bob.next("player_event").as<PlayerEvent>()->position, 600.0);
+}
+
+// ---------------------------------------------------------------- speed, subtitles
+
+void TestServerRooms::speedIsTheRooms()
+{
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
+    QCOMPARE(alice.lastRoomState().as<RoomState>()->state.speed, 1.0);
+    QCOMPARE(parsed(encode(alice.lastRoomState()))["payload"]["state"]["speed"].get<double>(), 1.0);
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+
+    // Bob may control (the default): applied, relayed with the speed.
+    alice.send(PlayerEvent {PlayerAction::Play, 10.0});
+    QVERIFY(bob.waitFor("player_event"));
+    bob.clearReceived();
+    bob.sendJson(
+        R"({"type":"player_event","payload":{"action":"speed","position":12,"speed":1.5}})");
+    const Envelope relayed = alice.next("player_event");
+    QCOMPARE(relayed.as<PlayerEvent>()->action, PlayerAction::Speed);
+    QCOMPARE(relayed.as<PlayerEvent>()->speed, std::optional<double>(1.5));
+    QCOMPARE(relayed.as<PlayerEvent>()->position, 12.0);
+    QCOMPARE(relayed.client, id("bob"));
+    QVERIFY(relayed.serverTs.has_value());
+    const double appliedAt = *relayed.serverTs;
+
+    // The timeline runs at 1.5x: a state_update on it is not drift.
+    const auto state = [&] {
+        TestClient carol;
+        carol.open(url());
+        carol.joinRoom(kRoom, id("carol"), id("Carol"));
+        const RoomState room = *carol.lastRoomState().as<RoomState>();
+        const double at = *carol.lastRoomState().serverTs;
+        carol.close();
+        return std::pair {room.state, at};
+    };
+    QTest::qWait(300);
+    auto [now, at] = state();
+    QCOMPARE(now.speed, 1.5);
+    QCOMPARE(now.playState, PlayState::Playing);
+    QVERIFY2(std::abs(now.position - (12.0 + (at - appliedAt) * 1.5)) < 0.02,
+             qPrintable(QString::number(now.position, 'f', 3)));
+
+    // Kept across seek, pause, play and another media.
+    alice.send(PlayerEvent {PlayerAction::Seek, 40.0});
+    alice.send(PlayerEvent {PlayerAction::Pause, 41.0});
+    alice.send(PlayerEvent {PlayerAction::Play, 41.0});
+    QVERIFY(alice.sync());
+    QCOMPARE(state().first.speed, 1.5);
+    alice.send(MediaChange {QStringLiteral("https://media.example/next.mkv"), std::nullopt});
+    QVERIFY(bob.waitFor("media_change"));
+    const TimelineState afterChange = state().first;
+    QCOMPARE(afterChange.speed, 1.5);
+    QCOMPARE(afterChange.position, 0.0);
+
+    // Back to 1x.
+    alice.send(PlayerEvent {PlayerAction::Speed, 0.0, false, 1.0});
+    QVERIFY(alice.sync());
+    QCOMPARE(state().first.speed, 1.0);
+}
+
+void TestServerRooms::speedOutsideItsRangeOrFromAFollowerIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("error");
+    QTest::addColumn<bool>("hostOnly");
+    QTest::addRow("too slow") << QByteArray(R"({"action":"speed","position":1,"speed":0.49})")
+                              << id("bad_request") << false;
+    QTest::addRow("too fast") << QByteArray(R"({"action":"speed","position":1,"speed":2.01})")
+                              << id("bad_request") << false;
+    QTest::addRow("no speed") << QByteArray(R"({"action":"speed","position":1})")
+                              << id("bad_request") << false;
+    QTest::addRow("a string") << QByteArray(R"({"action":"speed","position":1,"speed":"2"})")
+                              << id("bad_request") << false;
+    QTest::addRow("zero") << QByteArray(R"({"action":"speed","position":1,"speed":0})")
+                          << id("bad_request") << false;
+    QTest::addRow("host only") << QByteArray(R"({"action":"speed","position":1,"speed":1.5})")
+                               << id("forbidden") << true;
+}
+
+void TestServerRooms::speedOutsideItsRangeOrFromAFollowerIsRefused()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, error);
+    QFETCH(bool, hostOnly);
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice"),
+                             hostOnly ? Json {{"control", "host"}} : Json::object()));
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+    alice.send(PlayerEvent {PlayerAction::Seek, 30.0});
+    QVERIFY(bob.waitFor("player_event"));
+    QVERIFY(alice.sync());
+    const RoomSnapshot before = RoomSnapshot::of(core(), kRoom);
+    bob.clearReceived();
+    alice.clearReceived();
+
+    bob.sendJson(R"({"type":"player_event","payload":)" + payload + "}");
+    QCOMPARE(bob.nextErrorCode(), error);
+    QVERIFY(alice.sync());
+    QCOMPARE(alice.count("player_event"), 0);
+    QCOMPARE(RoomSnapshot::of(core(), kRoom), before);
+    QCOMPARE(core().room(kRoom)->timeline.speed, 1.0);
+    QCOMPARE(core().room(kRoom)->timeline.position, 30.0);
+}
+
+void TestServerRooms::theEndComesAtTheSpeedAwareTime()
+{
+    QVERIFY(start());
+    TestClient alice;
+    QVERIFY(alice.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
+    alice.send(MediaChange {QStringLiteral("https://media.example/short.mkv"),
+                            MediaInfo {QStringLiteral("short.mkv"), std::nullopt, 600.0}});
+    QVERIFY(alice.sync());
+    alice.send(PlayerEvent {PlayerAction::Speed, 599.0, true, 2.0});
+    QCOMPARE(alice.next("player_event").as<PlayerEvent>()->action, PlayerAction::Speed);
+    PlayerEvent play {PlayerAction::Play, 599.0};
+    play.echo = true;
+    alice.send(play);
+    const Envelope started = alice.next("player_event");
+    QCOMPARE(started.as<PlayerEvent>()->action, PlayerAction::Play);
+    // One second of media at 2x: the end half a second later.
+    const Envelope end = alice.next("player_event");
+    QCOMPARE(end.as<PlayerEvent>()->action, PlayerAction::Pause);
+    QCOMPARE(end.as<PlayerEvent>()->position, 600.0);
+    const double took = *end.serverTs - *started.serverTs;
+    QVERIFY2(std::abs(took - 0.5) < 0.01, qPrintable(QString::number(took, 'f', 4)));
+    QCOMPARE(core().room(kRoom)->timeline.speed, 2.0);
+}
+
+void TestServerRooms::theHostSharesItsSubtitleList()
+{
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
+    alice.send(MediaChange {QStringLiteral("film.mkv"),
+                            MediaInfo {QStringLiteral("film.mkv"), 1000, 60.0}});
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+    QCOMPARE(parsed(encode(bob.lastRoomState()))["payload"]["media"]["subtitles"].dump(),
+             std::string("[]"));
+
+    const QList<SharedSubtitle> list {
+        {id("en"), id("en"), id("English"), SubtitleFormat::Srt},
+        {id("track-2"), id("pt-BR"), id("Português (forced)"), SubtitleFormat::Ass},
+        {id("x_3"), QString(), QString(), SubtitleFormat::Vtt}};
+    // From a guest: refused, even where everyone controls playback.
+    bob.send(SubtitlesUpdate {list});
+    QCOMPARE(bob.nextErrorCode(), id("forbidden"));
+
+    alice.send(SubtitlesUpdate {list});
+    const Envelope relayed = bob.next("subtitles_update");
+    QCOMPARE(relayed.as<SubtitlesUpdate>()->subtitles, list);
+    QCOMPARE(relayed.client, id("alice"));
+    QVERIFY(alice.sync());
+    QCOMPARE(alice.count("subtitles_update"), 0);
+
+    TestClient carol;
+    QVERIFY(carol.open(url()));
+    QVERIFY(carol.joinRoom(kRoom, id("carol"), id("Carol")));
+    QCOMPARE(carol.lastRoomState().as<RoomState>()->media->subtitles, list);
+
+    // A later file starts with none.
+    alice.send(MediaChange {QStringLiteral("next.mkv"),
+                            MediaInfo {QStringLiteral("next.mkv"), 2000, 60.0}});
+    QVERIFY(carol.waitFor("media_change"));
+    TestClient dan;
+    QVERIFY(dan.open(url()));
+    QVERIFY(dan.joinRoom(kRoom, id("dan"), id("Dan")));
+    QVERIFY(dan.lastRoomState().as<RoomState>()->media->subtitles.isEmpty());
+}
+
+void TestServerRooms::aBadSubtitleListChangesNothing_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    const auto track
+        = [](const QString &id, const char *language = "en", const char *format = "srt") {
+              return QStringLiteral(R"({"id":"%1","language":"%2","title":"T","format":"%3"})")
+                  .arg(id, QLatin1String(language), QLatin1String(format))
+                  .toUtf8();
+          };
+    QByteArray many = "[";
+    for (int i = 0; i < 33; ++i)
+        many += (i ? "," : "") + track(QStringLiteral("t%1").arg(i));
+    many += "]";
+    QTest::addRow("33 tracks") << QByteArray(R"({"subtitles":)" + many + "}");
+    QTest::addRow("same id twice")
+        << QByteArray(R"({"subtitles":[)" + track(id("a")) + "," + track(id("a")) + "]}");
+    QTest::addRow("id with a slash") << QByteArray(R"({"subtitles":[)" + track(id("a/b")) + "]}");
+    QTest::addRow("empty id") << QByteArray(R"({"subtitles":[)" + track(QString()) + "]}");
+    QTest::addRow("long id") << QByteArray(R"({"subtitles":[)" + track(QString(65, u'a')) + "]}");
+    QTest::addRow("unknown format")
+        << QByteArray(R"({"subtitles":[)" + track(id("a"), "en", "sub") + "]}");
+    QTest::addRow("not a language")
+        << QByteArray(R"({"subtitles":[)" + track(id("a"), "english!", "srt") + "]}");
+    QTest::addRow("long title") << QByteArray(R"({"subtitles":[{"id":"a","language":"","title":")"
+                                              + QByteArray(129, 'x') + R"(","format":"srt"}]})");
+    QTest::addRow("not a list") << QByteArray(R"({"subtitles":{}})");
+    QTest::addRow("no list") << QByteArray(R"({})");
+}
+
+void TestServerRooms::aBadSubtitleListChangesNothing()
+{
+    QFETCH(QByteArray, payload);
+    QVERIFY(start());
+    TestClient alice;
+    TestClient bob;
+    QVERIFY(alice.open(url()));
+    QVERIFY(bob.open(url()));
+    QVERIFY(alice.createRoom(kRoom, id("alice")));
+    QVERIFY(bob.joinRoom(kRoom, id("bob"), id("Bob")));
+    const QList<SharedSubtitle> list {{id("en"), id("en"), id("English"), SubtitleFormat::Srt}};
+    alice.send(SubtitlesUpdate {list});
+    QVERIFY(bob.waitFor("subtitles_update"));
+    bob.clearReceived();
+
+    alice.sendJson(R"({"type":"subtitles_update","payload":)" + payload + "}");
+    QCOMPARE(alice.nextErrorCode(), id("bad_request"));
+    QVERIFY(bob.sync());
+    QCOMPARE(bob.count("subtitles_update"), 0);
+    QCOMPARE(core().room(kRoom)->subtitles, list);
 }
 
 void TestServerRooms::aTakenPortIsNamedAsSuch()

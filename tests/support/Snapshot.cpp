@@ -19,6 +19,8 @@ RoomSnapshot RoomSnapshot::of(const server::ServerCore &core, const QString &roo
     snapshot.position = found->timeline.position;
     snapshot.playState = found->timeline.state;
     snapshot.timelineAt = found->timeline.at;
+    snapshot.speed = found->timeline.speed;
+    snapshot.subtitles = int(found->subtitles.size());
     const std::string options = found->options().dump();
     snapshot.options = QByteArray(options.data(), qsizetype(options.size()));
     snapshot.waitingFor = QStringList(found->waitingFor.cbegin(), found->waitingFor.cend());
@@ -37,7 +39,9 @@ QString RoomSnapshot::toString() const
              QString::fromUtf8(protocol::playStateName(playState).data()))
         .arg(position, 0, 'f', 3)
         .arg(timelineAt, 0, 'f', 3)
-        .arg(QString::fromUtf8(options), waitingFor.join(QLatin1String(", ")),
+        .arg(QString::fromUtf8(options)
+                 + QStringLiteral(", speed %1, %2 subtitle tracks").arg(speed).arg(subtitles),
+             waitingFor.join(QLatin1String(", ")),
              autoPaused ? QStringLiteral(", auto-paused") : QString());
 }
 

@@ -23,6 +23,8 @@ struct RoomSnapshot {
     double position = 0.0;
     protocol::PlayState playState = protocol::PlayState::Paused;
     double timelineAt = 0.0;
+    double speed = 1.0;
+    int subtitles = 0; // shared subtitle tracks listed
     QByteArray options;
     QStringList waitingFor;
     bool autoPaused = false;

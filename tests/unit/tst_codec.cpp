@@ -77,6 +77,10 @@ void TestCodec::roundTrip_data()
     QTest::addRow("player_event play") << make(PlayerEvent {PlayerAction::Play, 1.5});
     QTest::addRow("player_event pause") << make(PlayerEvent {PlayerAction::Pause, 0.0});
     QTest::addRow("player_event seek") << make(PlayerEvent {PlayerAction::Seek, 3600.125});
+    QTest::addRow("player_event speed")
+        << make(PlayerEvent {PlayerAction::Speed, 12.5, false, 1.25});
+    QTest::addRow("player_event speed slowest")
+        << make(PlayerEvent {PlayerAction::Speed, 0.0, true, 0.5});
 
     QTest::addRow("state_update") << make(StateUpdate {42.25, PlayState::Buffering, 17.5});
 
@@ -104,6 +108,14 @@ void TestCodec::roundTrip_data()
         1,
         7};
     QTest::addRow("room_state with chat, playlist, readiness") << make(state);
+    state.state.speed = 1.5;
+    state.media->subtitles = {SharedSubtitle {QStringLiteral("en"), QStringLiteral("en"),
+                                              QStringLiteral("English"), SubtitleFormat::Srt},
+                              SharedSubtitle {QStringLiteral("signs-2"), QStringLiteral("pt-BR"),
+                                              QStringLiteral("Letreiros"), SubtitleFormat::Ass}};
+    QTest::addRow("room_state at 1.5x with shared subtitles") << make(state);
+    QTest::addRow("subtitles_update") << make(SubtitlesUpdate {state.media->subtitles});
+    QTest::addRow("subtitles_update none") << make(SubtitlesUpdate {});
 
     QTest::addRow("client_joined") << make(ClientJoined {QStringLiteral("Bob")});
     QTest::addRow("client_left") << make(ClientLeft {QStringLiteral("Bob")});
@@ -214,6 +226,30 @@ void TestCodec::malformed_data()
 
     // The extensions' payloads.
     const QByteArray longText = '"' + QByteArray(501, 'x') + '"';
+    QTest::addRow("speed without speed")
+        << frame("player_event", R"({"action":"speed","position":1})") << bad;
+    QTest::addRow("speed below 0.5")
+        << frame("player_event", R"({"action":"speed","position":1,"speed":0.25})") << bad;
+    QTest::addRow("speed above 2")
+        << frame("player_event", R"({"action":"speed","position":1,"speed":3})") << bad;
+    QTest::addRow("speed not a number")
+        << frame("player_event", R"({"action":"speed","position":1,"speed":"fast"})") << bad;
+    QTest::addRow("room_state speed out of range") << frame(
+        "room_state",
+        R"({"room":"r1","state":{"position":0,"play_state":"paused","speed":9},"participants":[]})")
+                                                   << bad;
+    QTest::addRow("subtitles without list") << frame("subtitles_update", "{}") << bad;
+    QTest::addRow("subtitle without format")
+        << frame("subtitles_update", R"({"subtitles":[{"id":"a","language":"en","title":"A"}]})")
+        << bad;
+    QTest::addRow("subtitle id with a dot")
+        << frame("subtitles_update",
+                 R"({"subtitles":[{"id":"a.b","language":"en","title":"A","format":"srt"}]})")
+        << bad;
+    QTest::addRow("subtitle language with a space")
+        << frame("subtitles_update",
+                 R"({"subtitles":[{"id":"a","language":"en US","title":"A","format":"srt"}]})")
+        << bad;
     QTest::addRow("chat without text") << frame("chat_message", "{}") << bad;
     QTest::addRow("chat blank") << frame("chat_message", R"({"text":"  \n "})") << bad;
     QTest::addRow("chat too long")
@@ -460,8 +496,9 @@ void TestCodec::roomOptionsGoOnTheWireAsTheyAreRead()
     QVERIFY(back);
     QVERIFY(back->toJson() == json);
     // The defaults say only who controls, who is let in and when a play starts.
-    QCOMPARE(QString::fromStdString(RoomOptions().toJson().dump()),
-             QStringLiteral(R"({"control":"everyone","invite_only":false,"start_when_ready":false})"));
+    QCOMPARE(
+        QString::fromStdString(RoomOptions().toJson().dump()),
+        QStringLiteral(R"({"control":"everyone","invite_only":false,"start_when_ready":false})"));
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

@@ -51,6 +51,22 @@ void TestMediaRequest::routesByTheFirstBytes()
     QVERIFY(mayBecomeMediaRequest("HE"));
     QVERIFY(!mayBecomeMediaRequest("GET /?"));
     QVERIFY(!mayBecomeMediaRequest("PUT"));
+    // The host's shared subtitles, on the same port.
+    QVERIFY(looksLikeMediaRequest("GET /subtitles/r1/en?token=x HTTP/1.1\r\n"));
+    QVERIFY(looksLikeMediaRequest("HEAD /subtitles/r1/en HTTP/1.1\r\n"));
+    QVERIFY(mayBecomeMediaRequest("HEAD /subti"));
+
+    const MediaRequest subtitle = parsed("GET /subtitles/Room_1/en-2?token=t HTTP/1.1\r\n\r\n");
+    QCOMPARE(subtitle.resource, MediaRequest::Resource::Subtitles);
+    QVERIFY(subtitle.pathValid);
+    QCOMPARE(subtitle.room, QStringLiteral("Room_1"));
+    QCOMPARE(subtitle.subtitle, QStringLiteral("en-2"));
+    QCOMPARE(subtitle.token, QStringLiteral("t"));
+    for (const char *path : {"/subtitles/r1", "/subtitles/r1/", "/subtitles//en",
+                             "/subtitles/r1/en/x", "/subtitles/r1/e.n", "/subtitles/r1/%2E%2E"}) {
+        const MediaRequest bad = parsed(QByteArray("GET ") + path + " HTTP/1.1\r\n\r\n");
+        QVERIFY2(!bad.pathValid, path);
+    }
 }
 
 void TestMediaRequest::parsesARequest()

@@ -4,8 +4,10 @@
 #include "PlaybackController.h"
 #include "RoomController.h"
 #include "RoomSession.h"
+#include "TimeFormat.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QIcon>
 #include <QKeySequence>
 
@@ -79,6 +81,31 @@ void ActionsController::createPlaybackActions()
     a.mute->setObjectName(QStringLiteral("muteAction"));
     a.mute->setCheckable(true);
 
+    auto *speeds = new QActionGroup(this);
+    for (const double step : kSpeedSteps) {
+        QAction *action = new QAction(
+            step == 1.0 ? tr("&Normal (%1)").arg(formatSpeed(step)) : formatSpeed(step), this);
+        action->setCheckable(true);
+        action->setData(step);
+        action->setActionGroup(speeds);
+        connect(action, &QAction::triggered, &m_playback,
+                [this, step] { m_playback.setSpeed(step); });
+        a.speeds.append(action);
+    }
+    a.slower = make(tr("&Slower"), Icon::Back, QKeySequence(Qt::Key_BracketLeft));
+    a.slower->setIcon({});
+    a.slower->setObjectName(QStringLiteral("slowerAction"));
+    connect(a.slower, &QAction::triggered, this, [this] { stepSpeed(-1); });
+    a.faster = make(tr("&Faster"), Icon::Forward, QKeySequence(Qt::Key_BracketRight));
+    a.faster->setIcon({});
+    a.faster->setObjectName(QStringLiteral("fasterAction"));
+    connect(a.faster, &QAction::triggered, this, [this] { stepSpeed(1); });
+    a.audioDelay = make(tr("Audio &Delay…"), Icon::VolumeHigh, {});
+    a.audioDelay->setIcon({});
+    a.audioDelay->setObjectName(QStringLiteral("audioDelayAction"));
+    connect(&m_room.session(), &RoomSession::speedChanged, this,
+            &ActionsController::updateSpeedActions);
+
     a.fullScreen = make(tr("&Full Screen"), Icon::FullScreen, QKeySequence(Qt::Key_F));
     a.fullScreen->setCheckable(true);
     connect(a.fullScreen, &QAction::toggled, &m_fullScreen, &FullScreenController::setFullScreen);
@@ -130,6 +157,34 @@ void ActionsController::updateMediaActions()
     m_actions.forward->setEnabled(loaded);
     m_actions.back->setEnabled(loaded);
     updatePlayAction();
+    updateSpeedActions();
+}
+
+void ActionsController::updateSpeedActions()
+{
+    const double speed = m_room.session().speed();
+    for (QAction *action : std::as_const(m_actions.speeds)) {
+        const QSignalBlocker blocker(action);
+        action->setChecked(std::abs(action->data().toDouble() - speed) < 1e-6);
+    }
+    m_actions.slower->setEnabled(speed > kSpeedSteps.front() + 1e-6);
+    m_actions.faster->setEnabled(speed < kSpeedSteps.back() - 1e-6);
+}
+
+void ActionsController::stepSpeed(int direction)
+{
+    const double speed = m_room.session().speed();
+    if (direction > 0) {
+        const auto next = std::find_if(kSpeedSteps.begin(), kSpeedSteps.end(),
+                                       [&](double step) { return step > speed + 1e-6; });
+        if (next != kSpeedSteps.end())
+            m_playback.setSpeed(*next);
+    } else {
+        const auto next = std::find_if(kSpeedSteps.rbegin(), kSpeedSteps.rend(),
+                                       [&](double step) { return step < speed - 1e-6; });
+        if (next != kSpeedSteps.rend())
+            m_playback.setSpeed(*next);
+    }
 }
 
 void ActionsController::updatePlayAction()

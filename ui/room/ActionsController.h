@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+
+#include <array>
 
 #include <functional>
 
@@ -64,6 +67,12 @@ public:
         QAction *volumeUp;
         QAction *volumeDown;
         QAction *mute;
+        // Playback > Speed: one checkable action per step (kSpeedSteps), and
+        // a step slower ([) or faster (]).
+        QList<QAction *> speeds;
+        QAction *slower;
+        QAction *faster;
+        QAction *audioDelay; // Playback > Audio Delay…: the window opens the dialog
         QAction *fullScreen;
         QAction *leaveFullScreen;
         QAction *host;
@@ -85,6 +94,8 @@ public:
                       FullScreenController &fullScreen, IconProvider icons,
                       QObject *parent = nullptr);
 
+    static constexpr std::array<double, 6> kSpeedSteps {0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
+
     const Actions &actions() const { return m_actions; }
     // The mute action's icon and tooltip follow the volume (0..100).
     void showVolume(int volume);
@@ -95,6 +106,8 @@ public:
 
 private:
     void updateRoomActions();
+    void updateSpeedActions();
+    void stepSpeed(int direction);
     QAction *make(const QString &text, Icon icon, const QKeySequence &shortcut);
     void createPlaybackActions();
     void createRoomActions();

@@ -136,7 +136,8 @@ void PlaybackController::load(const QUrl &url)
                                      : RoomMedia::forStream(url);
     m_loading = true;
     m_failed = false;
-    m_player.setPlaybackRate(1.0);
+    // The speed carries over to the next file, as the room's does.
+    m_player.setPlaybackRate(m_session.speed());
     emit loadRequested(url);
     emit seekableChanged(canSeek());
     m_settleTimeout->start();
@@ -295,8 +296,16 @@ void PlaybackController::togglePlayPause()
 
 void PlaybackController::seekBy(double seconds)
 {
+    // From where the room is: a player ahead for its late sound is not
+    // further on in the film.
     if (isLoaded())
-        seekTo(m_player.position() + seconds);
+        seekTo(m_session.playerRoomPosition(m_player.position()) + seconds);
+}
+
+void PlaybackController::setSpeed(double speed)
+{
+    if (!m_session.setSpeed(speed))
+        refusedControl();
 }
 
 void PlaybackController::seekTo(double seconds)
@@ -460,9 +469,11 @@ void PlaybackController::onMediaChosen(const QString &from, const RoomMedia &med
                     false);
 }
 
-void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::PlayerAction action,
-                                             double position)
+void PlaybackController::onRemotePlayerEvent(const QString &from,
+                                             const protocol::PlayerEvent &event)
 {
+    const protocol::PlayerAction action = event.action;
+    const double position = event.position;
     const QString who = m_session.nameOf(from);
     const QString when = formatMediaTime(position);
     // Sent by the server itself (no sender): the end of the media, or a
@@ -489,6 +500,10 @@ void PlaybackController::onRemotePlayerEvent(const QString &from, protocol::Play
     case protocol::PlayerAction::Seek:
         emit notice(tr("%1 jumped to %2").arg(who, when), false);
         break;
+    case protocol::PlayerAction::Speed:
+        emit notice(tr("%1 set the speed to %2").arg(who, formatSpeed(event.speed.value_or(1.0))),
+                    false);
+        break;
     }
     emit playingChanged();
 }
@@ -501,8 +516,8 @@ void PlaybackController::onRoomEnded()
         unload();
     m_announcePending = false;
     // The engine may have left the player nudged.
-    if (!qFuzzyCompare(m_player.playbackRate(), 1.0))
-        m_player.setPlaybackRate(1.0);
+    if (!qFuzzyCompare(m_player.playbackRate(), m_session.speed()))
+        m_player.setPlaybackRate(m_session.speed());
     emit playingChanged();
 }
 

@@ -86,6 +86,9 @@ public:
 
     void togglePlayPause();
     void seekBy(double seconds);
+    // The room's speed (alone, the player's); refused with a notice where
+    // only the host controls playback.
+    void setSpeed(double speed);
     void seekTo(double seconds);
     double position() const;
     // Playing as the user sees it: the room's timeline when there is one.
@@ -122,7 +125,7 @@ private:
     void refusedControl();
     void onRoomMediaChanged(const RoomMedia &media, const QString &ownerId);
     void onMediaChosen(const QString &from, const RoomMedia &media);
-    void onRemotePlayerEvent(const QString &from, protocol::PlayerAction action, double position);
+    void onRemotePlayerEvent(const QString &from, const protocol::PlayerEvent &event);
     void onRoomEnded();
     void onStreamFailed(int status);
     void setStreaming(bool streaming);

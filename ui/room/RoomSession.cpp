@@ -46,6 +46,8 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
         // A new start (a play, a seek, other media) gives everyone a fresh chance.
         m_stoppedSaid.clear();
         emit timelineChanged();
+        if (std::exchange(m_lastSpeed, m_sync->speed()) != m_sync->speed())
+            emit speedChanged(m_sync->speed());
     });
     connect(m_sync.get(), &sync::SyncController::activityChanged, this,
             &RoomSession::syncActivityChanged);
@@ -68,7 +70,7 @@ void RoomSession::connectClient()
     connect(client, &SessionClient::playerEventReceived, this,
             [this](const QString &from, const protocol::PlayerEvent &event, double) {
                 if (from != m_client->clientId())
-                    emit remotePlayerEvent(from, event.action, event.position);
+                    emit remotePlayerEvent(from, event);
             });
     connect(client, &SessionClient::forceResyncReceived, this,
             [this](const protocol::ForceResync &resync, double serverTs) {
@@ -263,6 +265,31 @@ bool RoomSession::playWouldBeHeld() const
 bool RoomSession::seek(double position)
 {
     return m_sync->seek(position);
+}
+
+bool RoomSession::setSpeed(double speed)
+{
+    return m_sync->setSpeed(speed);
+}
+
+double RoomSession::speed() const
+{
+    return m_sync->speed();
+}
+
+void RoomSession::setAudioDelay(double seconds)
+{
+    m_sync->setAudioDelay(seconds);
+}
+
+double RoomSession::audioDelay() const
+{
+    return m_sync->audioDelay();
+}
+
+double RoomSession::playerRoomPosition(double playerPosition) const
+{
+    return inRoom() ? std::max(0.0, playerPosition - m_sync->audioDelay()) : playerPosition;
 }
 
 bool RoomSession::hasTimeline() const

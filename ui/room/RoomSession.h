@@ -90,6 +90,16 @@ public:
     bool canControl() const;
     bool togglePlayPause();
     bool seek(double position);
+    // The room's playback speed (0.5-2.0); alone, the player's own.
+    bool setSpeed(double speed);
+    double speed() const;
+    // How late this person's sound arrives, s (0-1): the player runs that
+    // far ahead of the room.
+    void setAudioDelay(double seconds);
+    double audioDelay() const;
+    // Where the local player stands on the room's timeline (its own
+    // position less the audio delay).
+    double playerRoomPosition(double playerPosition) const;
     // Whether the room's timeline is known and says "playing".
     bool hasTimeline() const;
     bool timelinePlaying() const;
@@ -201,8 +211,9 @@ signals:
     void participantLeft(const QString &clientId, const QString &name);
     void hostChanged(const QString &hostId);
     // Someone else played, paused or sought.
-    void remotePlayerEvent(const QString &from, lockstep::protocol::PlayerAction action,
-                           double position);
+    void remotePlayerEvent(const QString &from, const lockstep::protocol::PlayerEvent &event);
+    // The room's speed (or, alone, the player's) changed.
+    void speedChanged(double speed);
     // Someone else chose what the room watches.
     void mediaChosen(const QString &from, const lockstep::ui::RoomMedia &media);
     // The room's timeline or what the engine does changed.
@@ -274,6 +285,7 @@ private:
     QString m_hostName; // kept for the sentences after the room is gone
     bool m_hostAway = false; // a guest lost the connection to the host's room
     QSet<QString> m_stoppedSaid; // participants whose stop was told
+    double m_lastSpeed = 1.0; // the speed last told (speedChanged)
     RoomMedia m_roomMedia;
     QString m_mediaOwner;
     StreamProxy *m_streamProxy;

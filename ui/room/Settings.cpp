@@ -59,6 +59,28 @@ void Settings::setVolume(int volume)
     m_settings.setValue(key("player/volume"), std::clamp(volume, 0, 100));
 }
 
+namespace {
+
+QString audioDelayKey(const QByteArray &device)
+{
+    // Device ids hold slashes and colons; the key holds neither.
+    return QStringLiteral("audio/delay/")
+        + QString::fromLatin1(
+               device.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+int Settings::audioDelay(const QByteArray &device) const
+{
+    return std::clamp(m_settings.value(audioDelayKey(device), 0).toInt(), 0, 1000);
+}
+
+void Settings::setAudioDelay(const QByteArray &device, int milliseconds)
+{
+    m_settings.setValue(audioDelayKey(device), std::clamp(milliseconds, 0, 1000));
+}
+
 bool Settings::muted() const
 {
     return m_settings.value(key("player/muted"), false).toBool();

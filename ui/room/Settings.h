@@ -28,6 +28,10 @@ public:
     void setVolume(int volume);
     bool muted() const;
     void setMuted(bool muted);
+    // How late the sound reaches this person on the audio output `device`
+    // (its QAudioDevice id), ms, 0-1000 (Playback > Audio Delay).
+    int audioDelay(const QByteArray &device) const;
+    void setAudioDelay(const QByteArray &device, int milliseconds);
 
     // The name others see in a room; defaults to the login name.
     QString displayName() const;

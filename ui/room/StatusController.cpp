@@ -16,7 +16,7 @@ bool operator==(const StatusController::Status &a, const StatusController::Statu
 {
     return a.connection == b.connection && a.rtt == b.rtt && a.offset == b.offset
         && a.drift == b.drift && a.activity == b.activity && a.inRoom == b.inRoom
-        && a.showDrift == b.showDrift;
+        && a.showDrift == b.showDrift && a.speed == b.speed && a.audioDelay == b.audioDelay;
 }
 
 } // namespace
@@ -35,6 +35,7 @@ StatusController::StatusController(const RoomSession &session, const PlaybackCon
     connect(&session, &RoomSession::hostingChanged, this, refreshNow);
     connect(&session, &RoomSession::syncActivityChanged, this, refreshNow);
     connect(&session, &RoomSession::ended, this, refreshNow);
+    connect(&session, &RoomSession::speedChanged, this, refreshNow);
     connect(&playback, &PlaybackController::mediaChanged, this, refreshNow);
     m_status.connection = connectionText();
 }
@@ -68,6 +69,12 @@ void StatusController::refresh()
     status.connection = connectionText();
     status.inRoom = m_session.inRoom();
     status.showDrift = status.inRoom && m_session.hasTimeline() && m_playback.isLoaded();
+    if (std::abs(m_session.speed() - 1.0) > 1e-9)
+        status.speed = tr("Speed %1").arg(formatSpeed(m_session.speed()));
+    if (m_session.audioDelay() > 0.0) {
+        status.audioDelay
+            = tr("Sound delay %1").arg(formatMilliseconds(m_session.audioDelay() * 1000.0, false));
+    }
     if (status.inRoom) {
         const sync::SyncSnapshot snapshot = m_session.syncSnapshot();
         status.rtt = tr("RTT %1").arg(formatMilliseconds(snapshot.rtt * 1000.0, false));

@@ -27,6 +27,9 @@ public:
         QString offset;
         QString drift;
         QString activity;
+        // Shown while not 1x / while set, in a room or not.
+        QString speed;
+        QString audioDelay;
         bool inRoom = false;
         bool showDrift = false;
     };

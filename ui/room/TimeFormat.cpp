@@ -36,4 +36,10 @@ QString formatMilliseconds(double milliseconds, bool withSign)
     return number + QStringLiteral(" ms");
 }
 
+QString formatSpeed(double speed)
+{
+    // At most two decimals, none that are zero: 1.5×, 0.75×, 2×.
+    return QLocale().toString(std::round(speed * 100.0) / 100.0, 'g', 4) + QChar(0x00D7);
+}
+
 } // namespace lockstep::ui

@@ -11,4 +11,7 @@ QString formatMediaTime(double seconds, bool withHours = false);
 // A signed offset in milliseconds: "+12 ms", "-3.4 ms", "0 ms".
 QString formatMilliseconds(double milliseconds, bool withSign = true);
 
+// A playback speed: "1.5×", "0.75×", "2×".
+QString formatSpeed(double speed);
+
 } // namespace lockstep::ui

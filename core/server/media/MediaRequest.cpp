@@ -3,6 +3,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <array>
 
 #include <limits>
 
@@ -10,10 +11,11 @@ namespace lockstep::server::media {
 
 namespace {
 
-constexpr QByteArrayView kGetPrefix = "GET /media/";
-constexpr QByteArrayView kHeadPrefix = "HEAD /media/";
+constexpr std::array<QByteArrayView, 4> kPrefixes {"GET /media/", "HEAD /media/", "GET /subtitles/",
+                                                   "HEAD /subtitles/"};
 constexpr QByteArrayView kMediaPath = "/media/";
-constexpr qsizetype kMaxRoomLength = 64;
+constexpr QByteArrayView kSubtitlesPath = "/subtitles/";
+constexpr qsizetype kMaxIdLength = 64;
 
 bool isRoomCharacter(char c)
 {
@@ -41,16 +43,24 @@ std::optional<qint64> parseDecimal(QByteArrayView text)
     return value;
 }
 
+bool isId(QByteArrayView id)
+{
+    return !id.isEmpty() && id.size() <= kMaxIdLength
+        && std::all_of(id.begin(), id.end(), isRoomCharacter);
+}
+
 } // namespace
 
 bool looksLikeMediaRequest(QByteArrayView head)
 {
-    return head.startsWith(kGetPrefix) || head.startsWith(kHeadPrefix);
+    return std::any_of(kPrefixes.begin(), kPrefixes.end(),
+                       [&](QByteArrayView prefix) { return head.startsWith(prefix); });
 }
 
 bool mayBecomeMediaRequest(QByteArrayView head)
 {
-    return isPrefixOf(head, kGetPrefix) || isPrefixOf(head, kHeadPrefix);
+    return std::any_of(kPrefixes.begin(), kPrefixes.end(),
+                       [&](QByteArrayView prefix) { return isPrefixOf(head, prefix); });
 }
 
 HeadStatus parseMediaRequest(QByteArrayView buffer, MediaRequest *request, qsizetype *headBytes)
@@ -78,10 +88,17 @@ HeadStatus parseMediaRequest(QByteArrayView buffer, MediaRequest *request, qsize
     const QByteArray path = query < 0 ? target : target.left(query);
     if (path.startsWith(kMediaPath.toByteArray())) {
         const QByteArray room = path.mid(kMediaPath.size());
-        r.pathValid = !room.isEmpty() && room.size() <= kMaxRoomLength
-            && std::all_of(room.begin(), room.end(), isRoomCharacter);
+        r.pathValid = isId(room);
         if (r.pathValid)
             r.room = QString::fromLatin1(room);
+    } else if (path.startsWith(kSubtitlesPath.toByteArray())) {
+        r.resource = MediaRequest::Resource::Subtitles;
+        const QList<QByteArray> parts = path.mid(kSubtitlesPath.size()).split('/');
+        r.pathValid = parts.size() == 2 && isId(parts[0]) && isId(parts[1]);
+        if (r.pathValid) {
+            r.room = QString::fromLatin1(parts[0]);
+            r.subtitle = QString::fromLatin1(parts[1]);
+        }
     }
     if (query >= 0) {
         for (const QByteArray &argument : target.mid(query + 1).split('&')) {

@@ -7,16 +7,22 @@
 
 namespace lockstep::server::media {
 
-// One HTTP/1.1 request head for the shared-file endpoint, parsed without a
-// socket so that every rule can be tested from byte strings.
+// One HTTP/1.1 request head for the shared-file endpoints (`/media/<room>`
+// and `/subtitles/<room>/<id>`), parsed without a socket so that every rule
+// can be tested from byte strings.
 struct MediaRequest {
     enum class Method { Get, Head, Other };
+    enum class Resource { Media, Subtitles };
 
     Method method = Method::Other;
-    QString room; // from `/media/<room>`; empty when the path is anything else
+    Resource resource = Resource::Media;
+    QString room; // from the path; empty when the path is anything else
+    QString subtitle; // the track id of `/subtitles/<room>/<id>`
     QString token; // the `token` query argument, percent-decoded
     std::optional<QByteArray> range; // the Range header's value, if any
-    bool pathValid = false; // the path is exactly `/media/<room>` with a plausible room id
+    // The path is exactly `/media/<room>` or `/subtitles/<room>/<id>`, with
+    // plausible ids.
+    bool pathValid = false;
 };
 
 // The outcome of reading a request head.
@@ -29,8 +35,8 @@ enum class HeadStatus {
 
 inline constexpr qsizetype kMaxHeadBytes = 8 * 1024;
 
-// Whether `head` starts a request for the media endpoint, judged from the
-// first bytes of a connection: `GET /media/` or `HEAD /media/`. Everything
+// Whether `head` starts a request for the media endpoints, judged from the
+// first bytes of a connection: `GET /media/`, `GET /subtitles/` (or HEAD). Everything
 // else on the port is a WebSocket upgrade (or an error for it to answer).
 bool looksLikeMediaRequest(QByteArrayView head);
 // Whether `head` is a prefix that may still become a media request.

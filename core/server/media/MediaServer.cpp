@@ -160,6 +160,10 @@ void MediaServer::answer(QTcpSocket *socket, const MediaRequest &request)
                QStringLiteral("The media token's holder is not in the room."));
         return;
     }
+    if (request.resource == MediaRequest::Resource::Subtitles) {
+        answerSubtitles(socket, request);
+        return;
+    }
     const auto path = m_core.sharedPath(request.room);
     if (!path) {
         refuse(socket, 404, "Not Found", QStringLiteral("The room does not offer its file now."));
@@ -220,6 +224,40 @@ void MediaServer::answer(QTcpSocket *socket, const MediaRequest &request)
     qCInfo(lcServer).noquote() << "streaming room" << r.room << "to" << r.client << "bytes"
                                << range.first << "-" << range.last << "of" << size;
     pump(socket);
+}
+
+void MediaServer::answerSubtitles(QTcpSocket *socket, const MediaRequest &request)
+{
+    const auto track = m_core.sharedSubtitle(request.room, request.subtitle);
+    const auto text = m_core.sharedSubtitleText(request.room, request.subtitle);
+    if (!track || !text) {
+        refuse(socket, 404, "Not Found",
+               QStringLiteral("The room shares no subtitle track '%1'.").arg(request.subtitle));
+        return;
+    }
+    QByteArray type;
+    switch (track->format) {
+    case protocol::SubtitleFormat::Srt:
+        type = "application/x-subrip";
+        break;
+    case protocol::SubtitleFormat::Vtt:
+        type = "text/vtt";
+        break;
+    case protocol::SubtitleFormat::Ass:
+        type = "text/x-ssa";
+        break;
+    }
+    // Small and in memory: written whole, whatever the Range header says.
+    QByteArray head = statusLine(200, "OK");
+    head += "Content-Type: " + type + "; charset=utf-8\r\n";
+    head += "Content-Length: " + QByteArray::number(text->size()) + "\r\n";
+    head += "Cache-Control: no-store\r\nConnection: close\r\n\r\n";
+    socket->write(head);
+    if (request.method == MediaRequest::Method::Get)
+        socket->write(*text);
+    qCInfo(lcServer).noquote() << "room" << request.room << "serves subtitle track"
+                               << request.subtitle << "(" << text->size() << "bytes)";
+    socket->disconnectFromHost();
 }
 
 void MediaServer::refuse(QTcpSocket *socket, int status, const QByteArray &reason,

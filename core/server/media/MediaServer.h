@@ -38,12 +38,11 @@ struct MediaServerLimits {
 };
 
 // The HTTP side of "Sharing the host's file" (docs/protocol.md): answers
-// `GET`/`HEAD /media/<room>?token=...` on a connection the network layer
-// hands over, one request per connection. Reads the file in chunks as the
-// socket drains, never more than highWaterBytes + chunkBytes per stream.
-// The reads run on a thread of their own, one chunk per stream at a time:
-// a slow disk (or a file on a network share) never holds the event loop,
-// which also runs the room's WebSocket traffic and, in the app, the window.
+// `GET`/`HEAD /media/<room>?token=...` (and `/subtitles/<room>/<id>`) on a connection the network
+// layer hands over, one request per connection. Reads the file in chunks as the socket drains,
+// never more than highWaterBytes + chunkBytes per stream. The reads run on a thread of their own,
+// one chunk per stream at a time: a slow disk (or a file on a network share) never holds the event
+// loop, which also runs the room's WebSocket traffic and, in the app, the window.
 class MediaServer : public QObject
 {
     Q_OBJECT
@@ -76,6 +75,7 @@ private:
 
     void readHead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const MediaRequest &request);
+    void answerSubtitles(QTcpSocket *socket, const MediaRequest &request);
     void refuse(QTcpSocket *socket, int status, const QByteArray &reason, const QString &sentence,
                 const QByteArray &extraHeaders = {});
     void pump(QTcpSocket *socket);

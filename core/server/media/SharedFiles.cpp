@@ -63,4 +63,17 @@ bool SharedFiles::isOffered(const QString &path) const
                        [&](const File &f) { return f.path == path; });
 }
 
+void SharedFiles::offerSubtitles(QHash<QString, QByteArray> texts)
+{
+    m_subtitles = std::move(texts);
+}
+
+std::optional<QByteArray> SharedFiles::subtitleText(const QString &id) const
+{
+    const auto it = m_subtitles.constFind(id);
+    if (it == m_subtitles.cend())
+        return std::nullopt;
+    return *it;
+}
+
 } // namespace lockstep::server::media

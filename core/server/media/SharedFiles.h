@@ -2,6 +2,7 @@
 
 #include "protocol/Messages.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -33,6 +34,12 @@ public:
     bool isOffered(const QString &path) const;
     int count() const { return int(m_files.size()); }
 
+    // The texts of the subtitle tracks the host shares, by track id, as
+    // `GET /subtitles/<room>/<id>` serves them (the room's subtitles_update
+    // names them). Replaces what was offered before.
+    void offerSubtitles(QHash<QString, QByteArray> texts);
+    std::optional<QByteArray> subtitleText(const QString &id) const;
+
 signals:
     // Files were offered or withdrawn.
     void changed();
@@ -44,6 +51,7 @@ private:
         qint64 size = 0;
     };
     std::vector<File> m_files;
+    QHash<QString, QByteArray> m_subtitles;
 };
 
 } // namespace lockstep::server::media

@@ -139,7 +139,7 @@ void QtBackend::acceptSockets()
 
 void QtBackend::route(QTcpSocket *socket)
 {
-    constexpr qsizetype kSniffBytes = 12; // "HEAD /media/"
+    constexpr qsizetype kSniffBytes = 16; // "HEAD /subtitles/", the longest prefix
     const QByteArray head = socket->peek(kSniffBytes);
     const bool media = m_mediaHandler && media::looksLikeMediaRequest(head);
     if (!media && m_mediaHandler && media::mayBecomeMediaRequest(head) && head.size() < kSniffBytes)
