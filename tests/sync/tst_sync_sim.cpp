@@ -77,6 +77,19 @@ struct Party {
         return limit;
     }
 
+    // Largest distance of any participant from where it should be: the
+    // server's timeline plus its own audio delay.
+    double worstAim() const
+    {
+        const double truth = *world.roomPosition(kRoom);
+        double worst = 0.0;
+        for (SimParticipant *p : all()) {
+            worst = std::max(worst, std::abs(p->truePosition() - p->controller().audioDelay()
+                                             - truth));
+        }
+        return worst;
+    }
+
     // The spread seen over `duration` seconds of steady playback, at the
     // given percentile (100: the worst).
     double steadySpread(double duration, double percentile = 95.0)
@@ -134,6 +147,9 @@ private slots:
     void leavingWhenTheConnectionDropsSticks();
     void clockOffsetIsEstimated();
     void longPlaybackStaysInSync();
+    void theRoomsSpeedHoldsEveryone_data();
+    void theRoomsSpeedHoldsEveryone();
+    void aDelayedSoundRunsItsPlayerAhead();
 };
 
 void TestSyncSim::everyoneJoinsPaused()
@@ -818,4 +834,100 @@ void TestSyncSim::longPlaybackStaysInSync()
 }
 
 QTEST_GUILESS_MAIN(TestSyncSim)
+void TestSyncSim::theRoomsSpeedHoldsEveryone_data()
+{
+    QTest::addColumn<double>("speed");
+    QTest::addRow("0.5x") << 0.5;
+    QTest::addRow("1.5x") << 1.5;
+    QTest::addRow("2x") << 2.0;
+}
+
+void TestSyncSim::theRoomsSpeedHoldsEveryone()
+{
+    QFETCH(double, speed);
+    Party party;
+    QVERIFY(party.host->controller().play());
+    QVERIFY(party.convergence() < 2.0);
+    party.world.run(2.0);
+    // A follower changes the speed while the room plays.
+    QVERIFY(party.bob->controller().setSpeed(speed));
+    party.world.run(0.5);
+    QCOMPARE(party.world.server().room(kRoom)->timeline.speed, speed);
+    for (SimParticipant *p : party.all())
+        QCOMPARE(p->controller().speed(), speed);
+    const double converged = party.convergence();
+    QVERIFY2(converged < 2.0, qPrintable(QString::number(converged)));
+
+    // Everyone moves `speed` seconds a second, on the server's timeline.
+    party.world.run(3.0);
+    QVERIFY2(party.worstError() < 0.015,
+             qPrintable(QStringLiteral("%1 ms off the timeline").arg(party.worstError() * 1000)));
+    std::vector<double> before;
+    for (SimParticipant *p : party.all())
+        before.push_back(p->truePosition());
+    party.world.run(4.0);
+    for (int i = 0; i < party.all().size(); ++i) {
+        SimParticipant *p = party.all().at(i);
+        const double moved = p->truePosition() - before[std::size_t(i)];
+        QVERIFY2(std::abs(moved - 4.0 * speed) < 0.02,
+                 qPrintable(QStringLiteral("%1 moved %2 s in 4 s").arg(p->name()).arg(moved)));
+        QVERIFY2(std::abs(p->player().playbackRate() / speed - 1.0) <= 0.05,
+                 qPrintable(QStringLiteral("%1 at rate %2").arg(p->name()).arg(
+                     p->player().playbackRate())));
+    }
+    const double typical = party.steadySpread(20.0);
+    QVERIFY2(typical < 0.015, qPrintable(QStringLiteral("p95 spread %1 ms").arg(typical * 1000)));
+
+    // The speed is the room's: kept across a seek and a pause.
+    QVERIFY(party.carol->controller().seek(30.0));
+    QVERIFY(party.convergence() < 2.0);
+    QVERIFY(party.host->controller().pause());
+    QVERIFY(party.host->controller().play());
+    QVERIFY(party.convergence() < 2.0);
+    QCOMPARE(party.world.server().room(kRoom)->timeline.speed, speed);
+    party.world.run(2.0);
+    QVERIFY2(party.worstError() < 0.015,
+             qPrintable(QStringLiteral("%1 ms off the timeline").arg(party.worstError() * 1000)));
+    QCOMPARE(party.carol->controller().speed(), speed);
+}
+
+void TestSyncSim::aDelayedSoundRunsItsPlayerAhead()
+{
+    Party party;
+    party.carol->controller().setAudioDelay(0.200);
+    QVERIFY(party.host->controller().play());
+    party.world.run(3.0);
+    QVERIFY2(party.worstAim() < 0.015,
+             qPrintable(QStringLiteral("%1 ms off the aim").arg(party.worstAim() * 1000)));
+    const double truth = *party.world.roomPosition(kRoom);
+    const double ahead = party.carol->truePosition() - truth;
+    QVERIFY2(std::abs(ahead - 0.200) < 0.015, qPrintable(QString::number(ahead)));
+    // Its reports take the delay off: the server sees no drift and resyncs nobody.
+    party.world.run(5.0);
+    const auto *carol = party.world.server().room(kRoom)->member(party.carol->client().clientId());
+    QVERIFY(carol && carol->driftMs);
+    QVERIFY2(std::abs(*carol->driftMs) < 30.0, qPrintable(QString::number(*carol->driftMs)));
+    const int corrections = party.carol->controller().correctionCount();
+    party.world.run(10.0);
+    QCOMPARE(party.carol->controller().correctionCount(), corrections);
+
+    // Its own actions are the room's positions: a pause lands everyone where
+    // the room was, carol 200 ms on.
+    QVERIFY(party.carol->controller().pause());
+    party.world.run(1.0);
+    const double pausedAt = party.world.server().room(kRoom)->timeline.position;
+    QVERIFY2(std::abs(party.host->truePosition() - pausedAt) < 0.006,
+             qPrintable(QString::number(party.host->truePosition() - pausedAt)));
+    QVERIFY2(std::abs(party.carol->truePosition() - pausedAt - 0.200) < 0.006,
+             qPrintable(QString::number(party.carol->truePosition() - pausedAt)));
+
+    // Set back to none while the room plays: in step with the others again.
+    QVERIFY(party.bob->controller().play());
+    party.world.run(2.0);
+    party.carol->controller().setAudioDelay(0.0);
+    party.world.run(2.0);
+    QVERIFY2(party.worstError() < 0.015,
+             qPrintable(QStringLiteral("%1 ms off the timeline").arg(party.worstError() * 1000)));
+}
+
 #include "tst_sync_sim.moc"

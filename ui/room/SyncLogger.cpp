@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -96,6 +97,8 @@ void SyncLogger::writeLine()
         {"expected", s.expected},
         {"error_ms", s.error * 1000.0},
         {"rate", s.rate},
+        {"speed", s.speed},
+        {"audio_delay_ms", std::lround(s.audioDelay * 1000.0)},
         {"offset_ms", s.offset * 1000.0},
         {"rtt_ms", s.rtt * 1000.0},
         {"activity", activityName(s.activity)},
