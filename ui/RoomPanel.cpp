@@ -7,6 +7,7 @@
 #include "room/PlaylistController.h"
 #include "room/RoomController.h"
 #include "room/RoomSession.h"
+#include "room/TimeFormat.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,6 +95,7 @@ RoomPanel::RoomPanel(RoomController &room, ChatController &chat, PlaylistControl
     connect(&session, &RoomSession::joined, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::inviteLinkChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::hostingChanged, this, &RoomPanel::refresh);
+    connect(&session, &RoomSession::speedChanged, this, &RoomPanel::refresh);
     connect(&session, &RoomSession::ended, this, &RoomPanel::onEnded);
     connect(&session, &RoomSession::activeChanged, this, [this](bool active) {
         if (active) {
@@ -336,6 +338,8 @@ void RoomPanel::refresh()
                            .arg(ready)
                            .arg(everyone.size());
         }
+        if (std::abs(session.speed() - 1.0) > 1e-9)
+            details << tr("The room plays at %1.").arg(formatSpeed(session.speed()));
         // A large room's list holds the host and the earliest arrivals only.
         const int everyone = session.participantCount();
         if (everyone > session.participants().size())
