@@ -19,6 +19,7 @@
 #include "player/AudioDelayBinding.h"
 #include "player/MediaPlayerBackend.h"
 #include "player/PlayerBinding.h"
+#include "player/SubtitleSharingBinding.h"
 #include "player/TracksBinding.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
@@ -131,6 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
         {*m_room, *m_chat, *m_playlist, *m_fullScreen, *m_roomPanel, *m_chatOverlay, *m_chatInput},
         a);
     connect(party, &PartyBinding::notice, this, &MainWindow::notify);
+    auto *sharing = new SubtitleSharingBinding(*m_room, *m_tracks, this);
+    connect(sharing, &SubtitleSharingBinding::notice, this, &MainWindow::notify);
 
     connect(m_videoArea, &VideoArea::doubleClicked, a.fullScreen, &QAction::trigger);
     connect(m_videoArea, &VideoArea::contextMenuRequested, m_menus, &WindowMenus::showContextMenu);
@@ -259,6 +262,7 @@ void MainWindow::start(const StartupOptions &options)
         m_audioDelay->setOverride(*options.audioDelayMs);
     if (!options.syncLogPath.isEmpty()) {
         m_syncLogger = new SyncLogger(*m_room, this);
+        m_syncLogger->setSubtitleSource([this] { return m_tracks->shownSubtitle(); });
         QString error;
         if (!m_syncLogger->open(options.syncLogPath, &error))
             notify(tr("Cannot write the sync log %1: %2").arg(options.syncLogPath, error), true);

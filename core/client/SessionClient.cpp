@@ -390,6 +390,19 @@ bool SessionClient::sendPlaylist(const PlaylistUpdate &update)
     return sendMessage(PlaylistUpdate {update.items, update.current, std::nullopt});
 }
 
+bool SessionClient::shareSubtitles(const QList<SharedSubtitle> &subtitles)
+{
+    m_offeredSubtitles = subtitles;
+    if (m_state != State::InRoom || !isHost())
+        return false;
+    return sendMessage(SubtitlesUpdate {subtitles});
+}
+
+QList<SharedSubtitle> SessionClient::sharedSubtitles() const
+{
+    return m_room.media ? m_room.media->subtitles : QList<SharedSubtitle>();
+}
+
 void SessionClient::setReady(bool ready)
 {
     m_wantReady = ready;
@@ -463,8 +476,13 @@ void SessionClient::handle(const Envelope &e)
             m_pending = Pending {PlayerEvent {PlayerAction::Play, 0.0}, m_clock.now()};
         emit joined(m_room, serverTs, rejoined);
         emit participantsChanged(m_room.participants);
+        emit sharedSubtitlesChanged(sharedSubtitles());
         flushPending();
         resendPendingChat();
+        // The host's subtitles, for a room that lost or never had them.
+        if (isHost() && !m_offeredSubtitles.isEmpty() && m_room.media
+            && m_room.media->subtitles != m_offeredSubtitles)
+            sendMessage(SubtitlesUpdate {m_offeredSubtitles});
         // A room that was re-created, or that we entered anew, has us as not
         // ready; say it again.
         if (m_wantReady) {
@@ -538,9 +556,16 @@ void SessionClient::handle(const Envelope &e)
     } else if (const auto *invite = e.as<InviteCreated>()) {
         emit inviteCreated(invite->inviteToken, invite->expiresAt);
     } else if (const auto *media = e.as<MediaChange>()) {
+        const bool hadSubtitles = !sharedSubtitles().isEmpty();
         m_room.mediaUrl = media->mediaUrl;
         m_room.media = media->media;
+        if (m_room.media)
+            m_room.media->subtitles.clear(); // the server empties the list
+        // What we offered was for the file before.
+        m_offeredSubtitles.clear();
         emit mediaChanged(e.client, *media, serverTs);
+        if (hadSubtitles)
+            emit sharedSubtitlesChanged({});
     } else if (const auto *chat = e.as<ChatMessage>()) {
         ChatEntry entry {chat->id.value_or(0), e.client,
                          chat->name.value_or(participantName(e.client)), chat->text, serverTs};
@@ -560,6 +585,10 @@ void SessionClient::handle(const Envelope &e)
         setParticipantReady(e.client, ready->ready);
         emit readyChanged(e.client, ready->ready);
         emit participantsChanged(m_room.participants);
+    } else if (const auto *subtitles = e.as<SubtitlesUpdate>()) {
+        if (m_room.media)
+            m_room.media->subtitles = subtitles->subtitles;
+        emit sharedSubtitlesChanged(subtitles->subtitles);
     }
 }
 

@@ -158,6 +158,12 @@ public:
     bool sendPlaylist(const protocol::PlaylistUpdate &update);
     void setReady(bool ready);
     bool wantsReady() const { return m_wantReady; }
+    // The host's list of the subtitles it shares with its file; kept and
+    // sent again on every (re)entry into the room, and dropped with the
+    // media it was for.
+    bool shareSubtitles(const QList<protocol::SharedSubtitle> &subtitles);
+    // The list the room's host shares now (room_state, subtitles_update).
+    QList<protocol::SharedSubtitle> sharedSubtitles() const;
     // Whether the room has us as ready (false outside a room).
     bool isReady() const;
     bool hasPendingAction() const { return m_pending.has_value(); }
@@ -193,6 +199,8 @@ signals:
     // on to the next item by itself.
     void playlistChanged(const lockstep::protocol::Playlist &playlist, const QString &from);
     void readyChanged(const QString &clientId, bool ready);
+    // The host's shared subtitles changed (subtitles_update, or another media).
+    void sharedSubtitlesChanged(const QList<lockstep::protocol::SharedSubtitle> &subtitles);
     void pongReceived(double rtt);
 
 private:
@@ -241,6 +249,7 @@ private:
     QStringList m_outbox; // see pendingChat()
     double m_lastChatSentAt = -1.0e18;
     bool m_wantReady = false;
+    QList<protocol::SharedSubtitle> m_offeredSubtitles; // see shareSubtitles()
     bool m_canRetry = false; // the last end was Unreachable
 };
 

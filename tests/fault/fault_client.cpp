@@ -123,6 +123,8 @@ public:
             accepted = m_sync.pause();
         else if (verb == QLatin1String("seek") && words.size() == 2)
             accepted = m_sync.seek(words.at(1).toDouble());
+        else if (verb == QLatin1String("speed") && words.size() == 2)
+            accepted = m_sync.setSpeed(words.at(1).toDouble());
         else if (verb == QLatin1String("leave"))
             m_client.leave();
         else

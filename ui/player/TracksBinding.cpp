@@ -41,6 +41,39 @@ QString externalId(const QString &path)
     return QStringLiteral("external:") + QFileInfo(path).absoluteFilePath();
 }
 
+QString sharedId(const QString &id)
+{
+    return QStringLiteral("shared:") + id;
+}
+
+QString formatSuffix(protocol::SubtitleFormat format)
+{
+    switch (format) {
+    case protocol::SubtitleFormat::Srt:
+        return QStringLiteral("srt");
+    case protocol::SubtitleFormat::Vtt:
+        return QStringLiteral("vtt");
+    case protocol::SubtitleFormat::Ass:
+        return QStringLiteral("ass");
+    }
+    return QStringLiteral("srt");
+}
+
+// Whether `code` names the language the app speaks ("en", "eng", "en-GB").
+bool isOwnLanguage(const QString &code)
+{
+    // The app speaks English, its source language, under the C locale.
+    const QString own = QLocale().language() == QLocale::C
+        ? QStringLiteral("en")
+        : QLocale().name().section(QLatin1Char('_'), 0, 0);
+    if (code.isEmpty() || own.isEmpty())
+        return false;
+    if (code.section(QLatin1Char('-'), 0, 0).compare(own, Qt::CaseInsensitive) == 0)
+        return true;
+    const QString name = media::languageName(code);
+    return !name.isEmpty() && name == media::languageName(own);
+}
+
 // Subtitle files beside the video that belong to it: Film.srt, then
 // Film.<anything>.srt (Film.en.srt, Film.eng.forced.ass), the ones in the
 // user's language first.
@@ -227,11 +260,13 @@ void TracksBinding::onSourceChanged()
     m_wanted = choice.subtitle;
     m_wantedAudio = choice.audio;
     m_delayMs = m_fileKey.isEmpty() ? 0 : choice.subtitleDelayMs;
+    addHostSubtitles();
     rebuildAudioMenu();
     rebuildSubtitleMenu();
     emit subtitlesChanged();
     if (m_mediaPath.isEmpty()) {
         m_inspected = true;
+        pickSharedSubtitle();
         return;
     }
 
@@ -271,6 +306,9 @@ void TracksBinding::onInspected(quint64 generation, const Inspection &result)
             subtitle.id = embeddedId(track.indexInType);
             subtitle.label = trackLabel(track, tr("Track %1").arg(track.indexInType + 1));
             subtitle.trackNumber = track.number;
+            subtitle.indexInType = track.indexInType;
+            subtitle.language = track.language;
+            subtitle.title = track.title.trimmed();
             subtitle.codec = track.codec;
             subtitle.codecPrivate = track.codecPrivate;
             subtitle.isDefault = track.isDefault;
@@ -319,6 +357,7 @@ void TracksBinding::onInspected(quint64 generation, const Inspection &result)
     m_wanted.clear();
     if (m_current == QLatin1String("off"))
         chooseSubtitle(choice, false);
+    pickSharedSubtitle();
     emit subtitlesChanged();
 }
 
@@ -338,6 +377,7 @@ void TracksBinding::addExternal(const QString &path, bool select)
     subtitle.path = QFileInfo(path).absoluteFilePath();
     subtitle.label = QFileInfo(path).fileName();
     subtitle.toolTip = QDir::toNativeSeparators(subtitle.path);
+    subtitle.language = languageFromFileName(m_mediaPath, path);
     m_subtitles << subtitle;
     rebuildSubtitleMenu();
     if (select)
@@ -382,6 +422,8 @@ void TracksBinding::chooseSubtitle(const QString &id, bool rememberIt)
         return;
     }
     m_current = subtitle ? id : QStringLiteral("off");
+    if (rememberIt)
+        m_pickedFor = m_player.source(); // the person chose: nothing is picked for them
     m_subtitleMenu->setCurrent(m_current);
     m_renderer.clear();
     m_overlay->setImage({});
@@ -403,6 +445,11 @@ void TracksBinding::startLoading(Subtitle &subtitle)
         return;
     subtitle.loading = true;
     ++m_pending;
+    if (!subtitle.sharedId.isEmpty()) {
+        // The host has the text: setSharedSubtitleText or sharedSubtitleFailed follows.
+        emit sharedSubtitleWanted(subtitle.sharedId);
+        return;
+    }
     const quint64 generation = m_generation;
     const QString id = subtitle.id;
     auto *watcher = new QFutureWatcher<LoadResult>(this);
@@ -478,7 +525,8 @@ void TracksBinding::onLoaded(quint64 generation, const QString &id, const QByteA
     }
     subtitle->script = script;
     subtitle->showable = true;
-    subtitle->toolTip = QDir::toNativeSeparators(subtitle->path);
+    if (!subtitle->path.isEmpty())
+        subtitle->toolTip = QDir::toNativeSeparators(subtitle->path);
     for (const QString &note : notes)
         emit notice(note, true);
     if (choose) {
@@ -522,6 +570,151 @@ void TracksBinding::setSubtitleDelay(int ms)
     refresh();
     emit hint(tr("Subtitle delay: %1 ms").arg(m_delayMs));
     emit subtitlesChanged();
+}
+
+// ---------------------------------------------------------------- sharing
+
+QString TracksBinding::shownSubtitle() const
+{
+    for (const Subtitle &subtitle : m_subtitles) {
+        if (subtitle.id == m_current)
+            return subtitle.script.isEmpty() ? QString() : subtitle.label;
+    }
+    return {};
+}
+
+QList<SubtitleSource> TracksBinding::shareableSources() const
+{
+    QList<SubtitleSource> sources;
+    if (m_mediaPath.isEmpty())
+        return sources;
+    for (const Subtitle &subtitle : m_subtitles) {
+        if (!subtitle.showable || !subtitle.sharedId.isEmpty())
+            continue;
+        SubtitleSource source;
+        source.language = subtitle.language;
+        if (!subtitle.path.isEmpty()) {
+            source.path = subtitle.path;
+            source.title = media::languageName(subtitle.language);
+        } else {
+            source.mediaPath = m_mediaPath;
+            source.trackNumber = subtitle.trackNumber;
+            source.indexInType = subtitle.indexInType;
+            source.codec = subtitle.codec;
+            source.codecPrivate = subtitle.codecPrivate;
+            source.title = subtitle.title.isEmpty() ? media::languageName(subtitle.language)
+                                                    : subtitle.title;
+            if (source.title.isEmpty())
+                source.title = subtitle.label;
+        }
+        sources << source;
+    }
+    return sources;
+}
+
+void TracksBinding::setHostSubtitles(const QString &hostName,
+                                     const QList<protocol::SharedSubtitle> &list,
+                                     bool pickOwnLanguage)
+{
+    m_hostName = hostName;
+    m_pickShared = pickOwnLanguage;
+    if (list == m_hostSubtitles) {
+        pickSharedSubtitle();
+        return;
+    }
+    m_hostSubtitles = list;
+    // The list follows the host: what it no longer offers goes, what it
+    // still offers keeps its fetched text.
+    m_subtitles.removeIf([&list](const Subtitle &subtitle) {
+        return !subtitle.sharedId.isEmpty()
+            && std::none_of(list.cbegin(), list.cend(), [&](const protocol::SharedSubtitle &s) {
+                   return s.id == subtitle.sharedId;
+               });
+    });
+    if (m_current.startsWith(QLatin1String("shared:")) && !find(m_current)) {
+        m_current = QStringLiteral("off");
+        m_renderer.clear();
+        m_overlay->setImage({});
+    }
+    addHostSubtitles();
+    rebuildSubtitleMenu();
+    pickSharedSubtitle();
+    refresh();
+    emit subtitlesChanged();
+}
+
+void TracksBinding::addHostSubtitles()
+{
+    for (const protocol::SharedSubtitle &track : std::as_const(m_hostSubtitles)) {
+        const QString id = sharedId(track.id);
+        QString name = track.title;
+        if (name.isEmpty())
+            name = media::languageName(track.language);
+        if (name.isEmpty())
+            name = track.language.isEmpty() ? tr("Subtitles") : track.language;
+        const QString label = tr("From %1: %2").arg(m_hostName, name);
+        if (Subtitle *existing = find(id)) {
+            existing->label = label;
+            continue;
+        }
+        Subtitle subtitle;
+        subtitle.id = id;
+        subtitle.sharedId = track.id;
+        subtitle.sharedFormat = track.format;
+        subtitle.language = track.language;
+        subtitle.label = label;
+        subtitle.toolTip = tr("Shared by %1 with the film").arg(m_hostName);
+        m_subtitles << subtitle;
+    }
+}
+
+void TracksBinding::pickSharedSubtitle()
+{
+    // Once per film: turning it off is not undone by the next list.
+    if (!m_pickShared || m_current != QLatin1String("off") || !m_wanted.isEmpty()
+        || m_player.source().isEmpty() || m_pickedFor == m_player.source())
+        return;
+    for (const Subtitle &subtitle : std::as_const(m_subtitles)) {
+        if (!subtitle.sharedId.isEmpty() && subtitle.showable && isOwnLanguage(subtitle.language)) {
+            m_pickedFor = m_player.source();
+            chooseSubtitle(subtitle.id, false);
+            return;
+        }
+    }
+}
+
+void TracksBinding::setSharedSubtitleText(const QString &shared, const QByteArray &text,
+                                          protocol::SubtitleFormat format)
+{
+    Subtitle *subtitle = find(sharedId(shared));
+    if (!subtitle || !subtitle->loading)
+        return;
+    const quint64 generation = m_generation;
+    const QString id = subtitle->id;
+    const QString name = subtitle->label;
+    auto *watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, generation, id] {
+        watcher->deleteLater();
+        const LoadResult result = watcher->result();
+        onLoaded(generation, id, result.script, result.notes, result.error);
+    });
+    watcher->setFuture(QtConcurrent::run([text, format, name] {
+        LoadResult result;
+        if (const auto document
+            = subtitles::readSubtitleData(text, formatSuffix(format), name, &result.error)) {
+            result.script = document->script;
+            result.notes = document->notes;
+        }
+        return result;
+    }));
+}
+
+void TracksBinding::sharedSubtitleFailed(const QString &shared, const QString &sentence)
+{
+    Subtitle *subtitle = find(sharedId(shared));
+    if (!subtitle || !subtitle->loading)
+        return;
+    onLoaded(m_generation, subtitle->id, {}, {}, sentence);
 }
 
 // ---------------------------------------------------------------- menus

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "SubtitleShare.h"
 #include "media/ContainerTracks.h"
+#include "protocol/Messages.h"
 #include "subtitles/SubtitleRenderer.h"
 
 #include <QElapsedTimer>
@@ -33,7 +35,11 @@ class VideoView;
 // embedded text tracks on a worker thread, draws the chosen one with libass
 // on a clock taken from the frames being shown and, when paused, seeking or
 // without frames, from the player's position, and shifts it by the delay.
-// Subtitles are this user's own: nothing goes to the room.
+// Which track each person shows is their own: nothing about it goes to the
+// room. A host that shares its file offers its subtitles with it
+// (shareableSources); a guest lists the host's next to its own, "From
+// Alice: English", and shows one once its text is fetched
+// (sharedSubtitleWanted, setSharedSubtitleText).
 class TracksBinding : public QObject
 {
     Q_OBJECT
@@ -62,6 +68,9 @@ public:
     // "off", "embedded:N" (N counts the container's subtitle tracks) or
     // "external:PATH".
     QString currentSubtitle() const { return m_current; }
+    // The name of the track drawn now (as the menu lists it), once its text
+    // is read; empty when none is.
+    QString shownSubtitle() const;
     int subtitleDelayMs() const { return m_delayMs; }
     void setSubtitleDelay(int ms);
     // The media time the subtitles are drawn for, before the delay.
@@ -69,12 +78,27 @@ public:
     // Whether a container read or a subtitle load is under way.
     bool isBusy() const { return m_pending > 0; }
 
+    // The host's side: the subtitles it has for its film that can be shared
+    // (text ones, files and embedded tracks).
+    QList<SubtitleSource> shareableSources() const;
+    // A guest's side: the list the room's host shares (empty: none, or not
+    // in a room). With `pickOwnLanguage`, a track in the app's language is
+    // shown when nothing else was chosen (a guest who streams the host's
+    // film has no subtitles of its own).
+    void setHostSubtitles(const QString &hostName, const QList<protocol::SharedSubtitle> &list,
+                          bool pickOwnLanguage);
+    void setSharedSubtitleText(const QString &sharedId, const QByteArray &text,
+                               protocol::SubtitleFormat format);
+    void sharedSubtitleFailed(const QString &sharedId, const QString &sentence);
+
 signals:
     void notice(const QString &text, bool warning);
     // A short message for the toast only (the delay).
     void hint(const QString &text);
     // The track lists, the choice or what is shown changed.
     void subtitlesChanged();
+    // A host's shared track was chosen and its text is needed.
+    void sharedSubtitleWanted(const QString &sharedId);
 
 private:
     struct Subtitle {
@@ -85,8 +109,13 @@ private:
         bool isDefault = false;
         QString path; // external
         quint64 trackNumber = 0; // embedded
+        int indexInType = 0; // embedded
         QByteArray codec;
         QByteArray codecPrivate;
+        QString language;
+        QString title;
+        QString sharedId; // one of the host's shared tracks
+        protocol::SubtitleFormat sharedFormat = protocol::SubtitleFormat::Srt;
         QByteArray script; // once loaded
         bool loading = false;
         bool chooseWhenLoaded = false; // asked for by the user: shown once it reads
@@ -106,6 +135,8 @@ private:
                   const QStringList &notes, const QString &error);
     Subtitle *find(const QString &id);
     void addExternal(const QString &path, bool select);
+    void addHostSubtitles();
+    void pickSharedSubtitle();
     void remember();
     void refresh();
     void layoutOverlay();
@@ -139,6 +170,10 @@ private:
     int m_delayMs = 0;
     qint64 m_clockMs = 0;
     QElapsedTimer m_lastFrame;
+    QString m_hostName;
+    QList<protocol::SharedSubtitle> m_hostSubtitles;
+    bool m_pickShared = false;
+    QUrl m_pickedFor; // the film a shared track was picked for, or chosen by hand
     QSize m_frameSize;
 };
 

@@ -4,10 +4,12 @@
 #include "ReachabilityCheck.h"
 #include "ServerErrorText.h"
 #include "StreamProxy.h"
+#include "SubtitleFetcher.h"
 #include "client/ClientTransport.h"
 #include "client/SessionClient.h"
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
+#include "protocol/Limits.h"
 #include "server/SessionServer.h"
 #include "server/media/SharedFiles.h"
 #include "sync/SyncController.h"
@@ -34,7 +36,8 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
       m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
       m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
-      m_tickTimer(new QTimer(this)), m_streamProxy(new StreamProxy(this))
+      m_tickTimer(new QTimer(this)), m_streamProxy(new StreamProxy(this)),
+      m_subtitleFetcher(new SubtitleFetcher(this))
 {
     // The app runs on real time: starts are timed to the millisecond.
     m_sync->setPreciseStart(dynamic_cast<const protocol::SystemClock *>(&clock) != nullptr);
@@ -52,6 +55,8 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
     connect(m_sync.get(), &sync::SyncController::activityChanged, this,
             &RoomSession::syncActivityChanged);
     connect(m_portMapper, &PortMapper::stateChanged, this, &RoomSession::onPortMapperChanged);
+    connect(m_subtitleFetcher, &SubtitleFetcher::fetched, this, &RoomSession::hostSubtitleFetched);
+    connect(m_subtitleFetcher, &SubtitleFetcher::failed, this, &RoomSession::hostSubtitleFailed);
 }
 
 void RoomSession::connectClient()
@@ -88,6 +93,11 @@ void RoomSession::connectClient()
     connect(client, &SessionClient::pendingChatChanged, this, &RoomSession::pendingChatChanged);
     connect(client, &SessionClient::playlistChanged, this, &RoomSession::playlistChanged);
     connect(client, &SessionClient::readyChanged, this, &RoomSession::readyChanged);
+    connect(client, &SessionClient::sharedSubtitlesChanged, this,
+            [this](const QList<protocol::SharedSubtitle> &subtitles) {
+                // Our own list, told back on entering: not the host's for us.
+                emit hostSubtitlesChanged(m_server ? QList<protocol::SharedSubtitle>() : subtitles);
+            });
 
     connect(client, &SessionClient::joined, this,
             [this](const protocol::RoomState &room, double, bool rejoined) {
@@ -394,6 +404,10 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
     if (server::media::SharedFiles *files = m_server->sharedFiles()) {
         for (const QString &path : std::as_const(m_localFiles))
             files->offer(path);
+        QHash<QString, QByteArray> texts;
+        for (const SubtitleOffer &offer : std::as_const(m_subtitleOffers))
+            texts.insert(offer.track.id, offer.text);
+        files->offerSubtitles(texts);
         connect(m_server->mediaServer(), &server::media::MediaServer::uploadRatesChanged, this,
                 &RoomSession::uploadRatesChanged);
     }
@@ -537,6 +551,43 @@ void RoomSession::offerLocalFile(const QString &path)
         m_server->sharedFiles()->offer(path);
 }
 
+void RoomSession::offerSubtitles(const QList<SubtitleOffer> &offers)
+{
+    m_subtitleOffers = offers.mid(0, protocol::limits::kMaxSharedSubtitles);
+    QHash<QString, QByteArray> texts;
+    QList<protocol::SharedSubtitle> list;
+    for (const SubtitleOffer &offer : std::as_const(m_subtitleOffers)) {
+        texts.insert(offer.track.id, offer.text);
+        list.append(offer.track);
+    }
+    if (!m_server || !m_server->sharedFiles())
+        return;
+    // The texts first: a guest told of a track can fetch it at once.
+    m_server->sharedFiles()->offerSubtitles(texts);
+    m_client->shareSubtitles(list);
+}
+
+QList<protocol::SharedSubtitle> RoomSession::hostSubtitles() const
+{
+    return m_server ? QList<protocol::SharedSubtitle>() : m_client->sharedSubtitles();
+}
+
+bool RoomSession::fetchHostSubtitle(const QString &id)
+{
+    const QList<protocol::SharedSubtitle> list = hostSubtitles();
+    const auto track = std::find_if(list.cbegin(), list.cend(),
+                                    [&](const protocol::SharedSubtitle &s) { return s.id == id; });
+    if (track == list.cend() || m_mediaToken.isEmpty()
+        || m_joinLink.server().scheme() != QLatin1String("wss"))
+        return false;
+    QUrl base = m_joinLink.server();
+    base.setScheme(QStringLiteral("https"));
+    base.setPath({});
+    m_subtitleFetcher->setRoom(base, m_joinLink.room(), m_mediaToken,
+                               m_joinLink.certificateDigest());
+    return m_subtitleFetcher->fetch(*track);
+}
+
 bool RoomSession::sharesFiles() const
 {
     return m_server && m_server->sharedFiles();
@@ -564,6 +615,7 @@ void RoomSession::setPlaysHostStream(bool playing)
     m_playsHostStream = playing;
     // Its seeks wait for fetches from now on (or no more).
     m_sync->setMediaStreams(playing);
+    emit playsHostStreamChanged(playing);
 }
 
 QUrl RoomSession::hostStreamUrl()
@@ -633,6 +685,7 @@ void RoomSession::onEnded(const client::SessionEnd &end)
 {
     m_streamProxy->stop();
     m_mediaToken.clear();
+    m_subtitleFetcher->clear();
     QString message = m_endMessage;
     if (message.isEmpty()) {
         using Reason = client::SessionEnd::Reason;

@@ -38,6 +38,7 @@ namespace lockstep::ui {
 class PortMapper;
 class ReachabilityCheck;
 class StreamProxy;
+class SubtitleFetcher;
 
 // One person's part in a room: the protocol client, the sync engine that
 // keeps the local player on the room's timeline, and, when this person
@@ -183,6 +184,19 @@ public:
     // HostOptions::shareFile (already hosting or later).
     void offerLocalFile(const QString &path);
     bool sharesFiles() const;
+
+    // Subtitles shared with the host's file (docs/protocol.md, "Subtitles
+    // the host shares"). Hosting in this app with sharing on: the tracks it
+    // offers, whole texts checked by the caller (at most 32, 4 MiB each);
+    // kept and offered again when hosting starts. A guest: the host's list,
+    // and fetching one of them (hostSubtitleFetched or hostSubtitleFailed).
+    struct SubtitleOffer {
+        protocol::SharedSubtitle track;
+        QByteArray text;
+    };
+    void offerSubtitles(const QList<SubtitleOffer> &offers);
+    QList<protocol::SharedSubtitle> hostSubtitles() const;
+    bool fetchHostSubtitle(const QString &id);
     // What each guest downloads from this host per second (bytes/s).
     QHash<QString, double> uploadRates() const;
     // The most bytes one stream of this host held queued at once.
@@ -244,6 +258,11 @@ signals:
     // A stopped server has closed all of its connections.
     void drained();
     void uploadRatesChanged();
+    void hostSubtitlesChanged(const QList<lockstep::protocol::SharedSubtitle> &subtitles);
+    void playsHostStreamChanged(bool playing);
+    void hostSubtitleFetched(const QString &id, const QByteArray &text,
+                             lockstep::protocol::SubtitleFormat format);
+    void hostSubtitleFailed(const QString &id, const QString &sentence);
 
 private:
     void startTicking();
@@ -291,6 +310,8 @@ private:
     StreamProxy *m_streamProxy;
     QString m_mediaToken; // ours, from room_state
     QStringList m_localFiles; // offered to guests while hosting in this app
+    QList<SubtitleOffer> m_subtitleOffers; // likewise, the subtitles with them
+    SubtitleFetcher *m_subtitleFetcher;
     bool m_playsHostStream = false;
 };
 

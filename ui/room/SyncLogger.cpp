@@ -112,6 +112,7 @@ void SyncLogger::writeLine()
         {"host_listed", hostListed},
         {"notices", m_notices},
         {"last_notice", m_lastNotice.toStdString()},
+        {"subtitles", m_subtitles ? m_subtitles().toStdString() : std::string()},
     };
     const std::string text = line.dump() + '\n';
     m_file.write(text.data(), qint64(text.size()));

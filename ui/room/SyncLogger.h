@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QObject>
 
+#include <functional>
+
 class QTimer;
 
 namespace lockstep::ui {
@@ -23,6 +25,9 @@ public:
     explicit SyncLogger(const RoomSession &session, QObject *parent = nullptr);
 
     bool open(const QString &path, QString *error);
+    // What the window shows as subtitles (the track's name, empty for none),
+    // for the lines' `subtitles` field.
+    void setSubtitleSource(std::function<QString()> source) { m_subtitles = std::move(source); }
     // Writes one line now.
     void writeLine();
 
@@ -34,6 +39,7 @@ private:
     QTimer *m_timer;
     QString m_lastNotice;
     int m_notices = 0;
+    std::function<QString()> m_subtitles;
 };
 
 } // namespace lockstep::ui
