@@ -21,6 +21,12 @@ MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind ki
                                        QObject *parent)
     : QObject(parent), m_player(player), m_kind(kind)
 {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 10, 0)
+    // At the room's speed voices keep their pitch, where the backend can.
+    if (m_player.pitchCompensationAvailability()
+        == QMediaPlayer::PitchCompensationAvailability::Available)
+        m_player.setPitchCompensation(true);
+#endif
     connect(&m_player, &QMediaPlayer::positionChanged, this,
             &MediaPlayerBackend::onPositionChanged);
     connect(&m_player, &QMediaPlayer::playbackStateChanged, this,
