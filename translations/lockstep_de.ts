@@ -123,6 +123,18 @@
         <source>Watch a video together, in step: everyone plays their own copy or streams the host&apos;s.</source>
         <translation>Gemeinsam ein Video ansehen, im Gleichschritt: alle spielen ihre eigene Kopie ab oder streamen die des Hosts.</translation>
     </message>
+    <message>
+        <source>Your sound reaches you MS milliseconds late (0 to 1000; Bluetooth headphones, a TV): your player runs that much ahead of the room, for this run.</source>
+        <translation>Dein Ton erreicht dich MS Millisekunden zu spät (0 bis 1000; Bluetooth-Kopfhörer, ein Fernseher): Dein Player läuft dem Raum so weit voraus, für diesen Start.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>--audio-delay needs a number of milliseconds from 0 to 1000.</source>
+        <translation>--audio-delay braucht eine Zahl von Millisekunden zwischen 0 und 1000.</translation>
+    </message>
 </context>
 <context>
     <name>ContainerTracks</name>
@@ -359,6 +371,33 @@
     </message>
 </context>
 <context>
+    <name>SubtitleShare</name>
+    <message>
+        <source>%1 is larger than 4 MiB, so it is not shared with the room.</source>
+        <translation>%1 ist größer als 4 MiB und wird daher nicht mit dem Raum geteilt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, so it is not shared with the room: %2</source>
+        <translation>%1 kann nicht gelesen werden und wird daher nicht mit dem Raum geteilt: %2</translation>
+    </message>
+    <message>
+        <source>%1 It is not shared with the room.</source>
+        <translation>%1 Die Datei wird nicht mit dem Raum geteilt.</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 cannot be read, so it is not shared with the room: %2</source>
+        <translation>Die Untertitelspur %1 kann nicht gelesen werden und wird daher nicht mit dem Raum geteilt: %2</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 holds no text, so it is not shared with the room.</source>
+        <translation>Die Untertitelspur %1 enthält keinen Text und wird daher nicht mit dem Raum geteilt.</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 is larger than 4 MiB, so it is not shared with the room.</source>
+        <translation>Die Untertitelspur %1 ist größer als 4 MiB und wird daher nicht mit dem Raum geteilt.</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::subtitles::SubtitleText</name>
     <message>
         <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
@@ -546,6 +585,61 @@
     <message>
         <source>Enter</source>
         <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>&amp;Normal (%1)</source>
+        <translation>&amp;Normal (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Langsamer</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>&amp;Schneller</translation>
+    </message>
+    <message>
+        <source>Audio &amp;Delay…</source>
+        <translation>Ton&amp;verzögerung…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::AudioDelayDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Audio Delay</source>
+        <translation>Tonverzögerung</translation>
+    </message>
+    <message>
+        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
+        <translation>Wenn dein Ton dich verspätet erreicht (Bluetooth-Kopfhörer, die Tonverarbeitung eines Fernsehers), gib an, wie sehr: Dein Video läuft dann so weit voraus, dass das, was du hörst, mit allen im Takt ist. Gespeichert für %1.</translation>
+    </message>
+    <message>
+        <source>this sound output</source>
+        <translation>diese Tonausgabe</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Audio delay</source>
+        <translation>Tonverzögerung</translation>
+    </message>
+    <message>
+        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
+        <translation>So findest du den Wert: Drück „Testen“. Ein Klick ertönt, und das Licht blinkt um die Verzögerung später. Verschieb den Regler, bis du den Klick genau dann hörst, wenn das Licht blinkt.</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Blinken</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1393,10 @@
         <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
         <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
     </message>
+    <message>
+        <source>%1 set the speed to %2</source>
+        <translation>%1 hat die Geschwindigkeit auf %2 gesetzt</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>
@@ -1859,6 +1957,10 @@ Deine Kopie: %2</translation>
         <source>Playback starts when everyone is ready (%1 of %2 are).</source>
         <translation>Die Wiedergabe beginnt, wenn alle bereit sind (%1 von %2 sind es).</translation>
     </message>
+    <message>
+        <source>The room plays at %1.</source>
+        <translation>Der Raum spielt mit %1.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomSession</name>
@@ -1924,6 +2026,14 @@ Deine Kopie: %2</translation>
     <message>
         <source>Connection to the room</source>
         <translation>Verbindung zum Raum</translation>
+    </message>
+    <message>
+        <source>The room&apos;s playback speed ([ and ] change it)</source>
+        <translation>Die Wiedergabegeschwindigkeit des Raums ([ und ] ändern sie)</translation>
+    </message>
+    <message>
+        <source>Your player runs this far ahead so that your late sound is in step with the room (Playback &gt; Audio Delay)</source>
+        <translation>Dein Player läuft so weit voraus, damit dein verspäteter Ton mit dem Raum im Takt ist (Wiedergabe &gt; Tonverzögerung)</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2311,44 @@ Deine Kopie: %2</translation>
         <source>%1 · Encrypted and verified</source>
         <translation>%1 · Verschlüsselt und überprüft</translation>
     </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Geschwindigkeit %1</translation>
+    </message>
+    <message>
+        <source>Sound delay %1</source>
+        <translation>Tonverzögerung %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::SubtitleFetcher</name>
+    <message>
+        <source>The host no longer shares these subtitles.</source>
+        <translation>Der Gastgeber teilt diese Untertitel nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The host did not let this app fetch its subtitles.</source>
+        <translation>Der Gastgeber hat dieser App das Abrufen seiner Untertitel nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles could not be fetched: %1</source>
+        <translation>Die Untertitel des Gastgebers konnten nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
+        <translation>Die Untertitel des Gastgebers sind größer als 4 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::SubtitleSharingBinding</name>
+    <message>
+        <source>The host&apos;s subtitles cannot be fetched: it no longer shares them with this room.</source>
+        <translation>Die Untertitel des Gastgebers können nicht abgerufen werden: Er teilt sie nicht mehr mit diesem Raum.</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>der Gastgeber</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::TrackMenu</name>
@@ -2306,6 +2454,18 @@ Deine Kopie: %2</translation>
     <message>
         <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
         <translation>Untertitel (*.srt *.vtt *.ass *.ssa);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>Von %1: %2</translation>
+    </message>
+    <message>
+        <source>Shared by %1 with the film</source>
+        <translation>Von %1 mit dem Film geteilt</translation>
     </message>
 </context>
 <context>
@@ -2415,6 +2575,10 @@ Deine Kopie: %2</translation>
     <message>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Geschwindigkeit</translation>
     </message>
 </context>
 </TS>

@@ -123,6 +123,18 @@
         <source>Watch a video together, in step: everyone plays their own copy or streams the host&apos;s.</source>
         <translation>Ver un vídeo juntos, al mismo paso: cada uno reproduce su propia copia o transmite la del anfitrión.</translation>
     </message>
+    <message>
+        <source>Your sound reaches you MS milliseconds late (0 to 1000; Bluetooth headphones, a TV): your player runs that much ahead of the room, for this run.</source>
+        <translation>Tu sonido te llega MS milisegundos tarde (0 a 1000; auriculares Bluetooth, un televisor): tu reproductor va así de adelantado respecto a la sala, en esta ejecución.</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>--audio-delay needs a number of milliseconds from 0 to 1000.</source>
+        <translation>--audio-delay necesita un número de milisegundos entre 0 y 1000.</translation>
+    </message>
 </context>
 <context>
     <name>ContainerTracks</name>
@@ -359,6 +371,33 @@
     </message>
 </context>
 <context>
+    <name>SubtitleShare</name>
+    <message>
+        <source>%1 is larger than 4 MiB, so it is not shared with the room.</source>
+        <translation>%1 ocupa más de 4 MiB, así que no se comparte con la sala.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read, so it is not shared with the room: %2</source>
+        <translation>%1 no se puede leer, así que no se comparte con la sala: %2</translation>
+    </message>
+    <message>
+        <source>%1 It is not shared with the room.</source>
+        <translation>%1 No se comparte con la sala.</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 cannot be read, so it is not shared with the room: %2</source>
+        <translation>La pista de subtítulos %1 no se puede leer, así que no se comparte con la sala: %2</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 holds no text, so it is not shared with the room.</source>
+        <translation>La pista de subtítulos %1 no contiene texto, así que no se comparte con la sala.</translation>
+    </message>
+    <message>
+        <source>The subtitle track %1 is larger than 4 MiB, so it is not shared with the room.</source>
+        <translation>La pista de subtítulos %1 ocupa más de 4 MiB, así que no se comparte con la sala.</translation>
+    </message>
+</context>
+<context>
     <name>lockstep::subtitles::SubtitleText</name>
     <message>
         <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
@@ -546,6 +585,61 @@
     <message>
         <source>Enter</source>
         <translation>Intro</translation>
+    </message>
+    <message>
+        <source>&amp;Normal (%1)</source>
+        <translation>&amp;Normal (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>Más &amp;lento</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>Más &amp;rápido</translation>
+    </message>
+    <message>
+        <source>Audio &amp;Delay…</source>
+        <translation>&amp;Retardo del sonido…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::AudioDelayDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Probar</translation>
+    </message>
+    <message>
+        <source>Audio Delay</source>
+        <translation>Retardo del sonido</translation>
+    </message>
+    <message>
+        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
+        <translation>Si el sonido te llega tarde (auriculares Bluetooth, el procesado de sonido de un televisor), indica cuánto: tu vídeo irá así de adelantado, para que lo que oyes vaya al paso de todos. Se recuerda para %1.</translation>
+    </message>
+    <message>
+        <source>this sound output</source>
+        <translation>esta salida de sonido</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Audio delay</source>
+        <translation>Retardo del sonido</translation>
+    </message>
+    <message>
+        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
+        <translation>Para encontrarlo: pulsa Probar. Suena un clic y la luz parpadea con el retardo indicado. Mueve el control hasta oír el clic justo cuando parpadea la luz.</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Destello</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1393,10 @@
         <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
         <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
     </message>
+    <message>
+        <source>%1 set the speed to %2</source>
+        <translation>%1 puso la velocidad a %2</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::PlayerBinding</name>
@@ -1859,6 +1957,10 @@ Tu copia: %2</translation>
         <source>Playback starts when everyone is ready (%1 of %2 are).</source>
         <translation>La reproducción empieza cuando todos estén listos (%1 de %2 lo están).</translation>
     </message>
+    <message>
+        <source>The room plays at %1.</source>
+        <translation>La sala reproduce a %1.</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::RoomSession</name>
@@ -1924,6 +2026,14 @@ Tu copia: %2</translation>
     <message>
         <source>Connection to the room</source>
         <translation>Conexión con la sala</translation>
+    </message>
+    <message>
+        <source>The room&apos;s playback speed ([ and ] change it)</source>
+        <translation>La velocidad de reproducción de la sala ([ y ] la cambian)</translation>
+    </message>
+    <message>
+        <source>Your player runs this far ahead so that your late sound is in step with the room (Playback &gt; Audio Delay)</source>
+        <translation>Tu reproductor va así de adelantado para que tu sonido tardío vaya al paso de la sala (Reproducción &gt; Retardo del sonido)</translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2311,44 @@ Tu copia: %2</translation>
         <source>%1 · Encrypted and verified</source>
         <translation>%1 · Cifrado y verificado</translation>
     </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Velocidad %1</translation>
+    </message>
+    <message>
+        <source>Sound delay %1</source>
+        <translation>Retardo del sonido %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::SubtitleFetcher</name>
+    <message>
+        <source>The host no longer shares these subtitles.</source>
+        <translation>El anfitrión ya no comparte estos subtítulos.</translation>
+    </message>
+    <message>
+        <source>The host did not let this app fetch its subtitles.</source>
+        <translation>El anfitrión no permitió que esta aplicación descargara sus subtítulos.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles could not be fetched: %1</source>
+        <translation>No se pudieron descargar los subtítulos del anfitrión: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
+        <translation>Los subtítulos del anfitrión ocupan más de 4 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::SubtitleSharingBinding</name>
+    <message>
+        <source>The host&apos;s subtitles cannot be fetched: it no longer shares them with this room.</source>
+        <translation>No se pueden descargar los subtítulos del anfitrión: ya no los comparte con esta sala.</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>el anfitrión</translation>
+    </message>
 </context>
 <context>
     <name>lockstep::ui::TrackMenu</name>
@@ -2306,6 +2454,18 @@ Tu copia: %2</translation>
     <message>
         <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
         <translation>Subtítulos (*.srt *.vtt *.ass *.ssa);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>Subtítulos</translation>
+    </message>
+    <message>
+        <source>From %1: %2</source>
+        <translation>De %1: %2</translation>
+    </message>
+    <message>
+        <source>Shared by %1 with the film</source>
+        <translation>Compartido por %1 con la película</translation>
     </message>
 </context>
 <context>
@@ -2415,6 +2575,10 @@ Tu copia: %2</translation>
     <message>
         <source>&amp;Clear Menu</source>
         <translation>&amp;Vaciar menú</translation>
+    </message>
+    <message>
+        <source>&amp;Speed</source>
+        <translation>&amp;Velocidad</translation>
     </message>
 </context>
 </TS>
