@@ -4,6 +4,7 @@
 // monotonic clock all processes share. Prints one JSON line.
 //
 //   sync_media                 run the benchmark (needs ffmpeg)
+//   sync_media --speed 1.5     the same with the room at 1.5x from the start
 //   sync_media --peer ...      one participant (started by the benchmark)
 #include "client/SessionClient.h"
 #include "client/WebSocketTransport.h"
@@ -84,7 +85,8 @@ int runPeer(const QCommandLineParser &args)
                              client.start(spec);
                      });
 
-    // Commands from the benchmark on stdin: play, pause, seek SECONDS, quit.
+    // Commands from the benchmark on stdin: play, pause, seek SECONDS,
+    // speed FACTOR, quit.
     QSocketNotifier input(0, QSocketNotifier::Read);
     QObject::connect(&input, &QSocketNotifier::activated, &input, [&] {
         char line[128] = {};
@@ -99,6 +101,8 @@ int runPeer(const QCommandLineParser &args)
             controller.pause();
         else if (command.startsWith(QLatin1String("seek ")))
             controller.seek(command.mid(5).toDouble());
+        else if (command.startsWith(QLatin1String("speed ")))
+            controller.setSpeed(command.mid(6).toDouble());
         else if (command == QLatin1String("quit"))
             QCoreApplication::quit();
     });
@@ -145,7 +149,7 @@ double percentile(std::vector<double> values, double p)
     return values[std::size_t(p / 100.0 * double(values.size() - 1))];
 }
 
-int runBenchmark()
+int runBenchmark(double speed)
 {
     const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
     if (ffmpeg.isEmpty()) {
@@ -227,6 +231,11 @@ int runBenchmark()
     while (monotonicSeconds() < joinUntil
            && !std::all_of(peers.begin(), peers.end(), [](const Peer &p) { return p.inRoom; }))
         wait(0.1);
+    if (speed != 1.0) {
+        // The room's speed, set while paused: every action below runs at it.
+        peers[0].process->write(QByteArray("speed ") + QByteArray::number(speed) + '\n');
+        wait(1.0);
+    }
     wait(2.0);
 
     struct Action {
@@ -305,11 +314,12 @@ int runBenchmark()
         = double(followerCorrections) / double(marks.size() * (peers.size() - 1));
 
     double worst = 0.0;
-    std::printf("{\"scenario\":\"real-players-loopback\",\"clients\":3,\"error_ms\":{\"p50\":%.2f,"
-                "\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f,\"samples\":%zu},\"convergence_s\":{",
-                percentile(errors, 50), percentile(errors, 95), percentile(errors, 99),
-                errors.empty() ? 0.0 : *std::max_element(errors.begin(), errors.end()),
-                errors.size());
+    std::printf(
+        "{\"scenario\":\"real-players-loopback\",\"clients\":3,\"speed\":%.2f,"
+        "\"error_ms\":{\"p50\":%.2f,\"p95\":%.2f,\"p99\":%.2f,\"max\":%.2f,\"samples\":%zu},"
+        "\"convergence_s\":{",
+        speed, percentile(errors, 50), percentile(errors, 95), percentile(errors, 99),
+        errors.empty() ? 0.0 : *std::max_element(errors.begin(), errors.end()), errors.size());
     for (std::size_t i = 0; i < convergence.size(); ++i) {
         std::printf("%s\"%zu:%s\":%.3f", i ? "," : "", i, convergence[i].first.c_str(),
                     convergence[i].second);
@@ -343,7 +353,17 @@ int main(int argc, char *argv[])
          {QStringLiteral("create"), QStringLiteral("Create the room.")},
          {QStringLiteral("server"), QStringLiteral("Server URL."), QStringLiteral("url")},
          {QStringLiteral("name"), QStringLiteral("Name."), QStringLiteral("name")},
-         {QStringLiteral("clip"), QStringLiteral("Media file."), QStringLiteral("file")}});
+         {QStringLiteral("clip"), QStringLiteral("Media file."), QStringLiteral("file")},
+         {QStringLiteral("speed"), QStringLiteral("The room's speed (0.5-2.0; default 1)."),
+          QStringLiteral("factor"), QStringLiteral("1")}});
     parser.process(app);
-    return parser.isSet(QStringLiteral("peer")) ? runPeer(parser) : runBenchmark();
+    if (parser.isSet(QStringLiteral("peer")))
+        return runPeer(parser);
+    bool ok = false;
+    const double speed = parser.value(QStringLiteral("speed")).toDouble(&ok);
+    if (!ok || speed < 0.5 || speed > 2.0) {
+        std::fprintf(stderr, "sync_media: --speed takes a factor from 0.5 to 2.0\n");
+        return 2;
+    }
+    return runBenchmark(speed);
 }

@@ -17,8 +17,7 @@ MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, QObject *parent)
 {
 }
 
-MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind kind,
-                                       QObject *parent)
+MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind kind, QObject *parent)
     : QObject(parent), m_player(player), m_kind(kind)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 10, 0)

@@ -89,8 +89,10 @@ QString languageFromFileName(const QString &videoPath, const QString &subtitlePa
         rest = name.section(QLatin1Char('.'), -1); // "Something.en"
     for (const QString &part : rest.split(QLatin1Char('.'))) {
         const QString code = cleanLanguage(part);
-        // Two or three letters, or a tag with a region: not "forced", "sdh".
+        // Two or three letters, or a tag with a region: not "forced", and not
+        // "sdh" (for the deaf and hard of hearing, though also a language code).
         if (!code.isEmpty() && (code.size() <= 3 || code.contains(QLatin1Char('-')))
+            && code.compare(QLatin1String("sdh"), Qt::CaseInsensitive) != 0
             && !media::languageName(code).isEmpty())
             return code;
     }
