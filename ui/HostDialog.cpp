@@ -6,7 +6,6 @@
 #include "room/ReachabilityCheck.h"
 #include "room/RoomSession.h"
 #include "room/Settings.h"
-#include "server/SessionServer.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -246,9 +245,9 @@ QWidget *HostDialog::makeHostingPage()
     m_routerButton->setObjectName(QStringLiteral("routerButton"));
     m_routerButton->setVisible(PortMapper::isAvailable());
     connect(m_routerButton, &QPushButton::clicked, this, [this] {
-        if (m_session.server()) {
+        if (m_session.serverPort() != 0) {
             m_settings.setHostOpensRouterPort(true);
-            m_session.portMapper().open(m_session.server()->port());
+            m_session.portMapper().open(m_session.serverPort());
         }
     });
     auto *routerRow = new QHBoxLayout;
@@ -328,8 +327,8 @@ void HostDialog::start()
         m_setupError->show();
         return;
     }
-    if (!onServer && m_openRouterPort->isChecked() && m_session.server())
-        m_session.portMapper().open(m_session.server()->port());
+    if (!onServer && m_openRouterPort->isChecked() && m_session.serverPort() != 0)
+        m_session.portMapper().open(m_session.serverPort());
     showHostingPage();
 }
 
@@ -410,7 +409,7 @@ void HostDialog::refreshRouter()
         return;
     }
     const PortMapper &mapper = m_session.portMapper();
-    const quint16 port = m_session.server() ? m_session.server()->port() : 0;
+    const quint16 port = m_session.serverPort();
     if (!PortMapper::isAvailable()) {
         m_routerStatus->setText(tr("To let people outside your network join, forward TCP port "
                                    "%1 to this computer in your router's settings.")

@@ -13,6 +13,7 @@
 #include "room/StreamProxy.h"
 #include "sync/SyncController.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMediaPlayer>
 #include <QProcess>
@@ -22,6 +23,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QVideoSink>
 
 #include <optional>
@@ -60,6 +62,7 @@ private slots:
     void initTestCase();
     void guestWithoutACopyStreamsInStep();
     void aGuestMovingThePlaylistOnStreamsTheNextItem();
+    void theStreamIsServedWhileTheGuiThreadIsBlocked();
 
 private:
     // `host` plays the clip in a room it hosts in the app, offering the clip
@@ -228,6 +231,62 @@ void TestMediaStreamGuest::aGuestMovingThePlaylistOnStreamsTheNextItem()
     QCOMPARE(guest.player.duration(), host.player.duration());
     // Its own move, told back, is not news to it: the room is still paused at 0.
     QVERIFY(!guest.session.timelinePlaying());
+}
+
+void TestMediaStreamGuest::theStreamIsServedWhileTheGuiThreadIsBlocked()
+{
+    // A seek on Qt 6.4's GStreamer blocks the GUI thread while the player
+    // waits for data from the stream proxy: the proxy (and the host's server)
+    // serve from threads of their own, so the data comes all the same.
+    Person host;
+    std::optional<ui::InviteLink> link;
+    hostClip(host, {}, link);
+    QVERIFY(link);
+    Person guest;
+    guest.session.join(*link, QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.inRoom(), kDeadlineMs);
+    const QUrl url = guest.session.hostStreamUrl();
+    QVERIFY(url.isValid());
+
+    // A player's ranged request, from a thread of its own (a player's reader).
+    constexpr qint64 kFrom = 100000;
+    constexpr qint64 kBytes = 200000;
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray received;
+    qint64 doneAtMs = -1;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(url.port()));
+        if (!socket.waitForConnected(5000))
+            return;
+        socket.write("GET " + url.path(QUrl::FullyEncoded).toLatin1()
+                     + " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=" + QByteArray::number(kFrom)
+                     + '-' + QByteArray::number(kFrom + kBytes - 1) + "\r\n\r\n");
+        while (socket.waitForReadyRead(5000)) {
+            received += socket.readAll();
+            const qsizetype head = received.indexOf("\r\n\r\n");
+            if (head >= 0 && received.size() - head - 4 >= kBytes)
+                break;
+        }
+        doneAtMs = clock.elapsed();
+    }));
+    reader->start();
+    QThread::msleep(2000); // the GUI thread, both apps' here, does nothing else
+    const qint64 blockedUntilMs = clock.elapsed();
+    QVERIFY(reader->wait(20000));
+
+    QVERIFY2(received.startsWith("HTTP/1.1 206"), received.left(200).constData());
+    const qsizetype head = received.indexOf("\r\n\r\n");
+    QVERIFY(head > 0);
+    QFile file(m_clip);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.seek(kFrom));
+    QVERIFY(received.mid(head + 4) == file.read(kBytes));
+    QVERIFY2(doneAtMs >= 0 && doneAtMs < blockedUntilMs,
+             qPrintable(QStringLiteral("served after %1 ms; the GUI thread was blocked until %2 ms")
+                            .arg(doneAtMs)
+                            .arg(blockedUntilMs)));
 }
 
 QTEST_MAIN(TestMediaStreamGuest)

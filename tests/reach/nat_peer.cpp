@@ -159,7 +159,7 @@ int main(int argc, char *argv[])
     say({{QStringLiteral("event"), QStringLiteral("addresses")},
          {QStringLiteral("offered"), addresses}});
     if (!ipv6)
-        mapper.open(session->server()->port());
+        mapper.open(session->serverPort());
     session->createRoom(ui::RoomMedia());
 
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);

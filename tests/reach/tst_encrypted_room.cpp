@@ -15,7 +15,11 @@
 #include "sim/SimPlayer.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -23,6 +27,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <sys/stat.h>
@@ -52,6 +58,79 @@ struct Person {
     QString endMessage;
 };
 
+// Pings a server from a thread of its own: a protocol ping every 20 ms, each
+// pong's delay measured there, so that a blocked GUI thread cannot hide it.
+class Pinger
+{
+public:
+    Pinger(const QUrl &url, const QByteArray &pinnedSha256) : m_context(new QObject)
+    {
+        m_context->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+        m_thread.start();
+        QMetaObject::invokeMethod(m_context, [this, url, pinnedSha256] {
+            auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, m_context);
+            QObject::connect(socket, &QWebSocket::sslErrors, socket,
+                             [socket, pinnedSha256](const QList<QSslError> &errors) {
+                                 for (const QSslError &error : errors) {
+                                     if (error.certificate().digest(QCryptographicHash::Sha256)
+                                         != pinnedSha256)
+                                         return;
+                                 }
+                                 socket->ignoreSslErrors();
+                             });
+            auto *timer = new QTimer(m_context);
+            timer->setTimerType(Qt::PreciseTimer);
+            m_clock.start();
+            QObject::connect(timer, &QTimer::timeout, socket, [this, socket] {
+                const qint64 sent = m_clock.nsecsElapsed();
+                socket->sendTextMessage(
+                    QStringLiteral(R"({"type":"ping","payload":{"client_ts":%1}})").arg(sent));
+                const QMutexLocker lock(&m_mutex);
+                ++m_sent;
+            });
+            QObject::connect(socket, &QWebSocket::connected, timer, [timer] { timer->start(20); });
+            QObject::connect(
+                socket, &QWebSocket::textMessageReceived, socket, [this](const QString &text) {
+                    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+                    if (message.value(QLatin1String("type")).toString() != QLatin1String("pong"))
+                        return;
+                    const qint64 sent = qint64(message.value(QLatin1String("payload"))
+                                                   .toObject()
+                                                   .value(QLatin1String("client_ts"))
+                                                   .toDouble());
+                    const QMutexLocker lock(&m_mutex);
+                    m_delaysMs.append(double(m_clock.nsecsElapsed() - sent) / 1e6);
+                });
+            socket->open(url);
+        });
+    }
+    ~Pinger()
+    {
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    QList<double> delaysMs() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_delaysMs;
+    }
+    int sent() const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_sent;
+    }
+
+private:
+    QThread m_thread;
+    QObject *m_context;
+    QElapsedTimer m_clock;
+    mutable QMutex m_mutex;
+    QList<double> m_delaysMs;
+    int m_sent = 0;
+};
+
 } // namespace
 
 class TestEncryptedRoom : public QObject
@@ -68,6 +147,7 @@ private slots:
     void guestJoinsThroughThePinnedCertificate();
     void refusesAManInTheMiddle();
     void aRoomClosedAgainWhileTheLastDrainsClosesBoth();
+    void theRoomAnswersWhileTheHostsGuiThreadIsBlocked();
     void refusesAWrongFingerprint();
     void refusesAnImpostorOnReconnect();
     void checksCertificatesAsUsualWithoutFingerprint();
@@ -312,6 +392,32 @@ void TestEncryptedRoom::aRoomClosedAgainWhileTheLastDrainsClosesBoth()
     QCOMPARE(drained.count(), 1);
 }
 
+void TestEncryptedRoom::theRoomAnswersWhileTheHostsGuiThreadIsBlocked()
+{
+    // The player blocks the GUI thread for seconds on a seek (Qt 6.4's
+    // GStreamer); the room runs on a thread of its own and answers anyway.
+    Person host;
+    const std::optional<InviteLink> link
+        = hostRoom(host, m_dir.filePath(QStringLiteral("host-blocked")));
+    QVERIFY(link);
+    Pinger pinger(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(host.session.serverPort())),
+                  link->certificateDigest());
+    QVERIFY(QTest::qWaitFor([&] { return pinger.delaysMs().size() >= 5; }, kDeadlineMs));
+    const int before = pinger.sent();
+
+    QThread::msleep(2000); // the GUI thread does nothing else for 2 s
+
+    const int during = pinger.sent() - before;
+    QVERIFY(QTest::qWaitFor([&] { return pinger.delaysMs().size() >= pinger.sent() - 1; },
+                            kDeadlineMs));
+    QList<double> delays = pinger.delaysMs();
+    QVERIFY2(during >= 50, qPrintable(QString::number(during))); // about 100 in 2 s
+    std::sort(delays.begin(), delays.end());
+    QVERIFY2(delays.last() <= 50.0,
+             qPrintable(
+                 QStringLiteral("slowest pong %1 ms of %2").arg(delays.last()).arg(delays.size())));
+}
+
 void TestEncryptedRoom::refusesAManInTheMiddle()
 {
     // The host's link, then someone else answers on the same address with
@@ -393,7 +499,11 @@ void TestEncryptedRoom::refusesAnImpostorOnReconnect()
 
     const quint16 port = host.session.server()->port();
     QSignalSpy notices(&guest.session, &RoomSession::notice);
-    host.session.server()->stop(protocol::CloseCode::GoingAway);
+    // The server runs on a thread of its own: stopped there.
+    server::SessionServer *server = host.session.server();
+    QMetaObject::invokeMethod(
+        server, [server] { server->stop(protocol::CloseCode::GoingAway); },
+        Qt::BlockingQueuedConnection);
     QVERIFY(QTest::qWaitFor([&] { return notices.count() > 0; }, kDeadlineMs));
 
     const std::optional<HostCertificate> impostorCertificate

@@ -35,9 +35,9 @@ RoomSession::RoomSession(sync::PlayerBackend &player, const protocol::Clock &clo
     : QObject(parent), m_clock(clock), m_transport(transport.get()),
       m_client(std::make_unique<client::SessionClient>(clock, std::move(transport))),
       m_sync(std::make_unique<sync::SyncController>(clock, *m_client, player)),
-      m_portMapper(new PortMapper(this)), m_reachability(new ReachabilityCheck(this)),
-      m_tickTimer(new QTimer(this)), m_streamProxy(new StreamProxy(this)),
-      m_subtitleFetcher(new SubtitleFetcher(this))
+      m_serverThread(QStringLiteral("lockstep room server")), m_portMapper(new PortMapper(this)),
+      m_reachability(new ReachabilityCheck(this)), m_tickTimer(new QTimer(this)),
+      m_streamProxy(new StreamProxy(this)), m_subtitleFetcher(new SubtitleFetcher(this))
 {
     // The app runs on real time: starts are timed to the millisecond.
     m_sync->setPreciseStart(dynamic_cast<const protocol::SystemClock *>(&clock) != nullptr);
@@ -135,8 +135,14 @@ RoomSession::~RoomSession()
     // Members go in reverse order; the engine must stop before its client.
     m_tickTimer->stop();
     m_client->disconnect(this);
-    if (m_server)
-        m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
+    // The servers go on their own thread, before it ends.
+    m_serverThread.call([this] {
+        if (m_server)
+            m_server->stop(protocol::CloseCode::RoomClosed,
+                           QStringLiteral("The host closed the room"));
+        delete std::exchange(m_server, nullptr);
+        qDeleteAll(std::exchange(m_draining, {}));
+    });
 }
 
 bool RoomSession::isActive() const
@@ -396,21 +402,33 @@ bool RoomSession::startServer(const HostOptions &options, QString *error)
     config.network = server::SessionServerConfig::Network::Qt;
     config.shareMedia = options.shareFile;
     config.media.maxStreams = std::max(1, options.maxStreams);
-    auto server = std::make_unique<server::SessionServer>(config);
+    // Made, started and from then on run on the room server's thread; this
+    // thread waits for the start, which only opens the port.
     server::StartFailure problem;
-    if (!server->start(&problem))
+    QHash<QString, QByteArray> texts;
+    for (const SubtitleOffer &offer : std::as_const(m_subtitleOffers))
+        texts.insert(offer.track.id, offer.text);
+    server::SessionServer *started = m_serverThread.call([&]() -> server::SessionServer * {
+        auto server = std::make_unique<server::SessionServer>(config);
+        if (!server->start(&problem))
+            return nullptr;
+        m_serverPort = server->port();
+        m_serverSecure = server->isSecure();
+        m_serverLoopback = server->loopbackUrl();
+        m_serverShares = server->sharedFiles() != nullptr;
+        if (server::media::SharedFiles *files = server->sharedFiles()) {
+            for (const QString &path : std::as_const(m_localFiles))
+                files->offer(path);
+            files->offerSubtitles(texts);
+        }
+        return server.release();
+    });
+    if (!started)
         return fail(ServerErrorText::cannotHost(options.port, problem));
-    m_server = std::move(server);
-    if (server::media::SharedFiles *files = m_server->sharedFiles()) {
-        for (const QString &path : std::as_const(m_localFiles))
-            files->offer(path);
-        QHash<QString, QByteArray> texts;
-        for (const SubtitleOffer &offer : std::as_const(m_subtitleOffers))
-            texts.insert(offer.track.id, offer.text);
-        files->offerSubtitles(texts);
-        connect(m_server->mediaServer(), &server::media::MediaServer::uploadRatesChanged, this,
+    m_server = started;
+    if (server::media::MediaServer *media = m_server->mediaServer())
+        connect(media, &server::media::MediaServer::uploadRatesChanged, this,
                 &RoomSession::uploadRatesChanged);
-    }
     m_certificate = std::move(certificate);
     m_hostOptions = options;
     m_inviteExpiry = options.inviteExpiry;
@@ -430,7 +448,7 @@ void RoomSession::createRoom(const RoomMedia &media, double startPosition, bool 
     m_sync->setPlayWhenCreated(playing && !m_hostOptions.startWhenReady);
     client::SessionSpec spec;
     if (m_server) {
-        spec.server = m_server->loopbackUrl();
+        spec.server = m_serverLoopback;
         m_transport->setPinnedCertificate(m_certificate->sha256());
     } else {
         spec.server = m_hostOptions.server;
@@ -547,8 +565,8 @@ void RoomSession::offerLocalFile(const QString &path)
 {
     if (!m_localFiles.contains(path))
         m_localFiles.append(path);
-    if (m_server && m_server->sharedFiles())
-        m_server->sharedFiles()->offer(path);
+    if (m_server && m_serverShares)
+        m_serverThread.post([server = m_server, path] { server->sharedFiles()->offer(path); });
 }
 
 void RoomSession::offerSubtitles(const QList<SubtitleOffer> &offers)
@@ -560,10 +578,12 @@ void RoomSession::offerSubtitles(const QList<SubtitleOffer> &offers)
         texts.insert(offer.track.id, offer.text);
         list.append(offer.track);
     }
-    if (!m_server || !m_server->sharedFiles())
+    if (!m_server || !m_serverShares)
         return;
-    // The texts first: a guest told of a track can fetch it at once.
-    m_server->sharedFiles()->offerSubtitles(texts);
+    // The texts first (the server has them before the list leaves): a guest
+    // told of a track can fetch it at once.
+    m_serverThread.call(
+        [server = m_server, &texts] { server->sharedFiles()->offerSubtitles(texts); });
     m_client->shareSubtitles(list);
 }
 
@@ -590,18 +610,26 @@ bool RoomSession::fetchHostSubtitle(const QString &id)
 
 bool RoomSession::sharesFiles() const
 {
-    return m_server && m_server->sharedFiles();
+    return m_server && m_serverShares;
 }
 
 QHash<QString, double> RoomSession::uploadRates() const
 {
-    return m_server && m_server->mediaServer() ? m_server->mediaServer()->uploadRates()
-                                               : QHash<QString, double>();
+    if (!m_server)
+        return {};
+    return m_serverThread.call([server = m_server] {
+        return server->mediaServer() ? server->mediaServer()->uploadRates()
+                                     : QHash<QString, double>();
+    });
 }
 
 qint64 RoomSession::peakStreamBufferBytes() const
 {
-    return m_server && m_server->mediaServer() ? m_server->mediaServer()->peakBufferedBytes() : 0;
+    if (!m_server)
+        return 0;
+    return m_serverThread.call([server = m_server] {
+        return server->mediaServer() ? server->mediaServer()->peakBufferedBytes() : qint64(0);
+    });
 }
 
 bool RoomSession::hostOffersStream() const
@@ -637,36 +665,40 @@ void RoomSession::shutDownServer()
     m_portMapper->close();
     if (!m_server)
         return;
-    m_server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
     // Closing handshakes need the event loop; keep the server until they are
     // done, so everyone gets the reason rather than a dropped connection.
     // Each server drains on its own: a room hosted again and closed again
-    // while an earlier one still drains has two.
-    server::SessionServer *server = m_server.release();
-    server->setParent(this);
-    m_draining.append(server);
+    // while an earlier one still drains has two. finishDrain() deletes a
+    // server once, and only one in m_draining.
+    server::SessionServer *server = std::exchange(m_server, nullptr);
+    // By number, not address: a later server may get a deleted one's.
+    const quint64 drain = ++m_drainCount;
+    m_draining.insert(drain, server);
     m_inviteToken.clear();
-    const QPointer<server::SessionServer> guard(server);
-    if (server->connectionCount() == 0) {
-        QTimer::singleShot(0, this, [this, guard] { finishDrain(guard); });
+    connect(&server->core(), &server::ServerCore::connectionCountChanged, this,
+            [this, drain](int count) {
+                if (count == 0)
+                    finishDrain(drain);
+            });
+    const int open = m_serverThread.call([server] {
+        server->stop(protocol::CloseCode::RoomClosed, QStringLiteral("The host closed the room"));
+        return server->connectionCount();
+    });
+    if (open == 0) {
+        QTimer::singleShot(0, this, [this, drain] { finishDrain(drain); });
         return;
     }
-    connect(&server->core(), &server::ServerCore::connectionCountChanged, this,
-            [this, guard](int count) {
-                if (count == 0)
-                    finishDrain(guard);
-            });
-    QTimer::singleShot(kDrainTimeoutMs, this, [this, guard] { finishDrain(guard); });
+    QTimer::singleShot(kDrainTimeoutMs, this, [this, drain] { finishDrain(drain); });
 }
 
-void RoomSession::finishDrain(server::SessionServer *server)
+void RoomSession::finishDrain(quint64 drain)
 {
-    if (!server || !m_draining.contains(server))
+    server::SessionServer *server = m_draining.take(drain);
+    if (!server)
         return;
-    m_draining.removeAll(server);
     server->disconnect(this);
     server->core().disconnect(this);
-    server->deleteLater();
+    m_serverThread.post([server] { delete server; });
     if (m_draining.isEmpty())
         emit drained();
 }
@@ -776,8 +808,8 @@ QList<HostAddress> RoomSession::hostAddresses() const
 {
     if (!m_server)
         return {};
-    const quint16 port = m_server->port();
-    const bool secure = m_server->isSecure();
+    const quint16 port = m_serverPort;
+    const bool secure = m_serverSecure;
     QList<HostAddress> addresses;
     if (m_portMapper->state() == PortMapper::State::Open
         && !m_portMapper->externalAddress().isNull())
@@ -898,10 +930,10 @@ void RoomSession::onPortMapperChanged()
     if (m_server && m_portMapper->state() == PortMapper::State::Open
         && !m_portMapper->externalAddress().isNull()) {
         // Whoever opens the router's port means to invite people from outside.
-        setInviteServer(HostAddresses::urlFor(m_portMapper->externalAddress(), m_server->port(),
-                                              m_server->isSecure()));
+        setInviteServer(
+            HostAddresses::urlFor(m_portMapper->externalAddress(), m_serverPort, m_serverSecure));
         if (m_certificate)
-            m_reachability->start(m_portMapper->externalAddress(), m_server->port(),
+            m_reachability->start(m_portMapper->externalAddress(), m_serverPort,
                                   m_certificate->sha256());
     } else if (m_portMapper->state() != PortMapper::State::Open) {
         m_reachability->cancel();

@@ -4,11 +4,13 @@
 #include "HostCertificate.h"
 #include "HostOptions.h"
 #include "InviteLink.h"
+#include "NetworkThread.h"
 #include "RoomMedia.h"
 #include "client/SessionClient.h"
 #include "protocol/Messages.h"
 #include "protocol/RoomOptions.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -119,7 +121,12 @@ public:
     bool isHosting() const { return m_server != nullptr || m_hostingOnServer; }
     bool hostsOnServer() const { return m_hostingOnServer; }
     // The app's own server; null when not hosting or hosting on a server.
-    server::SessionServer *server() const { return m_server.get(); }
+    // It lives on the room server's thread: only its fixed facts (port(),
+    // isSecure()) may be read from here; anything else goes through that
+    // thread (QMetaObject::invokeMethod on the server).
+    server::SessionServer *server() const { return m_server; }
+    // The port the app's own server listens on; 0 without one.
+    quint16 serverPort() const { return m_server ? m_serverPort : 0; }
     // Whether the connection to the room is encrypted and the server showed
     // the certificate its invite link names (always so for a room hosted in
     // the app).
@@ -273,17 +280,26 @@ private:
     void setParticipants(const QList<protocol::Participant> &participants);
     void noticeStoppedParticipants();
     void onPortMapperChanged();
-    void finishDrain(server::SessionServer *server);
+    void finishDrain(quint64 drain);
     void shutDownServer();
 
     const protocol::Clock &m_clock;
     client::ClientTransport *m_transport; // owned by m_client
     std::unique_ptr<client::SessionClient> m_client;
     std::unique_ptr<sync::SyncController> m_sync;
-    std::unique_ptr<server::SessionServer> m_server;
+    // The app's own server and the servers below run on this thread, so
+    // that the room answers everyone while the player holds the GUI thread.
+    mutable NetworkThread m_serverThread;
+    server::SessionServer *m_server = nullptr; // lives on m_serverThread
+    // What the server said of itself when it started (read here, not there).
+    quint16 m_serverPort = 0;
+    bool m_serverSecure = false;
+    bool m_serverShares = false;
+    QUrl m_serverLoopback;
     // Servers of rooms closed, each until its guests have been told (or a
-    // time-out): the last one done emits drained().
-    QList<server::SessionServer *> m_draining;
+    // time-out): the last one done emits drained(). On m_serverThread.
+    QHash<quint64, server::SessionServer *> m_draining;
+    quint64 m_drainCount = 0;
     PortMapper *m_portMapper;
     ReachabilityCheck *m_reachability;
     QTimer *m_tickTimer;

@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcStream, "lockstep.stream", QtInfoMsg)
@@ -37,12 +38,42 @@ QByteArray headerValue(const QByteArray &head, const QByteArray &name)
 
 } // namespace
 
+// The proxy itself, on the proxy's own thread: everything below runs there.
+class StreamProxy::Worker : public QObject
+{
+public:
+    explicit Worker(std::function<void(int)> failed);
+    ~Worker() override;
+
+    QUrl start(const QUrl &upstream, const QByteArray &pinnedSha256, const QString &fileName);
+    void stop();
+    bool isActive() const;
+    void accept();
+    void dropRelays();
+    // A TLS connection to the host, checked against the pinned certificate
+    // (property "lockstepPinnedVerified" once it passed).
+    QSslSocket *openHost(QObject *parent);
+    // One connection is kept open ahead (handshake done), replaced before
+    // the host would drop it as idle; a request takes it.
+    void prepareSpare();
+    QSslSocket *takeSpare();
+
+    const std::function<void(int)> m_failed; // tells the proxy's owner, on its thread
+    QTcpServer *m_server;
+    QUrl m_upstream;
+    QByteArray m_pinned;
+    QByteArray m_secretPath;
+    QUrl m_localUrl;
+    std::vector<Relay *> m_relays;
+    QSslSocket *m_spare = nullptr;
+    QTimer *m_spareTimer;
+};
+
 // One request of the player: its socket, the host's, and what lies between.
 class StreamProxy::Relay : public QObject
 {
 public:
-    Relay(StreamProxy &proxy, QTcpSocket *player)
-        : QObject(&proxy), m_proxy(proxy), m_player(player)
+    Relay(Worker &proxy, QTcpSocket *player) : QObject(&proxy), m_proxy(proxy), m_player(player)
     {
         player->setParent(this);
         connect(player, &QTcpSocket::readyRead, this, &Relay::readRequest);
@@ -181,7 +212,7 @@ private:
         const QList<QByteArray> parts = head.left(end < 0 ? head.size() : end).split(' ');
         const int status = parts.size() >= 2 && parts[0].startsWith("HTTP/") ? parts[1].toInt() : 0;
         if (status == 403 || status == 404)
-            emit m_proxy.upstreamFailed(status);
+            m_proxy.m_failed(status);
         return true;
     }
 
@@ -189,7 +220,7 @@ private:
     {
         if (!m_statusSeen) {
             m_statusSeen = true;
-            emit m_proxy.upstreamFailed(0);
+            m_proxy.m_failed(0);
             answer(502, "Bad Gateway");
             return;
         }
@@ -208,7 +239,7 @@ private:
         m_player->disconnectFromHost();
     }
 
-    StreamProxy &m_proxy;
+    Worker &m_proxy;
     QTcpSocket *m_player;
     QSslSocket *m_host = nullptr;
     QByteArray m_head;
@@ -217,15 +248,15 @@ private:
     bool m_ended = false;
 };
 
-StreamProxy::StreamProxy(QObject *parent)
-    : QObject(parent), m_server(new QTcpServer(this)), m_spareTimer(new QTimer(this))
+StreamProxy::Worker::Worker(std::function<void(int)> failed)
+    : m_failed(std::move(failed)), m_server(new QTcpServer(this)), m_spareTimer(new QTimer(this))
 {
-    connect(m_server, &QTcpServer::newConnection, this, &StreamProxy::accept);
+    connect(m_server, &QTcpServer::newConnection, this, &Worker::accept);
     m_spareTimer->setSingleShot(true);
-    connect(m_spareTimer, &QTimer::timeout, this, &StreamProxy::prepareSpare);
+    connect(m_spareTimer, &QTimer::timeout, this, &Worker::prepareSpare);
 }
 
-QSslSocket *StreamProxy::openHost(QObject *parent)
+QSslSocket *StreamProxy::Worker::openHost(QObject *parent)
 {
     auto *socket = new QSslSocket(parent);
     const QByteArray pinned = m_pinned;
@@ -255,7 +286,7 @@ QSslSocket *StreamProxy::openHost(QObject *parent)
     return socket;
 }
 
-void StreamProxy::prepareSpare()
+void StreamProxy::Worker::prepareSpare()
 {
     // Taken out of the member first: abort() emits disconnected at once on
     // some Qt versions, whose handler would clear m_spare under our feet.
@@ -276,7 +307,7 @@ void StreamProxy::prepareSpare()
     m_spareTimer->start(kSpareLifetimeMs);
 }
 
-QSslSocket *StreamProxy::takeSpare()
+QSslSocket *StreamProxy::Worker::takeSpare()
 {
     QSslSocket *spare = nullptr;
     if (m_spare && m_spare->state() != QAbstractSocket::UnconnectedState) {
@@ -285,17 +316,17 @@ QSslSocket *StreamProxy::takeSpare()
     }
     m_spare = nullptr;
     // The next request gets one too.
-    QTimer::singleShot(0, this, &StreamProxy::prepareSpare);
+    QTimer::singleShot(0, this, &Worker::prepareSpare);
     return spare;
 }
 
-StreamProxy::~StreamProxy()
+StreamProxy::Worker::~Worker()
 {
     dropRelays();
 }
 
-QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
-                        const QString &fileName)
+QUrl StreamProxy::Worker::start(const QUrl &upstream, const QByteArray &pinnedSha256,
+                                const QString &fileName)
 {
     const bool changed = upstream != m_upstream || pinnedSha256 != m_pinned;
     if (changed)
@@ -322,7 +353,7 @@ QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
     return m_localUrl;
 }
 
-void StreamProxy::stop()
+void StreamProxy::Worker::stop()
 {
     m_spareTimer->stop();
     if (QSslSocket *old = std::exchange(m_spare, nullptr)) {
@@ -336,12 +367,12 @@ void StreamProxy::stop()
     m_localUrl.clear();
 }
 
-bool StreamProxy::isActive() const
+bool StreamProxy::Worker::isActive() const
 {
     return m_server->isListening() && !m_upstream.isEmpty();
 }
 
-void StreamProxy::accept()
+void StreamProxy::Worker::accept()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         if (m_upstream.isEmpty()) {
@@ -353,12 +384,64 @@ void StreamProxy::accept()
     }
 }
 
-void StreamProxy::dropRelays()
+void StreamProxy::Worker::dropRelays()
 {
     const std::vector<Relay *> relays = m_relays;
     for (Relay *relay : relays)
         relay->end();
     m_relays.clear();
+}
+
+// ---------------------------------------------------------------- the facade
+
+StreamProxy::StreamProxy(QObject *parent)
+    : QObject(parent), m_thread(QStringLiteral("lockstep stream"))
+{
+    // Told on the proxy's thread; said on this object's. The worker never
+    // outlives this object (the destructor deletes it first), so `this` is
+    // alive whenever the worker calls.
+    m_worker = m_thread.call([this] {
+        return new Worker([this](int status) {
+            QMetaObject::invokeMethod(
+                this, [this, status] { emit upstreamFailed(status); }, Qt::QueuedConnection);
+        });
+    });
+}
+
+StreamProxy::~StreamProxy()
+{
+    m_thread.call([this] { delete m_worker; });
+}
+
+QUrl StreamProxy::start(const QUrl &upstream, const QByteArray &pinnedSha256,
+                        const QString &fileName)
+{
+    return m_thread.call([&] { return m_worker->start(upstream, pinnedSha256, fileName); });
+}
+
+void StreamProxy::stop()
+{
+    m_thread.call([this] { m_worker->stop(); });
+}
+
+bool StreamProxy::isActive() const
+{
+    return m_thread.call([this] { return m_worker->isActive(); });
+}
+
+QUrl StreamProxy::localUrl() const
+{
+    return m_thread.call([this] { return m_worker->m_localUrl; });
+}
+
+QUrl StreamProxy::upstream() const
+{
+    return m_thread.call([this] { return m_worker->m_upstream; });
+}
+
+int StreamProxy::openRequests() const
+{
+    return m_thread.call([this] { return int(m_worker->m_relays.size()); });
 }
 
 } // namespace lockstep::ui

@@ -1,13 +1,10 @@
 #pragma once
 
+#include "NetworkThread.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QUrl>
-
-class QSslSocket;
-class QTcpServer;
-class QTcpSocket;
-class QTimer;
 
 namespace lockstep::ui {
 
@@ -19,6 +16,9 @@ namespace lockstep::ui {
 // invite's certificate. The answer flows back as the player reads, through
 // a bounded read-ahead buffer per request (kReadAheadBytes): the proxy never
 // holds more, and a player that stops reading stops the host's sending.
+// It runs on a thread of its own (NetworkThread): a seek on Qt 6.4's
+// GStreamer backend blocks the GUI thread while the player waits for the very
+// data this proxy serves, and it is served all the same.
 class StreamProxy : public QObject
 {
     Q_OBJECT
@@ -38,9 +38,9 @@ public:
     QUrl start(const QUrl &upstream, const QByteArray &pinnedSha256, const QString &fileName);
     void stop();
     bool isActive() const;
-    QUrl localUrl() const { return m_localUrl; }
-    QUrl upstream() const { return m_upstream; }
-    int openRequests() const { return int(m_relays.size()); }
+    QUrl localUrl() const;
+    QUrl upstream() const;
+    int openRequests() const;
 
 signals:
     // The host answered a request with this status (403: not allowed any
@@ -49,24 +49,10 @@ signals:
 
 private:
     class Relay;
-    void accept();
-    void dropRelays();
-    // A TLS connection to the host, checked against the pinned certificate
-    // (property "lockstepPinnedVerified" once it passed).
-    QSslSocket *openHost(QObject *parent);
-    // One connection is kept open ahead (handshake done), replaced before
-    // the host would drop it as idle; a request takes it.
-    void prepareSpare();
-    QSslSocket *takeSpare();
+    class Worker;
 
-    QTcpServer *m_server;
-    QUrl m_upstream;
-    QByteArray m_pinned;
-    QByteArray m_secretPath;
-    QUrl m_localUrl;
-    std::vector<Relay *> m_relays;
-    QSslSocket *m_spare = nullptr;
-    QTimer *m_spareTimer;
+    mutable NetworkThread m_thread;
+    Worker *m_worker = nullptr; // lives on m_thread
 };
 
 } // namespace lockstep::ui
