@@ -71,12 +71,9 @@ void TestEveningApp::initTestCase()
         runCommand(ffmpeg,
                    {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
                     QStringLiteral("lavfi"), QStringLiteral("-i"),
-                    QStringLiteral("testsrc2=duration=60:size=320x180:rate=25"),
-                    QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                    QStringLiteral("sine=frequency=440:duration=60"),
+                    QStringLiteral("testsrc=duration=60:size=160x120:rate=25"),
                     QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-pix_fmt"),
-                    QStringLiteral("yuv420p"), QStringLiteral("-c:a"), QStringLiteral("aac"),
-                    QStringLiteral("-shortest"), m_film},
+                    QStringLiteral("yuv420p"), QStringLiteral("-g"), QStringLiteral("25"), m_film},
                    &output, 60000),
         output.constData());
     m_subtitles = m_dir.filePath(QStringLiteral("Film.en.srt"));
