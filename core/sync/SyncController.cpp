@@ -499,6 +499,10 @@ void SyncController::startPlayback(double now, double expected)
     m_lastCorrectionAt = now;
     m_ticksOutside = 0;
     ++m_corrections;
+    // A storm is told by the time since the player was last sent anywhere:
+    // a backend that held the thread for this start made the next timeline
+    // wait that long, however soon after the last it came.
+    m_lastTimelineAt = std::max(m_lastTimelineAt, m_clock.now());
     setActivity(SyncActivity::Seeking);
 }
 
