@@ -158,7 +158,6 @@ bool SyncController::play()
     const double position = playerRoomPosition();
     m_pendingSeek.reset(); // the play carries the position
     m_preroll.reset();
-    m_applyWhenQuiet = false;
     if (std::abs(m_player.playbackRate() - m_timeline.speed) > 1e-9)
         m_player.setPlaybackRate(m_timeline.speed);
     m_player.play();
@@ -184,7 +183,6 @@ bool SyncController::pause()
     const double now = m_clock.now();
     m_pendingSeek.reset(); // the pause carries the position
     m_preroll.reset();
-    m_applyWhenQuiet = false;
     m_player.pause();
     resetRate();
     if (m_hasTimeline) {
@@ -201,13 +199,8 @@ bool SyncController::seek(double position)
         return false;
     position = clampToMedia(position);
     const double now = m_clock.now();
-    const bool playing = m_hasTimeline && m_timeline.isPlaying();
-    // One of our own quick seeks (a key held, a slider dragged): the player
-    // lands on the newest once they stop (tick()), not on each in turn.
-    const bool storm = playing && now - m_lastTimelineAt < m_config.stormQuiet;
     m_preroll.reset();
-    m_applyWhenQuiet = storm;
-    m_lastTimelineAt = now;
+    const bool playing = m_hasTimeline && m_timeline.isPlaying();
     if (!playing)
         m_player.seek(clampToMedia(position + (m_hasTimeline ? m_audioDelay : 0.0)));
     if (!m_hasTimeline)
@@ -217,10 +210,8 @@ bool SyncController::seek(double position)
     // lands wherever the pipeline lets it, tens of ms off). That may hold the
     // thread for a while, so the room hears of it after, from where the
     // timeline has got to by then (a frame sent before would only leave then).
-    if (playing && !storm)
+    if (playing)
         startPlayback(now, clampToMedia(position + m_audioDelay));
-    else if (storm)
-        setActivity(SyncActivity::Seeking);
     const double after = m_clock.now();
     if (after - m_lastSeekSentAt >= m_config.seekInterval) {
         sendSeek(position, now, after);
@@ -410,8 +401,6 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
     emit timelineChanged(m_timeline);
 
     const double now = m_clock.now();
-    const double previousTimelineAt = std::exchange(m_lastTimelineAt, now);
-    m_applyWhenQuiet = false;
     const State state = m_player.state();
     if (state == State::NoMedia)
         return;
@@ -427,16 +416,6 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
             m_player.seek(target);
         m_measure = Measure::None;
         setActivity(SyncActivity::Paused);
-        return;
-    }
-    if (!force && now - previousTimelineAt < m_config.stormQuiet) {
-        // A timeline moments after the last, which the player may still be
-        // landing on: part of a storm (someone scrubbing). The player lands
-        // on the newest once they stop coming, one jump instead of one per
-        // seek.
-        m_preroll.reset();
-        m_applyWhenQuiet = true;
-        setActivity(SyncActivity::Seeking);
         return;
     }
     const double expected = expectedPosition();
@@ -499,10 +478,6 @@ void SyncController::startPlayback(double now, double expected)
     m_lastCorrectionAt = now;
     m_ticksOutside = 0;
     ++m_corrections;
-    // A storm is told by the time since the player was last sent anywhere:
-    // a backend that held the thread for this start made the next timeline
-    // wait that long, however soon after the last it came.
-    m_lastTimelineAt = std::max(m_lastTimelineAt, m_clock.now());
     setActivity(SyncActivity::Seeking);
 }
 
@@ -651,14 +626,6 @@ void SyncController::tick()
     }
     if (m_pendingSeek && now - m_lastSeekSentAt >= m_config.seekInterval)
         sendSeek(m_pendingSeek->position, m_pendingSeek->at, now);
-    if (m_applyWhenQuiet) {
-        if (now - m_lastTimelineAt < m_config.stormQuiet)
-            return;
-        m_applyWhenQuiet = false;
-        if (m_timeline.isPlaying())
-            startPlayback(now, expectedPosition());
-        return;
-    }
     if (m_preroll) {
         if (!m_timeline.isPlaying()) {
             m_preroll.reset();

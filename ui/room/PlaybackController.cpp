@@ -297,15 +297,9 @@ void PlaybackController::togglePlayPause()
 void PlaybackController::seekBy(double seconds)
 {
     // From where the room is: a player ahead for its late sound is not
-    // further on in the film, and in a quick run of jumps, where the player
-    // lands only on the last (SyncConfig::stormQuiet), each counts from the
-    // one before.
-    if (!isLoaded())
-        return;
-    const double from = m_session.inRoom() && m_session.hasTimeline()
-        ? m_session.roomPosition()
-        : m_session.playerRoomPosition(m_player.position());
-    seekTo(from + seconds);
+    // further on in the film.
+    if (isLoaded())
+        seekTo(m_session.playerRoomPosition(m_player.position()) + seconds);
 }
 
 void PlaybackController::setSpeed(double speed)

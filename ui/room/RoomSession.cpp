@@ -308,11 +308,6 @@ double RoomSession::playerRoomPosition(double playerPosition) const
     return inRoom() ? std::max(0.0, playerPosition - m_sync->audioDelay()) : playerPosition;
 }
 
-double RoomSession::roomPosition() const
-{
-    return m_sync->roomPosition();
-}
-
 bool RoomSession::hasTimeline() const
 {
     return m_sync->hasTimeline();
