@@ -84,8 +84,8 @@ struct Party {
         const double truth = *world.roomPosition(kRoom);
         double worst = 0.0;
         for (SimParticipant *p : all()) {
-            worst = std::max(worst, std::abs(p->truePosition() - p->controller().audioDelay()
-                                             - truth));
+            worst = std::max(worst,
+                             std::abs(p->truePosition() - p->controller().audioDelay() - truth));
         }
         return worst;
     }
@@ -871,9 +871,10 @@ void TestSyncSim::theRoomsSpeedHoldsEveryone()
         const double moved = p->truePosition() - before[std::size_t(i)];
         QVERIFY2(std::abs(moved - 4.0 * speed) < 0.02,
                  qPrintable(QStringLiteral("%1 moved %2 s in 4 s").arg(p->name()).arg(moved)));
-        QVERIFY2(std::abs(p->player().playbackRate() / speed - 1.0) <= 0.05,
-                 qPrintable(QStringLiteral("%1 at rate %2").arg(p->name()).arg(
-                     p->player().playbackRate())));
+        QVERIFY2(
+            std::abs(p->player().playbackRate() / speed - 1.0) <= 0.05,
+            qPrintable(
+                QStringLiteral("%1 at rate %2").arg(p->name()).arg(p->player().playbackRate())));
     }
     const double typical = party.steadySpread(20.0);
     QVERIFY2(typical < 0.015, qPrintable(QStringLiteral("p95 spread %1 ms").arg(typical * 1000)));
