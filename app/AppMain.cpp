@@ -145,6 +145,7 @@ void describeApplication()
 int main(int argc, char *argv[])
 {
     using namespace lockstep::ui;
+    using namespace lockstep::room;
 
     if (onlyWantsText(argc, argv)) {
         QCoreApplication app(argc, argv);

@@ -8,11 +8,11 @@
 //
 //   stream                 run the benchmark (root: namespaces and netem)
 //   stream --guest LINK    the guest (started by the benchmark)
-#include "client/WebSocketTransport.h"
 #include "player/MediaPlayerBackend.h"
 #include "protocol/Clock.h"
 #include "room/HostOptions.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/RoomMedia.h"
 #include "room/RoomSession.h"
 #include "sync/SyncController.h"
@@ -106,8 +106,9 @@ bool wait(const std::function<bool()> &done, int timeoutMs)
 // One person with the app: a real player under a room session.
 struct Person {
     Person()
-        : backend(player), session(backend, protocol::SystemClock::instance(),
-                                   std::make_unique<client::WebSocketTransport>())
+        : backend(player),
+          session(backend, protocol::SystemClock::instance(),
+                  std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()))
     {
         player.setVideoSink(&sink);
         backend.watchFrames(&sink);
@@ -115,7 +116,7 @@ struct Person {
     QMediaPlayer player;
     QVideoSink sink;
     ui::MediaPlayerBackend backend;
-    ui::RoomSession session;
+    room::RoomSession session;
 };
 
 // ---------------------------------------------------------------- guest
@@ -124,7 +125,7 @@ struct Person {
 // --local-copy baseline).
 int runGuest(const QString &linkText, const QString &copy)
 {
-    const auto link = ui::InviteLink::parse(linkText);
+    const auto link = room::InviteLink::parse(linkText);
     if (!link) {
         std::fprintf(stderr, "stream --guest: not an invite link\n");
         return 2;
@@ -149,7 +150,7 @@ int runGuest(const QString &linkText, const QString &copy)
                              seekAt = -1.0;
                          }
                      });
-    QObject::connect(&guest.session, &ui::RoomSession::remotePlayerEvent, &guest.session,
+    QObject::connect(&guest.session, &room::RoomSession::remotePlayerEvent, &guest.session,
                      [&](const QString &, const protocol::PlayerEvent &event) {
                          if (event.action == protocol::PlayerAction::Seek
                              && event.position >= kSeekTarget) {
@@ -158,7 +159,7 @@ int runGuest(const QString &linkText, const QString &copy)
                          }
                      });
     bool streaming = false;
-    QObject::connect(&guest.session, &ui::RoomSession::ended, &guest.session,
+    QObject::connect(&guest.session, &room::RoomSession::ended, &guest.session,
                      [](const QString &message, bool) {
                          emitLine({{"event", "ended"}, {"message", message.toStdString()}});
                      });
@@ -166,9 +167,9 @@ int runGuest(const QString &linkText, const QString &copy)
                      [](QMediaPlayer::Error, const QString &text) {
                          emitLine({{"event", "player_error"}, {"message", text.toStdString()}});
                      });
-    QObject::connect(&guest.session, &ui::RoomSession::joined, &guest.session, [&] {
-        emitLine({{"event", "joined"}, {"offers", guest.session.hostOffersStream()}});
-        if (streaming || !guest.session.hostOffersStream())
+    QObject::connect(&guest.session, &room::RoomSession::joined, &guest.session, [&] {
+        emitLine({{"event", "joined"}, {"offers", guest.session.sharing().hostOffersStream()}});
+        if (streaming || !guest.session.sharing().hostOffersStream())
             return;
         streaming = true;
         guest.player.setSource(copy.isEmpty() ? guest.session.hostStreamUrl()
@@ -179,8 +180,8 @@ int runGuest(const QString &linkText, const QString &copy)
     });
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
-        const sync::SyncSnapshot s = guest.session.syncSnapshot();
-        if (guest.session.timelinePlaying())
+        const sync::SyncSnapshot s = guest.session.connection().syncSnapshot();
+        if (guest.session.connection().timelinePlaying())
             emitLine({{"event", "sample"},
                       {"t", monotonicSeconds()},
                       {"error", s.error},
@@ -397,7 +398,7 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     if (!wait([&] { return host.player.mediaStatus() == QMediaPlayer::LoadedMedia; }, 30000))
         return skip(QStringLiteral("the host's player cannot open the clip"));
     host.session.offerLocalFile(clip);
-    ui::HostOptions options;
+    room::HostOptions options;
     options.port = 0;
     options.name = QStringLiteral("Host");
     options.inviteOnly = false;
@@ -405,7 +406,7 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     if (!host.session.startServer(options, &error))
         return skip(QStringLiteral("cannot host: ") + error);
     host.session.createRoom(
-        ui::RoomMedia::forLocalFile(clip, double(host.player.duration()) / 1000.0));
+        room::RoomMedia::forLocalFile(clip, double(host.player.duration()) / 1000.0));
     if (!wait([&] { return !host.session.inviteLink().isEmpty(); }, 20000))
         return skip(QStringLiteral("the room did not open"));
     // The guest reaches the host across the shaped link.
@@ -466,9 +467,9 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     std::vector<Json> hostEvents;
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
-        if (!host.session.timelinePlaying())
+        if (!host.session.connection().timelinePlaying())
             return;
-        const sync::SyncSnapshot s = host.session.syncSnapshot();
+        const sync::SyncSnapshot s = host.session.connection().syncSnapshot();
         const double t = monotonicSeconds();
         hostSamples.emplace_back(t, s.error);
         hostEvents.push_back({{"event", "host_sample"},
@@ -583,7 +584,7 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         ? fetched->value("bytes", 0.0) * 8.0 / std::max(1e-3, fetched->value("s", 0.0)) / 1e6
         : 0.0;
     const double p95 = percentile(between, 95);
-    const qint64 memory = host.session.peakStreamBufferBytes();
+    const qint64 memory = host.session.hosting().peakStreamBufferBytes();
     if (relay.state() != QProcess::NotRunning) {
         relay.kill();
         relay.waitForFinished();

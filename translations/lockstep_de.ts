@@ -398,54 +398,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::subtitles::SubtitleText</name>
-    <message>
-        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
-        <translation>%1 ist keine Untertiteldatei, die Lockstep kennt (.srt, .vtt, .ass oder .ssa).</translation>
-    </message>
-    <message>
-        <source>%1 is empty.</source>
-        <translation>%1 ist leer.</translation>
-    </message>
-    <message>
-        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
-        <translation>%1 ist keine Textdatei und enthält daher keine Untertitel, die Lockstep lesen kann.</translation>
-    </message>
-    <message>
-        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
-        <translation>Keiner der Untertitel in %1 hat Zeiten, die Lockstep lesen kann; die Datei wurde nicht geladen.</translation>
-    </message>
-    <message>
-        <source>%1 has no subtitles Lockstep can read.</source>
-        <translation>%1 enthält keine Untertitel, die Lockstep lesen kann.</translation>
-    </message>
-    <message>
-        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
-        <translation>%1 ist nicht in UTF-8; die Datei wurde als Windows-1252 (westeuropäisch) gelesen, daher können einige Buchstaben falsch sein.</translation>
-    </message>
-    <message>
-        <source>1 subtitle in %1 has broken times and was left out.</source>
-        <translation>1 Untertitel in %1 hat fehlerhafte Zeiten und wurde ausgelassen.</translation>
-    </message>
-    <message>
-        <source>%1 subtitles in %2 have broken times and were left out.</source>
-        <translation>%1 Untertitel in %2 haben fehlerhafte Zeiten und wurden ausgelassen.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist or is not a file.</source>
-        <translation>%1 existiert nicht oder ist keine Datei.</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a subtitle file.</source>
-        <translation>%1 ist zu groß für eine Untertiteldatei.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ActionsController</name>
+    <name>lockstep::room::ActionsController</name>
     <message>
         <source>&amp;Open File…</source>
         <translation>Datei &amp;öffnen …</translation>
@@ -604,46 +557,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::AudioDelayDialog</name>
-    <message>
-        <source>&amp;Test</source>
-        <translation>&amp;Testen</translation>
-    </message>
-    <message>
-        <source>Audio Delay</source>
-        <translation>Tonverzögerung</translation>
-    </message>
-    <message>
-        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
-        <translation>Wenn dein Ton dich verspätet erreicht (Bluetooth-Kopfhörer, die Tonverarbeitung eines Fernsehers), gib an, wie sehr: Dein Video läuft dann so weit voraus, dass das, was du hörst, mit allen im Takt ist. Gespeichert für %1.</translation>
-    </message>
-    <message>
-        <source>this sound output</source>
-        <translation>diese Tonausgabe</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>Audio delay</source>
-        <translation>Tonverzögerung</translation>
-    </message>
-    <message>
-        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
-        <translation>So findest du den Wert: Drück „Testen“. Ein Klick ertönt, und das Licht blinkt um die Verzögerung später. Verschieb den Regler, bis du den Klick genau dann hörst, wenn das Licht blinkt.</translation>
-    </message>
-    <message>
-        <source>Flash</source>
-        <translation>Blinken</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Stopp</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ChatController</name>
+    <name>lockstep::room::ChatController</name>
     <message>
         <source>Sending “%1”…</source>
         <translation>Wird gesendet: „%1“…</translation>
@@ -684,49 +598,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ChatInputBar</name>
-    <message>
-        <source>Message the room (Enter sends, Esc closes)</source>
-        <translation>Nachricht an den Raum (Eingabetaste sendet, Esc schließt)</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ChatPane</name>
-    <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Nothing said yet. Say hello!</source>
-        <translation>Noch hat niemand etwas gesagt. Sag hallo!</translation>
-    </message>
-    <message>
-        <source>Message the room</source>
-        <translation>Nachricht an den Raum</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
-    <message>
-        <source>%1 (you)</source>
-        <translation>%1 (du)</translation>
-    </message>
-    <message>
-        <source>Open Link?</source>
-        <translation>Link öffnen?</translation>
-    </message>
-    <message>
-        <source>Open this link in your web browser?
-
-%1</source>
-        <translation>Diesen Link im Webbrowser öffnen?
-
-%1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::HostAddresses</name>
+    <name>lockstep::room::HostAddresses</name>
     <message>
         <source>internet, through your router</source>
         <translation>Internet, über deinen Router</translation>
@@ -745,7 +617,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::HostCertificate</name>
+    <name>lockstep::room::HostCertificate</name>
     <message>
         <source>The encryption certificate %1 or its key %2 cannot be read.</source>
         <translation>Das Verschlüsselungszertifikat %1 oder sein Schlüssel %2 kann nicht gelesen werden.</translation>
@@ -793,6 +665,814 @@
     <message>
         <source>The new encryption certificate in %1 cannot be read back.</source>
         <translation>Das neue Verschlüsselungszertifikat in %1 kann nicht wieder eingelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::InviteLink</name>
+    <message>
+        <source>Paste the invite link you were sent.</source>
+        <translation>Füge den Einladungslink ein, den du bekommen hast.</translation>
+    </message>
+    <message>
+        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
+        <translation>Das ist kein Lockstep-Einladungslink. Einladungslinks beginnen mit lockstep://join.</translation>
+    </message>
+    <message>
+        <source>This Lockstep link does not lead to a room.</source>
+        <translation>Dieser Lockstep-Link führt zu keinem Raum.</translation>
+    </message>
+    <message>
+        <source>The link does not say which server the room is on.</source>
+        <translation>Der Link sagt nicht, auf welchem Server der Raum ist.</translation>
+    </message>
+    <message>
+        <source>The server in the link must be a ws:// or wss:// address.</source>
+        <translation>Der Server im Link muss eine ws://- oder wss://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The link does not say which room to join.</source>
+        <translation>Der Link sagt nicht, welchem Raum du beitreten sollst.</translation>
+    </message>
+    <message>
+        <source>The room in the link is not a valid room name.</source>
+        <translation>Der Raum im Link ist kein gültiger Raumname.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
+        <translation>Der Zertifikat-Fingerabdruck (fp) im Link ist beschädigt. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
+    </message>
+    <message>
+        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
+        <translation>Der Link nennt einen Zertifikat-Fingerabdruck, aber einen unverschlüsselten ws://-Server. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PlaybackController</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Warte, bis du im Raum bist, um auszuwählen, was er schaut.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Nur der Host kann ändern, was der Raum schaut.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Alle im Raum schauen jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 hat das Video geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 hat %2 gewählt.</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 hat bei %2 abgespielt</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 hat bei %2 pausiert</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ist zu %2 gesprungen</translation>
+    </message>
+    <message>
+        <source>The video reached its end at %1</source>
+        <translation>Das Video ist bei %1 zu Ende</translation>
+    </message>
+    <message>
+        <source>Playback started for everyone at %1</source>
+        <translation>Die Wiedergabe hat für alle bei %1 begonnen</translation>
+    </message>
+    <message>
+        <source>Next in the playlist: %1.</source>
+        <translation>Als Nächstes in der Playlist: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden: Der Server lässt die Player nicht zu einer Position springen (er unterstützt keine Byte-Ranges), und das ist nötig, um alle im Gleichschritt zu halten. Lade es herunter und öffne die Datei, oder stelle es über einen Server bereit, der Ranges unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 lässt sich nur von Anfang an abspielen: Der Server lässt die Player nicht zu einer Position springen.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 teilt %2 nicht mehr. Wähle deine Kopie, um weiterzuschauen.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
+    </message>
+    <message>
+        <source>%1 set the speed to %2</source>
+        <translation>%1 hat die Geschwindigkeit auf %2 gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PlaylistController</name>
+    <message>
+        <source>The playlist belongs to a room: host or join one first.</source>
+        <translation>Die Playlist gehört zu einem Raum: Hoste zuerst einen oder tritt einem bei.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>In diesem Raum ändert nur der Host die Playlist.</translation>
+    </message>
+    <message>
+        <source>Not added, because it is not a file or a web address: %1</source>
+        <translation>Nicht hinzugefügt, weil es keine Datei und keine Webadresse ist: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A playlist holds at most %1 items; %n were left out.</source>
+        <translation>
+            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurde weggelassen.</numerusform>
+            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
+        <translation>Lockstep kann %1 nicht abspielen, daher wurde es nicht zur Playlist hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Added %1 to the playlist.</source>
+        <translation>%1 zur Playlist hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n items to the playlist.</source>
+        <translation>
+            <numerusform>%n Eintrag zur Playlist hinzugefügt.</numerusform>
+            <numerusform>%n Einträge zur Playlist hinzugefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playlist could not be changed.</source>
+        <translation>Die Playlist konnte nicht geändert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PortMapper</name>
+    <message>
+        <source>No UPnP router was found on your network.</source>
+        <translation>In deinem Netzwerk wurde kein UPnP-Router gefunden.</translation>
+    </message>
+    <message>
+        <source>A UPnP device answered, but it is not a router that can open ports.</source>
+        <translation>Ein UPnP-Gerät hat geantwortet, aber es ist kein Router, der Ports öffnen kann.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (%2).</source>
+        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (%2).</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Leute von außerhalb deines Netzwerks können nur beitreten, wenn der TCP-Port %1 an deinem Router offen ist.</translation>
+    </message>
+    <message>
+        <source>Asking your router to open port %1…</source>
+        <translation>Bitte den Router, Port %1 zu öffnen …</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
+        <translation>Port %1 ist an deinem Router offen, aber die eigene Adresse des Routers (%2) ist privat: Dein Internetanbieter teilt sie mit anderen, daher erreichen dich Leute von außerhalb vielleicht trotzdem nicht.</translation>
+    </message>
+    <message>
+        <source>No router on your network answered NAT-PMP.</source>
+        <translation>Kein Router in deinem Netzwerk hat auf NAT-PMP geantwortet.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
+        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (NAT-PMP-Fehler %2).</translation>
+    </message>
+    <message>
+        <source>The router would open port %1 only under another number (%2).</source>
+        <translation>Der Router würde Port %1 nur unter einer anderen Nummer öffnen (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
+        <translation>Diese Lockstep-Version wurde ohne UPnP- und NAT-PMP-Unterstützung gebaut.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
+        <translation>Port %1 ist an deinem Router offen (%3). Leute im Internet können über %2 beitreten.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>%1 Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %2 an diesen Computer weiter, oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::ReachabilityCheck</name>
+    <message>
+        <source>Checking whether people outside can reach you at %1…</source>
+        <translation>Prüfe, ob Leute von außerhalb dich unter %1 erreichen …</translation>
+    </message>
+    <message>
+        <source>People outside your network can join: this computer answered at your public address %1.</source>
+        <translation>Leute von außerhalb deines Netzwerks können beitreten: Dieser Computer hat unter deiner öffentlichen Adresse %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Lockstep konnte diesen Computer nicht über deine öffentliche Adresse %1 erreichen. Viele Router lassen nicht zu, dass ein Computer sich auf diesem Weg selbst erreicht, daher kommen Leute von außerhalb vielleicht trotzdem hinein: Bitte jemanden von ihnen, den Link auszuprobieren. Klappt es nicht, hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
+    </message>
+    <message>
+        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Unter deiner öffentlichen Adresse %1 antwortet ein anderer Computer, nicht dieser: Leute von außerhalb würden deinen Raum nicht erreichen. Hoste auf einem anderen Port oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomConnection</name>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomController</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 ist gegangen</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Du hast alle neu synchronisieren lassen.</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>Wieder im Raum.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Dein Raum ist offen.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Du bist dem Raum von %1 beigetreten.</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Du bist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 ist jetzt der Host.</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s copy ended at %2.</source>
+        <translation>Die Kopie von %1 ist bei %2 zu Ende.</translation>
+    </message>
+    <message>
+        <source>The room put you back in step, at %1.</source>
+        <translation>Der Raum hat dich bei %1 wieder in den Gleichschritt gebracht.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the room again…</source>
+        <translation>Versuche erneut, den Raum zu erreichen …</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomHosting</name>
+    <message>
+        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
+        <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen, etwa wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>This computer has no certificate to host with.</source>
+        <translation>Dieser Computer hat kein Zertifikat zum Hosten.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomMedia</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
+        <translation>Ihr Name stimmt nicht mit der Datei des Hosts („%1“) überein.</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
+        <translation>Ihr Name stimmt nicht mit der Datei von %1 („%2“) überein.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than the host&apos;s.</source>
+        <translation>Diese Datei ist %1 kleiner als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than %2&apos;s.</source>
+        <translation>Diese Datei ist %1 kleiner als die von %2.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than the host&apos;s.</source>
+        <translation>Diese Datei ist %1 größer als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than %2&apos;s.</source>
+        <translation>Diese Datei ist %1 größer als die von %2.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than the host&apos;s.</source>
+        <translation>Sie ist %1 kürzer als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than %2&apos;s.</source>
+        <translation>Sie ist %1 kürzer als die von %2.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than the host&apos;s.</source>
+        <translation>Sie ist %1 länger als die des Hosts.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than %2&apos;s.</source>
+        <translation>Sie ist %1 länger als die von %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomSession</name>
+    <message>
+        <source>You left the room.</source>
+        <translation>Du hast den Raum verlassen.</translation>
+    </message>
+    <message>
+        <source>You closed the room.</source>
+        <translation>Du hast den Raum geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting…</source>
+        <translation>%1 Verbinde erneut …</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Der Server hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Der Server antwortet nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Der Raum ist nicht mehr erreichbar: Vielleicht hat der Host Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Der Raum von %1 ist nicht mehr erreichbar: Vielleicht hat %1 Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
+    </message>
+    <message>
+        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
+        <translation>%1 (der Host) ist nicht erreichbar. %2 Verbinde erneut; dein Video läuft weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::ServerErrorText</name>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>Der Server hat die Anfrage abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>This invite link is not valid.</source>
+        <translation>Dieser Einladungslink ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This invite has expired. Ask the host for a new link.</source>
+        <translation>Diese Einladung ist abgelaufen. Bitte den Host um einen neuen Link.</translation>
+    </message>
+    <message>
+        <source>This room is full. Ask the host whether someone can make space for you.</source>
+        <translation>Dieser Raum ist voll. Frag den Host, ob jemand Platz für dich machen kann.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). The host may have closed it.</source>
+        <translation>Diesen Raum gibt es nicht (mehr). Vielleicht hat der Host ihn geschlossen.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists on the server.</source>
+        <translation>Auf dem Server gibt es bereits einen Raum mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
+        <translation>Du brauchst eine Einladung, um diesen Raum zu betreten. Bitte den Host um einen Einladungslink.</translation>
+    </message>
+    <message>
+        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
+        <translation>Der Server hat dein Zugangstoken nicht akzeptiert. Vielleicht ist es abgelaufen oder für einen anderen Server oder Raum gedacht.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another connection. Try again in a moment.</source>
+        <translation>Du bist über eine andere Verbindung schon in diesem Raum. Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The room does not allow you to do that.</source>
+        <translation>Der Raum erlaubt dir das nicht.</translation>
+    </message>
+    <message>
+        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
+        <translation>Der Server ist ausgelastet, oder es wurde zu viel zu schnell gesendet. Versuch es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>This connection is already in a room.</source>
+        <translation>Diese Verbindung ist bereits in einem Raum.</translation>
+    </message>
+    <message>
+        <source>You are not in a room any more.</source>
+        <translation>Du bist in keinem Raum mehr.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of Lockstep. Check for an update.</source>
+        <translation>Der Server versteht diese Lockstep-Version nicht. Sieh nach, ob es ein Update gibt.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request.</source>
+        <translation>Der Server hat die Anfrage nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>Der Server hat die Anfrage nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again.</source>
+        <translation>Auf dem Server ist etwas schiefgegangen. Versuch es noch einmal.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>Keine Verbindung zu %1 möglich. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>Der Server wird heruntergefahren.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: too much was sent too quickly.</source>
+        <translation>Der Server hat die Verbindung getrennt: Es wurde zu viel zu schnell gesendet.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: a message was too large.</source>
+        <translation>Der Server hat die Verbindung getrennt: Eine Nachricht war zu groß.</translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>You joined this room again from somewhere else, so this window left it.</source>
+        <translation>Du bist diesem Raum anderswo erneut beigetreten, deshalb hat dieses Fenster ihn verlassen.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>Die Verbindung zum Server ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>Der Host hat den Raum geschlossen.</translation>
+    </message>
+    <message>
+        <source>The room starts as soon as everyone is ready.</source>
+        <translation>Der Raum startet, sobald alle bereit sind.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Ein anderes Programm verwendet ihn. Wähle einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Ports unter 1024 erfordern Administratorrechte. Wähle einen Port über 1024.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: this computer has no such network address.</source>
+        <translation>Hosten auf Port %1 nicht möglich: Dieser Computer hat keine solche Netzwerkadresse.</translation>
+    </message>
+    <message>
+        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
+        <translation>Ein verschlüsselter Raum kann nicht gehostet werden: Das Zertifikat ist nicht verwendbar (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1 (%2).</source>
+        <translation>Hosten auf Port %1 nicht möglich (%2).</translation>
+    </message>
+    <message>
+        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
+        <translation>Das ist nicht der Computer des Hosts: Sein Zertifikat passt nicht zur Einladung. Vielleicht fängt jemand die Verbindung ab, oder der Host hat ein neues Zertifikat. Es wurde nichts gesendet; bitte den Host um einen neuen Einladungslink.</translation>
+    </message>
+    <message>
+        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
+        <translation>Auf diesem Server können nur Leute mit Zugangstoken Räume anlegen. Gib das Token, das du von seinem Admin bekommen hast, unter Raum &gt; Raum eröffnen … ein.</translation>
+    </message>
+    <message>
+        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
+        <translation>Dein Zugangstoken für diesen Server ist abgelaufen. Bitte den Admin des Servers um ein neues.</translation>
+    </message>
+    <message>
+        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
+        <translation>Dieser Server hat dein Zugangstoken nicht akzeptiert. Prüfe, ob es das Token für diesen Server ist, oder bitte seinen Admin um ein neues.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. %2</source>
+        <translation>Keine Verbindung zu %1 möglich. %2</translation>
+    </message>
+    <message>
+        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
+        <translation>Es konnte keine sichere Verbindung aufgebaut werden: Das Zertifikat des Hosts passt nicht zum Einladungslink.</translation>
+    </message>
+    <message>
+        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
+        <translation>Unter dieser Adresse ist ein Webserver, kein Lockstep-Raum. Prüfe den Einladungslink.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
+        <translation>Unter dieser Adresse antwortet nichts: Vielleicht hat der Host das Hosten beendet, oder der Port ist falsch.</translation>
+    </message>
+    <message>
+        <source>That address could not be found. Check the invite link.</source>
+        <translation>Diese Adresse wurde nicht gefunden. Prüfe den Einladungslink.</translation>
+    </message>
+    <message>
+        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
+        <translation>Der Host hat nicht rechtzeitig geantwortet: Vielleicht ist er offline, oder eine Firewall ist im Weg.</translation>
+    </message>
+    <message>
+        <source>Your network cannot reach that address.</source>
+        <translation>Dein Netzwerk kann diese Adresse nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>The host ended the connection at once.</source>
+        <translation>Der Host hat die Verbindung sofort beendet.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. %1</source>
+        <translation>Die Verbindung zum Server ist abgebrochen. %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::Settings</name>
+    <message>
+        <source>Lockstep host</source>
+        <translation>Lockstep-Host</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::StatusController</name>
+    <message>
+        <source>Not in a room</source>
+        <translation>In keinem Raum</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Betrete den Raum …</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hostet · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>Zu Gast · im Raum: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut …</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Uhr %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Abweichung %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Kein Medium</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>Mit dem Raum pausiert</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Passe Tempo an (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Hole auf</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Puffert</translation>
+    </message>
+    <message>
+        <source>%1 · Encrypted and verified</source>
+        <translation>%1 · Verschlüsselt und überprüft</translation>
+    </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Geschwindigkeit %1</translation>
+    </message>
+    <message>
+        <source>Sound delay %1</source>
+        <translation>Tonverzögerung %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::SubtitleFetcher</name>
+    <message>
+        <source>The host no longer shares these subtitles.</source>
+        <translation>Der Gastgeber teilt diese Untertitel nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The host did not let this app fetch its subtitles.</source>
+        <translation>Der Gastgeber hat dieser App das Abrufen seiner Untertitel nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles could not be fetched: %1</source>
+        <translation>Die Untertitel des Gastgebers konnten nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
+        <translation>Die Untertitel des Gastgebers sind größer als 4 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::subtitles::SubtitleText</name>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 ist keine Untertiteldatei, die Lockstep kennt (.srt, .vtt, .ass oder .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
+        <translation>%1 ist keine Textdatei und enthält daher keine Untertitel, die Lockstep lesen kann.</translation>
+    </message>
+    <message>
+        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
+        <translation>Keiner der Untertitel in %1 hat Zeiten, die Lockstep lesen kann; die Datei wurde nicht geladen.</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitles Lockstep can read.</source>
+        <translation>%1 enthält keine Untertitel, die Lockstep lesen kann.</translation>
+    </message>
+    <message>
+        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
+        <translation>%1 ist nicht in UTF-8; die Datei wurde als Windows-1252 (westeuropäisch) gelesen, daher können einige Buchstaben falsch sein.</translation>
+    </message>
+    <message>
+        <source>1 subtitle in %1 has broken times and was left out.</source>
+        <translation>1 Untertitel in %1 hat fehlerhafte Zeiten und wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <source>%1 subtitles in %2 have broken times and were left out.</source>
+        <translation>%1 Untertitel in %2 haben fehlerhafte Zeiten und wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 existiert nicht oder ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a subtitle file.</source>
+        <translation>%1 ist zu groß für eine Untertiteldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::AudioDelayDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Audio Delay</source>
+        <translation>Tonverzögerung</translation>
+    </message>
+    <message>
+        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
+        <translation>Wenn dein Ton dich verspätet erreicht (Bluetooth-Kopfhörer, die Tonverarbeitung eines Fernsehers), gib an, wie sehr: Dein Video läuft dann so weit voraus, dass das, was du hörst, mit allen im Takt ist. Gespeichert für %1.</translation>
+    </message>
+    <message>
+        <source>this sound output</source>
+        <translation>diese Tonausgabe</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Audio delay</source>
+        <translation>Tonverzögerung</translation>
+    </message>
+    <message>
+        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
+        <translation>So findest du den Wert: Drück „Testen“. Ein Klick ertönt, und das Licht blinkt um die Verzögerung später. Verschieb den Regler, bis du den Klick genau dann hörst, wenn das Licht blinkt.</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Blinken</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatInputBar</name>
+    <message>
+        <source>Message the room (Enter sends, Esc closes)</source>
+        <translation>Nachricht an den Raum (Eingabetaste sendet, Esc schließt)</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatPane</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Nothing said yet. Say hello!</source>
+        <translation>Noch hat niemand etwas gesagt. Sag hallo!</translation>
+    </message>
+    <message>
+        <source>Message the room</source>
+        <translation>Nachricht an den Raum</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <source>Open Link?</source>
+        <translation>Link öffnen?</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+%1</source>
+        <translation>Diesen Link im Webbrowser öffnen?
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -980,45 +1660,6 @@
     <message>
         <source>Guests without their own copy watch yours, sent from this computer over the room&apos;s encrypted connection</source>
         <translation>Gäste ohne eigene Kopie sehen deine, gesendet von diesem Computer über die verschlüsselte Verbindung des Raums</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::InviteLink</name>
-    <message>
-        <source>Paste the invite link you were sent.</source>
-        <translation>Füge den Einladungslink ein, den du bekommen hast.</translation>
-    </message>
-    <message>
-        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
-        <translation>Das ist kein Lockstep-Einladungslink. Einladungslinks beginnen mit lockstep://join.</translation>
-    </message>
-    <message>
-        <source>This Lockstep link does not lead to a room.</source>
-        <translation>Dieser Lockstep-Link führt zu keinem Raum.</translation>
-    </message>
-    <message>
-        <source>The link does not say which server the room is on.</source>
-        <translation>Der Link sagt nicht, auf welchem Server der Raum ist.</translation>
-    </message>
-    <message>
-        <source>The server in the link must be a ws:// or wss:// address.</source>
-        <translation>Der Server im Link muss eine ws://- oder wss://-Adresse sein.</translation>
-    </message>
-    <message>
-        <source>The link does not say which room to join.</source>
-        <translation>Der Link sagt nicht, welchem Raum du beitreten sollst.</translation>
-    </message>
-    <message>
-        <source>The room in the link is not a valid room name.</source>
-        <translation>Der Raum im Link ist kein gültiger Raumname.</translation>
-    </message>
-    <message>
-        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
-        <translation>Der Zertifikat-Fingerabdruck (fp) im Link ist beschädigt. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
-    </message>
-    <message>
-        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
-        <translation>Der Link nennt einen Zertifikat-Fingerabdruck, aber einen unverschlüsselten ws://-Server. Bitte den Host, dir den Link noch einmal zu schicken.</translation>
     </message>
 </context>
 <context>
@@ -1316,89 +1957,6 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::PlaybackController</name>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation>Die Datei %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Wait until you are in the room to choose what it watches.</source>
-        <translation>Warte, bis du im Raum bist, um auszuwählen, was er schaut.</translation>
-    </message>
-    <message>
-        <source>Only the host can change what the room watches.</source>
-        <translation>Nur der Host kann ändern, was der Raum schaut.</translation>
-    </message>
-    <message>
-        <source>Everyone in the room now watches %1.</source>
-        <translation>Alle im Raum schauen jetzt %1.</translation>
-    </message>
-    <message>
-        <source>Only the host controls playback in this room</source>
-        <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
-    </message>
-    <message>
-        <source>%1 closed the video.</source>
-        <translation>%1 hat das Video geschlossen.</translation>
-    </message>
-    <message>
-        <source>%1 chose %2.</source>
-        <translation>%1 hat %2 gewählt.</translation>
-    </message>
-    <message>
-        <source>%1 pressed play at %2</source>
-        <translation>%1 hat bei %2 abgespielt</translation>
-    </message>
-    <message>
-        <source>%1 paused at %2</source>
-        <translation>%1 hat bei %2 pausiert</translation>
-    </message>
-    <message>
-        <source>%1 jumped to %2</source>
-        <translation>%1 ist zu %2 gesprungen</translation>
-    </message>
-    <message>
-        <source>The video reached its end at %1</source>
-        <translation>Das Video ist bei %1 zu Ende</translation>
-    </message>
-    <message>
-        <source>Playback started for everyone at %1</source>
-        <translation>Die Wiedergabe hat für alle bei %1 begonnen</translation>
-    </message>
-    <message>
-        <source>Next in the playlist: %1.</source>
-        <translation>Als Nächstes in der Playlist: %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
-        <translation>%1 kann nicht gemeinsam geschaut werden: Der Server lässt die Player nicht zu einer Position springen (er unterstützt keine Byte-Ranges), und das ist nötig, um alle im Gleichschritt zu halten. Lade es herunter und öffne die Datei, oder stelle es über einen Server bereit, der Ranges unterstützt.</translation>
-    </message>
-    <message>
-        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
-        <translation>%1 lässt sich nur von Anfang an abspielen: Der Server lässt die Player nicht zu einer Position springen.</translation>
-    </message>
-    <message>
-        <source>Cannot watch %1 together</source>
-        <translation>%1 kann nicht gemeinsam geschaut werden</translation>
-    </message>
-    <message>
-        <source>This video cannot jump to a position: its server does not allow it.</source>
-        <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
-    </message>
-    <message>
-        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
-        <translation>%1 teilt %2 nicht mehr. Wähle deine Kopie, um weiterzuschauen.</translation>
-    </message>
-    <message>
-        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
-        <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
-    </message>
-    <message>
-        <source>%1 set the speed to %2</source>
-        <translation>%1 hat die Geschwindigkeit auf %2 gesetzt</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::PlayerBinding</name>
     <message>
         <source>Audio only</source>
@@ -1415,47 +1973,6 @@
     <message>
         <source>Cannot play %1.</source>
         <translation>%1 kann nicht abgespielt werden.</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::PlaylistController</name>
-    <message>
-        <source>The playlist belongs to a room: host or join one first.</source>
-        <translation>Die Playlist gehört zu einem Raum: Hoste zuerst einen oder tritt einem bei.</translation>
-    </message>
-    <message>
-        <source>Only the host changes the playlist in this room.</source>
-        <translation>In diesem Raum ändert nur der Host die Playlist.</translation>
-    </message>
-    <message>
-        <source>Not added, because it is not a file or a web address: %1</source>
-        <translation>Nicht hinzugefügt, weil es keine Datei und keine Webadresse ist: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>A playlist holds at most %1 items; %n were left out.</source>
-        <translation>
-            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurde weggelassen.</numerusform>
-            <numerusform>Eine Playlist fasst höchstens %1 Einträge; %n wurden weggelassen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
-        <translation>Lockstep kann %1 nicht abspielen, daher wurde es nicht zur Playlist hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>Added %1 to the playlist.</source>
-        <translation>%1 zur Playlist hinzugefügt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n items to the playlist.</source>
-        <translation>
-            <numerusform>%n Eintrag zur Playlist hinzugefügt.</numerusform>
-            <numerusform>%n Einträge zur Playlist hinzugefügt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The playlist could not be changed.</source>
-        <translation>Die Playlist konnte nicht geändert werden.</translation>
     </message>
 </context>
 <context>
@@ -1539,61 +2056,6 @@ Deine Kopie: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::PortMapper</name>
-    <message>
-        <source>No UPnP router was found on your network.</source>
-        <translation>In deinem Netzwerk wurde kein UPnP-Router gefunden.</translation>
-    </message>
-    <message>
-        <source>A UPnP device answered, but it is not a router that can open ports.</source>
-        <translation>Ein UPnP-Gerät hat geantwortet, aber es ist kein Router, der Ports öffnen kann.</translation>
-    </message>
-    <message>
-        <source>The router refused to open port %1 (%2).</source>
-        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (%2).</translation>
-    </message>
-    <message>
-        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
-        <translation>Leute von außerhalb deines Netzwerks können nur beitreten, wenn der TCP-Port %1 an deinem Router offen ist.</translation>
-    </message>
-    <message>
-        <source>Asking your router to open port %1…</source>
-        <translation>Bitte den Router, Port %1 zu öffnen …</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
-        <translation>Port %1 ist an deinem Router offen, aber die eigene Adresse des Routers (%2) ist privat: Dein Internetanbieter teilt sie mit anderen, daher erreichen dich Leute von außerhalb vielleicht trotzdem nicht.</translation>
-    </message>
-    <message>
-        <source>No router on your network answered NAT-PMP.</source>
-        <translation>Kein Router in deinem Netzwerk hat auf NAT-PMP geantwortet.</translation>
-    </message>
-    <message>
-        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
-        <translation>Der Router hat sich geweigert, Port %1 zu öffnen (NAT-PMP-Fehler %2).</translation>
-    </message>
-    <message>
-        <source>The router would open port %1 only under another number (%2).</source>
-        <translation>Der Router würde Port %1 nur unter einer anderen Nummer öffnen (%2).</translation>
-    </message>
-    <message>
-        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
-        <translation>Diese Lockstep-Version wurde ohne UPnP- und NAT-PMP-Unterstützung gebaut.</translation>
-    </message>
-    <message>
-        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
-        <translation>Port %1 ist an deinem Router offen (%3). Leute im Internet können über %2 beitreten.</translation>
-    </message>
-    <message>
-        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>%1 Damit Leute von außerhalb deines Netzwerks beitreten können, leite in den Einstellungen deines Routers den TCP-Port %2 an diesen Computer weiter, oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1653,76 +2115,6 @@ Deine Kopie: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ReachabilityCheck</name>
-    <message>
-        <source>Checking whether people outside can reach you at %1…</source>
-        <translation>Prüfe, ob Leute von außerhalb dich unter %1 erreichen …</translation>
-    </message>
-    <message>
-        <source>People outside your network can join: this computer answered at your public address %1.</source>
-        <translation>Leute von außerhalb deines Netzwerks können beitreten: Dieser Computer hat unter deiner öffentlichen Adresse %1 geantwortet.</translation>
-    </message>
-    <message>
-        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>Lockstep konnte diesen Computer nicht über deine öffentliche Adresse %1 erreichen. Viele Router lassen nicht zu, dass ein Computer sich auf diesem Weg selbst erreicht, daher kommen Leute von außerhalb vielleicht trotzdem hinein: Bitte jemanden von ihnen, den Link auszuprobieren. Klappt es nicht, hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
-    </message>
-    <message>
-        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>Unter deiner öffentlichen Adresse %1 antwortet ein anderer Computer, nicht dieser: Leute von außerhalb würden deinen Raum nicht erreichen. Hoste auf einem anderen Port oder hoste den Raum stattdessen auf einem Server (Raum &gt; Raum eröffnen …, Auf einem Server).</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::RoomController</name>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 ist beigetreten</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 ist gegangen</translation>
-    </message>
-    <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Du hast alle neu synchronisieren lassen.</translation>
-    </message>
-    <message>
-        <source>Back in the room.</source>
-        <translation>Wieder im Raum.</translation>
-    </message>
-    <message>
-        <source>Your room is open.</source>
-        <translation>Dein Raum ist offen.</translation>
-    </message>
-    <message>
-        <source>You joined %1&apos;s room.</source>
-        <translation>Du bist dem Raum von %1 beigetreten.</translation>
-    </message>
-    <message>
-        <source>You are now the host.</source>
-        <translation>Du bist jetzt der Host.</translation>
-    </message>
-    <message>
-        <source>%1 is now the host.</source>
-        <translation>%1 ist jetzt der Host.</translation>
-    </message>
-    <message>
-        <source>Cannot write the invite link to %1: %2</source>
-        <translation>Der Einladungslink kann nicht nach %1 geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>%1&apos;s copy ended at %2.</source>
-        <translation>Die Kopie von %1 ist bei %2 zu Ende.</translation>
-    </message>
-    <message>
-        <source>The room put you back in step, at %1.</source>
-        <translation>Der Raum hat dich bei %1 wieder in den Gleichschritt gebracht.</translation>
-    </message>
-    <message>
-        <source>Trying to reach the room again…</source>
-        <translation>Versuche erneut, den Raum zu erreichen …</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::RoomFilePrompt</name>
     <message>
         <source>Nothing chosen yet</source>
@@ -1775,57 +2167,6 @@ Deine Kopie: %2</translation>
     <message>
         <source>%1 is watching %2 and shares it: stream it from %3, or choose your own copy.</source>
         <translation>%1 sieht %2 und teilt die Datei: streame sie von %3 oder wähle deine eigene Kopie.</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::RoomMedia</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
-        <translation>Ihr Name stimmt nicht mit der Datei des Hosts („%1“) überein.</translation>
-    </message>
-    <message>
-        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
-        <translation>Ihr Name stimmt nicht mit der Datei von %1 („%2“) überein.</translation>
-    </message>
-    <message>
-        <source>This file is %1 smaller than the host&apos;s.</source>
-        <translation>Diese Datei ist %1 kleiner als die des Hosts.</translation>
-    </message>
-    <message>
-        <source>This file is %1 smaller than %2&apos;s.</source>
-        <translation>Diese Datei ist %1 kleiner als die von %2.</translation>
-    </message>
-    <message>
-        <source>This file is %1 larger than the host&apos;s.</source>
-        <translation>Diese Datei ist %1 größer als die des Hosts.</translation>
-    </message>
-    <message>
-        <source>This file is %1 larger than %2&apos;s.</source>
-        <translation>Diese Datei ist %1 größer als die von %2.</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>It is %1 shorter than the host&apos;s.</source>
-        <translation>Sie ist %1 kürzer als die des Hosts.</translation>
-    </message>
-    <message>
-        <source>It is %1 shorter than %2&apos;s.</source>
-        <translation>Sie ist %1 kürzer als die von %2.</translation>
-    </message>
-    <message>
-        <source>It is %1 longer than the host&apos;s.</source>
-        <translation>Sie ist %1 länger als die des Hosts.</translation>
-    </message>
-    <message>
-        <source>It is %1 longer than %2&apos;s.</source>
-        <translation>Sie ist %1 länger als die von %2.</translation>
     </message>
 </context>
 <context>
@@ -1963,49 +2304,6 @@ Deine Kopie: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::RoomSession</name>
-    <message>
-        <source>You left the room.</source>
-        <translation>Du hast den Raum verlassen.</translation>
-    </message>
-    <message>
-        <source>You closed the room.</source>
-        <translation>Du hast den Raum geschlossen.</translation>
-    </message>
-    <message>
-        <source>%1 Reconnecting…</source>
-        <translation>%1 Verbinde erneut …</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Jemand</translation>
-    </message>
-    <message>
-        <source>The server did not answer.</source>
-        <translation>Der Server hat nicht geantwortet.</translation>
-    </message>
-    <message>
-        <source>The server stopped answering.</source>
-        <translation>Der Server antwortet nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
-        <translation>Die Serveradresse muss mit ws:// oder wss:// beginnen und einen Host nennen, etwa wss://watch.example.org/.</translation>
-    </message>
-    <message>
-        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
-        <translation>Der Raum ist nicht mehr erreichbar: Vielleicht hat der Host Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
-        <translation>Der Raum von %1 ist nicht mehr erreichbar: Vielleicht hat %1 Lockstep beendet oder die Verbindung verloren. Dein Video läuft weiter.</translation>
-    </message>
-    <message>
-        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
-        <translation>%1 (der Host) ist nicht erreichbar. %2 Verbinde erneut; dein Video läuft weiter.</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::RoomStatusLabels</name>
     <message>
         <source>What the sync engine is doing</source>
@@ -2037,196 +2335,6 @@ Deine Kopie: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ServerErrorText</name>
-    <message>
-        <source>The server refused the request (%1).</source>
-        <translation>Der Server hat die Anfrage abgelehnt (%1).</translation>
-    </message>
-    <message>
-        <source>The server refused the request: %1</source>
-        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>This invite link is not valid.</source>
-        <translation>Dieser Einladungslink ist ungültig.</translation>
-    </message>
-    <message>
-        <source>This invite has expired. Ask the host for a new link.</source>
-        <translation>Diese Einladung ist abgelaufen. Bitte den Host um einen neuen Link.</translation>
-    </message>
-    <message>
-        <source>This room is full. Ask the host whether someone can make space for you.</source>
-        <translation>Dieser Raum ist voll. Frag den Host, ob jemand Platz für dich machen kann.</translation>
-    </message>
-    <message>
-        <source>This room does not exist (any more). The host may have closed it.</source>
-        <translation>Diesen Raum gibt es nicht (mehr). Vielleicht hat der Host ihn geschlossen.</translation>
-    </message>
-    <message>
-        <source>A room with this name already exists on the server.</source>
-        <translation>Auf dem Server gibt es bereits einen Raum mit diesem Namen.</translation>
-    </message>
-    <message>
-        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
-        <translation>Du brauchst eine Einladung, um diesen Raum zu betreten. Bitte den Host um einen Einladungslink.</translation>
-    </message>
-    <message>
-        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
-        <translation>Der Server hat dein Zugangstoken nicht akzeptiert. Vielleicht ist es abgelaufen oder für einen anderen Server oder Raum gedacht.</translation>
-    </message>
-    <message>
-        <source>You are already in this room from another connection. Try again in a moment.</source>
-        <translation>Du bist über eine andere Verbindung schon in diesem Raum. Versuch es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>The room does not allow you to do that.</source>
-        <translation>Der Raum erlaubt dir das nicht.</translation>
-    </message>
-    <message>
-        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
-        <translation>Der Server ist ausgelastet, oder es wurde zu viel zu schnell gesendet. Versuch es gleich noch einmal.</translation>
-    </message>
-    <message>
-        <source>This connection is already in a room.</source>
-        <translation>Diese Verbindung ist bereits in einem Raum.</translation>
-    </message>
-    <message>
-        <source>You are not in a room any more.</source>
-        <translation>Du bist in keinem Raum mehr.</translation>
-    </message>
-    <message>
-        <source>The server does not understand this version of Lockstep. Check for an update.</source>
-        <translation>Der Server versteht diese Lockstep-Version nicht. Sieh nach, ob es ein Update gibt.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the request.</source>
-        <translation>Der Server hat die Anfrage nicht angenommen.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the request: %1</source>
-        <translation>Der Server hat die Anfrage nicht angenommen: %1</translation>
-    </message>
-    <message>
-        <source>Something went wrong on the server. Try again.</source>
-        <translation>Auf dem Server ist etwas schiefgegangen. Versuch es noch einmal.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
-        <translation>Keine Verbindung zu %1 möglich. Prüfe die Adresse und ob der Host noch hostet und aus deinem Netzwerk erreichbar ist.</translation>
-    </message>
-    <message>
-        <source>The server is shutting down.</source>
-        <translation>Der Server wird heruntergefahren.</translation>
-    </message>
-    <message>
-        <source>The server closed the connection: too much was sent too quickly.</source>
-        <translation>Der Server hat die Verbindung getrennt: Es wurde zu viel zu schnell gesendet.</translation>
-    </message>
-    <message>
-        <source>The server closed the connection: a message was too large.</source>
-        <translation>Der Server hat die Verbindung getrennt: Eine Nachricht war zu groß.</translation>
-    </message>
-    <message>
-        <source>The server is full. Try again later.</source>
-        <translation>Der Server ist voll. Versuch es später noch einmal.</translation>
-    </message>
-    <message>
-        <source>You joined this room again from somewhere else, so this window left it.</source>
-        <translation>Du bist diesem Raum anderswo erneut beigetreten, deshalb hat dieses Fenster ihn verlassen.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost.</source>
-        <translation>Die Verbindung zum Server ist abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The host closed the room.</source>
-        <translation>Der Host hat den Raum geschlossen.</translation>
-    </message>
-    <message>
-        <source>The room starts as soon as everyone is ready.</source>
-        <translation>Der Raum startet, sobald alle bereit sind.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
-        <translation>Hosten auf Port %1 nicht möglich: Ein anderes Programm verwendet ihn. Wähle einen anderen Port.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
-        <translation>Hosten auf Port %1 nicht möglich: Ports unter 1024 erfordern Administratorrechte. Wähle einen Port über 1024.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: this computer has no such network address.</source>
-        <translation>Hosten auf Port %1 nicht möglich: Dieser Computer hat keine solche Netzwerkadresse.</translation>
-    </message>
-    <message>
-        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
-        <translation>Ein verschlüsselter Raum kann nicht gehostet werden: Das Zertifikat ist nicht verwendbar (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1 (%2).</source>
-        <translation>Hosten auf Port %1 nicht möglich (%2).</translation>
-    </message>
-    <message>
-        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
-        <translation>Das ist nicht der Computer des Hosts: Sein Zertifikat passt nicht zur Einladung. Vielleicht fängt jemand die Verbindung ab, oder der Host hat ein neues Zertifikat. Es wurde nichts gesendet; bitte den Host um einen neuen Einladungslink.</translation>
-    </message>
-    <message>
-        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
-        <translation>Auf diesem Server können nur Leute mit Zugangstoken Räume anlegen. Gib das Token, das du von seinem Admin bekommen hast, unter Raum &gt; Raum eröffnen … ein.</translation>
-    </message>
-    <message>
-        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
-        <translation>Dein Zugangstoken für diesen Server ist abgelaufen. Bitte den Admin des Servers um ein neues.</translation>
-    </message>
-    <message>
-        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
-        <translation>Dieser Server hat dein Zugangstoken nicht akzeptiert. Prüfe, ob es das Token für diesen Server ist, oder bitte seinen Admin um ein neues.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1. %2</source>
-        <translation>Keine Verbindung zu %1 möglich. %2</translation>
-    </message>
-    <message>
-        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
-        <translation>Es konnte keine sichere Verbindung aufgebaut werden: Das Zertifikat des Hosts passt nicht zum Einladungslink.</translation>
-    </message>
-    <message>
-        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
-        <translation>Unter dieser Adresse ist ein Webserver, kein Lockstep-Raum. Prüfe den Einladungslink.</translation>
-    </message>
-    <message>
-        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
-        <translation>Unter dieser Adresse antwortet nichts: Vielleicht hat der Host das Hosten beendet, oder der Port ist falsch.</translation>
-    </message>
-    <message>
-        <source>That address could not be found. Check the invite link.</source>
-        <translation>Diese Adresse wurde nicht gefunden. Prüfe den Einladungslink.</translation>
-    </message>
-    <message>
-        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
-        <translation>Der Host hat nicht rechtzeitig geantwortet: Vielleicht ist er offline, oder eine Firewall ist im Weg.</translation>
-    </message>
-    <message>
-        <source>Your network cannot reach that address.</source>
-        <translation>Dein Netzwerk kann diese Adresse nicht erreichen.</translation>
-    </message>
-    <message>
-        <source>The host ended the connection at once.</source>
-        <translation>Der Host hat die Verbindung sofort beendet.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost. %1</source>
-        <translation>Die Verbindung zum Server ist abgebrochen. %1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::Settings</name>
-    <message>
-        <source>Lockstep host</source>
-        <translation>Lockstep-Host</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -2239,104 +2347,6 @@ Deine Kopie: %2</translation>
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::StatusController</name>
-    <message>
-        <source>Not in a room</source>
-        <translation>In keinem Raum</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbinde …</translation>
-    </message>
-    <message>
-        <source>Entering the room…</source>
-        <translation>Betrete den Raum …</translation>
-    </message>
-    <message>
-        <source>Hosting · %1 watching</source>
-        <translation>Hostet · im Raum: %1</translation>
-    </message>
-    <message>
-        <source>In a room · %1 watching</source>
-        <translation>Zu Gast · im Raum: %1</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Verbinde erneut …</translation>
-    </message>
-    <message>
-        <source>RTT %1</source>
-        <translation>RTT %1</translation>
-    </message>
-    <message>
-        <source>Clock %1</source>
-        <translation>Uhr %1</translation>
-    </message>
-    <message>
-        <source>Drift %1</source>
-        <translation>Abweichung %1</translation>
-    </message>
-    <message>
-        <source>Not synced</source>
-        <translation>Nicht synchronisiert</translation>
-    </message>
-    <message>
-        <source>No media</source>
-        <translation>Kein Medium</translation>
-    </message>
-    <message>
-        <source>Paused with the room</source>
-        <translation>Mit dem Raum pausiert</translation>
-    </message>
-    <message>
-        <source>In sync</source>
-        <translation>Synchron</translation>
-    </message>
-    <message>
-        <source>Adjusting speed (%1×)</source>
-        <translation>Passe Tempo an (%1×)</translation>
-    </message>
-    <message>
-        <source>Catching up</source>
-        <translation>Hole auf</translation>
-    </message>
-    <message>
-        <source>Buffering</source>
-        <translation>Puffert</translation>
-    </message>
-    <message>
-        <source>%1 · Encrypted and verified</source>
-        <translation>%1 · Verschlüsselt und überprüft</translation>
-    </message>
-    <message>
-        <source>Speed %1</source>
-        <translation>Geschwindigkeit %1</translation>
-    </message>
-    <message>
-        <source>Sound delay %1</source>
-        <translation>Tonverzögerung %1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::SubtitleFetcher</name>
-    <message>
-        <source>The host no longer shares these subtitles.</source>
-        <translation>Der Gastgeber teilt diese Untertitel nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The host did not let this app fetch its subtitles.</source>
-        <translation>Der Gastgeber hat dieser App das Abrufen seiner Untertitel nicht erlaubt.</translation>
-    </message>
-    <message>
-        <source>The host&apos;s subtitles could not be fetched: %1</source>
-        <translation>Die Untertitel des Gastgebers konnten nicht abgerufen werden: %1</translation>
-    </message>
-    <message>
-        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
-        <translation>Die Untertitel des Gastgebers sind größer als 4 MiB.</translation>
     </message>
 </context>
 <context>

@@ -398,54 +398,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::subtitles::SubtitleText</name>
-    <message>
-        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
-        <translation>%1 no es un archivo de subtítulos que Lockstep conozca (.srt, .vtt, .ass o .ssa).</translation>
-    </message>
-    <message>
-        <source>%1 is empty.</source>
-        <translation>%1 está vacío.</translation>
-    </message>
-    <message>
-        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
-        <translation>%1 no es un archivo de texto, así que no contiene subtítulos que Lockstep pueda leer.</translation>
-    </message>
-    <message>
-        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
-        <translation>Ninguno de los subtítulos de %1 tiene tiempos que Lockstep pueda leer, así que no se cargó.</translation>
-    </message>
-    <message>
-        <source>%1 has no subtitles Lockstep can read.</source>
-        <translation>%1 no tiene subtítulos que Lockstep pueda leer.</translation>
-    </message>
-    <message>
-        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
-        <translation>%1 no está en UTF-8; se leyó como Windows-1252 (Europa occidental), así que algunas letras pueden ser incorrectas.</translation>
-    </message>
-    <message>
-        <source>1 subtitle in %1 has broken times and was left out.</source>
-        <translation>1 subtítulo de %1 tiene tiempos erróneos y se omitió.</translation>
-    </message>
-    <message>
-        <source>%1 subtitles in %2 have broken times and were left out.</source>
-        <translation>%1 subtítulos de %2 tienen tiempos erróneos y se omitieron.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist or is not a file.</source>
-        <translation>%1 no existe o no es un archivo.</translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a subtitle file.</source>
-        <translation>%1 es demasiado grande para ser un archivo de subtítulos.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ActionsController</name>
+    <name>lockstep::room::ActionsController</name>
     <message>
         <source>&amp;Open File…</source>
         <translation>&amp;Abrir archivo…</translation>
@@ -604,46 +557,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::AudioDelayDialog</name>
-    <message>
-        <source>&amp;Test</source>
-        <translation>&amp;Probar</translation>
-    </message>
-    <message>
-        <source>Audio Delay</source>
-        <translation>Retardo del sonido</translation>
-    </message>
-    <message>
-        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
-        <translation>Si el sonido te llega tarde (auriculares Bluetooth, el procesado de sonido de un televisor), indica cuánto: tu vídeo irá así de adelantado, para que lo que oyes vaya al paso de todos. Se recuerda para %1.</translation>
-    </message>
-    <message>
-        <source>this sound output</source>
-        <translation>esta salida de sonido</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>Audio delay</source>
-        <translation>Retardo del sonido</translation>
-    </message>
-    <message>
-        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
-        <translation>Para encontrarlo: pulsa Probar. Suena un clic y la luz parpadea con el retardo indicado. Mueve el control hasta oír el clic justo cuando parpadea la luz.</translation>
-    </message>
-    <message>
-        <source>Flash</source>
-        <translation>Destello</translation>
-    </message>
-    <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Detener</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ChatController</name>
+    <name>lockstep::room::ChatController</name>
     <message>
         <source>Sending “%1”…</source>
         <translation>Enviando «%1»…</translation>
@@ -684,49 +598,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ChatInputBar</name>
-    <message>
-        <source>Message the room (Enter sends, Esc closes)</source>
-        <translation>Mensaje para la sala (Intro envía, Esc cierra)</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::ChatPane</name>
-    <message>
-        <source>Send</source>
-        <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Nothing said yet. Say hello!</source>
-        <translation>Nadie ha dicho nada todavía. ¡Saluda!</translation>
-    </message>
-    <message>
-        <source>Message the room</source>
-        <translation>Mensaje para la sala</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Alguien</translation>
-    </message>
-    <message>
-        <source>%1 (you)</source>
-        <translation>%1 (tú)</translation>
-    </message>
-    <message>
-        <source>Open Link?</source>
-        <translation>¿Abrir el enlace?</translation>
-    </message>
-    <message>
-        <source>Open this link in your web browser?
-
-%1</source>
-        <translation>¿Abrir este enlace en tu navegador?
-
-%1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::HostAddresses</name>
+    <name>lockstep::room::HostAddresses</name>
     <message>
         <source>internet, through your router</source>
         <translation>internet, a través de tu router</translation>
@@ -745,7 +617,7 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::HostCertificate</name>
+    <name>lockstep::room::HostCertificate</name>
     <message>
         <source>The encryption certificate %1 or its key %2 cannot be read.</source>
         <translation>No se puede leer el certificado de cifrado %1 o su clave %2.</translation>
@@ -793,6 +665,814 @@
     <message>
         <source>The new encryption certificate in %1 cannot be read back.</source>
         <translation>No se puede volver a leer el nuevo certificado de cifrado en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::InviteLink</name>
+    <message>
+        <source>Paste the invite link you were sent.</source>
+        <translation>Pega el enlace de invitación que te enviaron.</translation>
+    </message>
+    <message>
+        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
+        <translation>Esto no es un enlace de invitación de Lockstep. Los enlaces de invitación empiezan por lockstep://join.</translation>
+    </message>
+    <message>
+        <source>This Lockstep link does not lead to a room.</source>
+        <translation>Este enlace de Lockstep no lleva a ninguna sala.</translation>
+    </message>
+    <message>
+        <source>The link does not say which server the room is on.</source>
+        <translation>El enlace no indica en qué servidor está la sala.</translation>
+    </message>
+    <message>
+        <source>The server in the link must be a ws:// or wss:// address.</source>
+        <translation>El servidor del enlace debe ser una dirección ws:// o wss://.</translation>
+    </message>
+    <message>
+        <source>The link does not say which room to join.</source>
+        <translation>El enlace no indica a qué sala unirse.</translation>
+    </message>
+    <message>
+        <source>The room in the link is not a valid room name.</source>
+        <translation>La sala del enlace no tiene un nombre válido.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
+        <translation>La huella del certificado (fp) del enlace está dañada. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
+    </message>
+    <message>
+        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
+        <translation>El enlace indica una huella de certificado, pero un servidor ws:// sin cifrar. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PlaybackController</name>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>El archivo %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Wait until you are in the room to choose what it watches.</source>
+        <translation>Espera a estar en la sala para elegir qué se ve.</translation>
+    </message>
+    <message>
+        <source>Only the host can change what the room watches.</source>
+        <translation>Solo el anfitrión puede cambiar lo que se ve en la sala.</translation>
+    </message>
+    <message>
+        <source>Everyone in the room now watches %1.</source>
+        <translation>Ahora todos en la sala ven %1.</translation>
+    </message>
+    <message>
+        <source>Only the host controls playback in this room</source>
+        <translation>En esta sala solo el anfitrión controla la reproducción</translation>
+    </message>
+    <message>
+        <source>%1 closed the video.</source>
+        <translation>%1 ha cerrado el vídeo.</translation>
+    </message>
+    <message>
+        <source>%1 chose %2.</source>
+        <translation>%1 ha elegido %2.</translation>
+    </message>
+    <message>
+        <source>%1 pressed play at %2</source>
+        <translation>%1 ha pulsado reproducir en %2</translation>
+    </message>
+    <message>
+        <source>%1 paused at %2</source>
+        <translation>%1 ha pausado en %2</translation>
+    </message>
+    <message>
+        <source>%1 jumped to %2</source>
+        <translation>%1 ha saltado a %2</translation>
+    </message>
+    <message>
+        <source>The video reached its end at %1</source>
+        <translation>El vídeo llegó a su fin en %1</translation>
+    </message>
+    <message>
+        <source>Playback started for everyone at %1</source>
+        <translation>La reproducción empezó para todos en %1</translation>
+    </message>
+    <message>
+        <source>Next in the playlist: %1.</source>
+        <translation>Lo siguiente en la lista: %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 no se puede ver juntos: su servidor no deja que los reproductores salten a una posición (no admite rangos de bytes), y eso hace falta para mantener a todos sincronizados. Descárgalo y abre el archivo, o sírvelo desde un servidor que admita rangos.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 solo se puede reproducir desde el principio: su servidor no deja que los reproductores salten a una posición.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>No se puede ver %1 juntos</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 dejó de compartir %2. Elige tu copia para seguir viendo.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
+    </message>
+    <message>
+        <source>%1 set the speed to %2</source>
+        <translation>%1 puso la velocidad a %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PlaylistController</name>
+    <message>
+        <source>The playlist belongs to a room: host or join one first.</source>
+        <translation>La lista pertenece a una sala: primero crea una o únete a una.</translation>
+    </message>
+    <message>
+        <source>Only the host changes the playlist in this room.</source>
+        <translation>En esta sala solo el anfitrión cambia la lista.</translation>
+    </message>
+    <message>
+        <source>Not added, because it is not a file or a web address: %1</source>
+        <translation>No se añadió porque no es un archivo ni una dirección web: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>A playlist holds at most %1 items; %n were left out.</source>
+        <translation>
+            <numerusform>Una lista admite como máximo %1 elementos; se dejó fuera %n.</numerusform>
+            <numerusform>Una lista admite como máximo %1 elementos; se dejaron fuera %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
+        <translation>Lockstep no puede reproducir %1, así que no se añadió a la lista.</translation>
+    </message>
+    <message>
+        <source>Added %1 to the playlist.</source>
+        <translation>%1 añadido a la lista.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n items to the playlist.</source>
+        <translation>
+            <numerusform>%n elemento añadido a la lista.</numerusform>
+            <numerusform>%n elementos añadidos a la lista.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The playlist could not be changed.</source>
+        <translation>No se pudo cambiar la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::PortMapper</name>
+    <message>
+        <source>No UPnP router was found on your network.</source>
+        <translation>No se encontró ningún router UPnP en tu red.</translation>
+    </message>
+    <message>
+        <source>A UPnP device answered, but it is not a router that can open ports.</source>
+        <translation>Ha respondido un dispositivo UPnP, pero no es un router que pueda abrir puertos.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (%2).</source>
+        <translation>El router se negó a abrir el puerto %1 (%2).</translation>
+    </message>
+    <message>
+        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
+        <translation>Las personas de fuera de tu red solo pueden unirse si el puerto TCP %1 está abierto en tu router.</translation>
+    </message>
+    <message>
+        <source>Asking your router to open port %1…</source>
+        <translation>Pidiendo a tu router que abra el puerto %1…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
+        <translation>El puerto %1 está abierto en tu router, pero la dirección del propio router (%2) es privada: tu proveedor de internet la comparte, así que puede que los de fuera sigan sin llegar a ti.</translation>
+    </message>
+    <message>
+        <source>No router on your network answered NAT-PMP.</source>
+        <translation>Ningún router de tu red respondió a NAT-PMP.</translation>
+    </message>
+    <message>
+        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
+        <translation>El router se negó a abrir el puerto %1 (error de NAT-PMP %2).</translation>
+    </message>
+    <message>
+        <source>The router would open port %1 only under another number (%2).</source>
+        <translation>El router solo abriría el puerto %1 con otro número (%2).</translation>
+    </message>
+    <message>
+        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
+        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP ni NAT-PMP.</translation>
+    </message>
+    <message>
+        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
+        <translation>El puerto %1 está abierto en tu router (%3). Desde internet se puede entrar por %2.</translation>
+    </message>
+    <message>
+        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>%1 Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %2 a este ordenador en la configuración de tu router, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::ReachabilityCheck</name>
+    <message>
+        <source>Checking whether people outside can reach you at %1…</source>
+        <translation>Comprobando si las personas de fuera pueden llegar a ti en %1…</translation>
+    </message>
+    <message>
+        <source>People outside your network can join: this computer answered at your public address %1.</source>
+        <translation>Las personas de fuera de tu red pueden unirse: este ordenador respondió en tu dirección pública %1.</translation>
+    </message>
+    <message>
+        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>Lockstep no pudo llegar a este ordenador a través de tu dirección pública %1. Muchos routers no dejan que un ordenador se alcance a sí mismo de esa forma, así que puede que las personas de fuera sí puedan entrar: pide a una de ellas que pruebe el enlace. Si no pueden, hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
+    </message>
+    <message>
+        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
+        <translation>En tu dirección pública %1 responde otro ordenador, no este: las personas de fuera no llegarían a tu sala. Hospeda en otro puerto, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomConnection</name>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomController</name>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 se ha unido</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 se ha ido</translation>
+    </message>
+    <message>
+        <source>You asked everyone to resync.</source>
+        <translation>Has pedido a todos que se resincronicen.</translation>
+    </message>
+    <message>
+        <source>Back in the room.</source>
+        <translation>De vuelta en la sala.</translation>
+    </message>
+    <message>
+        <source>Your room is open.</source>
+        <translation>Tu sala está abierta.</translation>
+    </message>
+    <message>
+        <source>You joined %1&apos;s room.</source>
+        <translation>Te has unido a la sala de %1.</translation>
+    </message>
+    <message>
+        <source>You are now the host.</source>
+        <translation>Ahora eres el anfitrión.</translation>
+    </message>
+    <message>
+        <source>%1 is now the host.</source>
+        <translation>%1 es ahora el anfitrión.</translation>
+    </message>
+    <message>
+        <source>Cannot write the invite link to %1: %2</source>
+        <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s copy ended at %2.</source>
+        <translation>La copia de %1 terminó en %2.</translation>
+    </message>
+    <message>
+        <source>The room put you back in step, at %1.</source>
+        <translation>La sala te ha vuelto a sincronizar, en %1.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the room again…</source>
+        <translation>Intentando contactar de nuevo con la sala…</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomHosting</name>
+    <message>
+        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
+        <translation>La dirección del servidor debe empezar por ws:// o wss:// e indicar un host, como wss://watch.example.org/.</translation>
+    </message>
+    <message>
+        <source>This computer has no certificate to host with.</source>
+        <translation>Este ordenador no tiene un certificado para alojar.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomMedia</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
+        <translation>Su nombre no coincide con el del archivo del anfitrión («%1»).</translation>
+    </message>
+    <message>
+        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
+        <translation>Su nombre no coincide con el del archivo de %1 («%2»).</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than the host&apos;s.</source>
+        <translation>Este archivo ocupa %1 menos que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>This file is %1 smaller than %2&apos;s.</source>
+        <translation>Este archivo ocupa %1 menos que el de %2.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than the host&apos;s.</source>
+        <translation>Este archivo ocupa %1 más que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>This file is %1 larger than %2&apos;s.</source>
+        <translation>Este archivo ocupa %1 más que el de %2.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than the host&apos;s.</source>
+        <translation>Dura %1 menos que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>It is %1 shorter than %2&apos;s.</source>
+        <translation>Dura %1 menos que el de %2.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than the host&apos;s.</source>
+        <translation>Dura %1 más que el del anfitrión.</translation>
+    </message>
+    <message>
+        <source>It is %1 longer than %2&apos;s.</source>
+        <translation>Dura %1 más que el de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomSession</name>
+    <message>
+        <source>You left the room.</source>
+        <translation>Has salido de la sala.</translation>
+    </message>
+    <message>
+        <source>You closed the room.</source>
+        <translation>Has cerrado la sala.</translation>
+    </message>
+    <message>
+        <source>%1 Reconnecting…</source>
+        <translation>%1 Reconectando…</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>El servidor no respondió.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>El servidor dejó de responder.</translation>
+    </message>
+    <message>
+        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Ya no se puede contactar con la sala: puede que el anfitrión haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
+        <translation>Ya no se puede contactar con la sala de %1: puede que haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
+    </message>
+    <message>
+        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
+        <translation>No se puede contactar con %1 (el anfitrión). %2 Reconectando; tu vídeo sigue reproduciéndose.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::ServerErrorText</name>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>El servidor rechazó la solicitud (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>El servidor rechazó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>This invite link is not valid.</source>
+        <translation>Este enlace de invitación no es válido.</translation>
+    </message>
+    <message>
+        <source>This invite has expired. Ask the host for a new link.</source>
+        <translation>Esta invitación ha caducado. Pide al anfitrión un enlace nuevo.</translation>
+    </message>
+    <message>
+        <source>This room is full. Ask the host whether someone can make space for you.</source>
+        <translation>Esta sala está llena. Pregunta al anfitrión si alguien puede dejarte sitio.</translation>
+    </message>
+    <message>
+        <source>This room does not exist (any more). The host may have closed it.</source>
+        <translation>Esta sala no existe (o ya no existe). Puede que el anfitrión la haya cerrado.</translation>
+    </message>
+    <message>
+        <source>A room with this name already exists on the server.</source>
+        <translation>Ya existe una sala con este nombre en el servidor.</translation>
+    </message>
+    <message>
+        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
+        <translation>Necesitas una invitación para entrar en esta sala. Pide al anfitrión un enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
+        <translation>El servidor no aceptó tu token de acceso. Puede que haya caducado o que sea para otro servidor u otra sala.</translation>
+    </message>
+    <message>
+        <source>You are already in this room from another connection. Try again in a moment.</source>
+        <translation>Ya estás en esta sala desde otra conexión. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The room does not allow you to do that.</source>
+        <translation>La sala no te permite hacer eso.</translation>
+    </message>
+    <message>
+        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
+        <translation>El servidor está ocupado o se envió demasiado en poco tiempo. Vuelve a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>This connection is already in a room.</source>
+        <translation>Esta conexión ya está en una sala.</translation>
+    </message>
+    <message>
+        <source>You are not in a room any more.</source>
+        <translation>Ya no estás en ninguna sala.</translation>
+    </message>
+    <message>
+        <source>The server does not understand this version of Lockstep. Check for an update.</source>
+        <translation>El servidor no entiende esta versión de Lockstep. Busca una actualización.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request.</source>
+        <translation>El servidor no aceptó la solicitud.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>El servidor no aceptó la solicitud: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server. Try again.</source>
+        <translation>Algo ha fallado en el servidor. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
+        <translation>No se pudo conectar con %1. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>El servidor se está apagando.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: too much was sent too quickly.</source>
+        <translation>El servidor cerró la conexión: se envió demasiado en poco tiempo.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection: a message was too large.</source>
+        <translation>El servidor cerró la conexión: un mensaje era demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The server is full. Try again later.</source>
+        <translation>El servidor está lleno. Vuelve a intentarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>You joined this room again from somewhere else, so this window left it.</source>
+        <translation>Te has vuelto a unir a esta sala desde otro sitio, así que esta ventana ha salido de ella.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>Se ha perdido la conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>The host closed the room.</source>
+        <translation>El anfitrión ha cerrado la sala.</translation>
+    </message>
+    <message>
+        <source>The room starts as soon as everyone is ready.</source>
+        <translation>La sala empieza en cuanto todos estén listos.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
+        <translation>No se puede alojar en el puerto %1: otro programa lo está usando. Elige otro puerto.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
+        <translation>No se puede alojar en el puerto %1: los puertos por debajo de 1024 requieren permisos de administrador. Elige un puerto por encima de 1024.</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1: this computer has no such network address.</source>
+        <translation>No se puede alojar en el puerto %1: este equipo no tiene esa dirección de red.</translation>
+    </message>
+    <message>
+        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
+        <translation>No se puede alojar una sala cifrada: no se pudo usar el certificado (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot host on port %1 (%2).</source>
+        <translation>No se puede alojar en el puerto %1 (%2).</translation>
+    </message>
+    <message>
+        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
+        <translation>Este no es el ordenador del anfitrión: su certificado no coincide con la invitación. Puede que alguien esté interceptando la conexión, o que el anfitrión tenga un certificado nuevo. No se ha enviado nada; pide al anfitrión un enlace de invitación nuevo.</translation>
+    </message>
+    <message>
+        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
+        <translation>Este servidor solo deja crear salas a quienes tienen un token de acceso. Escribe el token que te dio su administrador en Sala &gt; Hospedar una sala….</translation>
+    </message>
+    <message>
+        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
+        <translation>Tu token de acceso para este servidor ha caducado. Pide uno nuevo al administrador del servidor.</translation>
+    </message>
+    <message>
+        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
+        <translation>Este servidor no aceptó tu token de acceso. Comprueba que es el token de este servidor, o pide uno nuevo a su administrador.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. %2</source>
+        <translation>No se pudo conectar con %1. %2</translation>
+    </message>
+    <message>
+        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
+        <translation>No se pudo establecer una conexión segura: el certificado del anfitrión no coincide con el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
+        <translation>En esa dirección hay un servidor web, no una sala de Lockstep. Comprueba el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
+        <translation>Nadie responde en esa dirección: puede que el anfitrión haya dejado de hospedar o que el puerto sea incorrecto.</translation>
+    </message>
+    <message>
+        <source>That address could not be found. Check the invite link.</source>
+        <translation>No se encontró esa dirección. Comprueba el enlace de invitación.</translation>
+    </message>
+    <message>
+        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
+        <translation>El anfitrión no respondió a tiempo: puede que esté desconectado o que un cortafuegos lo impida.</translation>
+    </message>
+    <message>
+        <source>Your network cannot reach that address.</source>
+        <translation>Tu red no puede llegar a esa dirección.</translation>
+    </message>
+    <message>
+        <source>The host ended the connection at once.</source>
+        <translation>El anfitrión cerró la conexión de inmediato.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost. %1</source>
+        <translation>Se ha perdido la conexión con el servidor. %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::Settings</name>
+    <message>
+        <source>Lockstep host</source>
+        <translation>Equipo con Lockstep</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::StatusController</name>
+    <message>
+        <source>Not in a room</source>
+        <translation>Fuera de una sala</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Entering the room…</source>
+        <translation>Entrando en la sala…</translation>
+    </message>
+    <message>
+        <source>Hosting · %1 watching</source>
+        <translation>Hospedando · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>In a room · %1 watching</source>
+        <translation>De invitado · en la sala: %1</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>RTT %1</source>
+        <translation>RTT %1</translation>
+    </message>
+    <message>
+        <source>Clock %1</source>
+        <translation>Reloj %1</translation>
+    </message>
+    <message>
+        <source>Drift %1</source>
+        <translation>Desfase %1</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Sin sincronizar</translation>
+    </message>
+    <message>
+        <source>No media</source>
+        <translation>Sin contenido</translation>
+    </message>
+    <message>
+        <source>Paused with the room</source>
+        <translation>En pausa con la sala</translation>
+    </message>
+    <message>
+        <source>In sync</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>Adjusting speed (%1×)</source>
+        <translation>Ajustando la velocidad (%1×)</translation>
+    </message>
+    <message>
+        <source>Catching up</source>
+        <translation>Poniéndose al día</translation>
+    </message>
+    <message>
+        <source>Buffering</source>
+        <translation>Cargando búfer</translation>
+    </message>
+    <message>
+        <source>%1 · Encrypted and verified</source>
+        <translation>%1 · Cifrado y verificado</translation>
+    </message>
+    <message>
+        <source>Speed %1</source>
+        <translation>Velocidad %1</translation>
+    </message>
+    <message>
+        <source>Sound delay %1</source>
+        <translation>Retardo del sonido %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::SubtitleFetcher</name>
+    <message>
+        <source>The host no longer shares these subtitles.</source>
+        <translation>El anfitrión ya no comparte estos subtítulos.</translation>
+    </message>
+    <message>
+        <source>The host did not let this app fetch its subtitles.</source>
+        <translation>El anfitrión no permitió que esta aplicación descargara sus subtítulos.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles could not be fetched: %1</source>
+        <translation>No se pudieron descargar los subtítulos del anfitrión: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
+        <translation>Los subtítulos del anfitrión ocupan más de 4 MiB.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::subtitles::SubtitleText</name>
+    <message>
+        <source>%1 is not a subtitle file Lockstep knows (.srt, .vtt, .ass or .ssa).</source>
+        <translation>%1 no es un archivo de subtítulos que Lockstep conozca (.srt, .vtt, .ass o .ssa).</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 está vacío.</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file, so it holds no subtitles Lockstep can read.</source>
+        <translation>%1 no es un archivo de texto, así que no contiene subtítulos que Lockstep pueda leer.</translation>
+    </message>
+    <message>
+        <source>None of the subtitles in %1 has times Lockstep can read, so it was not loaded.</source>
+        <translation>Ninguno de los subtítulos de %1 tiene tiempos que Lockstep pueda leer, así que no se cargó.</translation>
+    </message>
+    <message>
+        <source>%1 has no subtitles Lockstep can read.</source>
+        <translation>%1 no tiene subtítulos que Lockstep pueda leer.</translation>
+    </message>
+    <message>
+        <source>%1 is not in UTF-8; it was read as Windows-1252 (Western European), so some letters may be wrong.</source>
+        <translation>%1 no está en UTF-8; se leyó como Windows-1252 (Europa occidental), así que algunas letras pueden ser incorrectas.</translation>
+    </message>
+    <message>
+        <source>1 subtitle in %1 has broken times and was left out.</source>
+        <translation>1 subtítulo de %1 tiene tiempos erróneos y se omitió.</translation>
+    </message>
+    <message>
+        <source>%1 subtitles in %2 have broken times and were left out.</source>
+        <translation>%1 subtítulos de %2 tienen tiempos erróneos y se omitieron.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 no existe o no es un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a subtitle file.</source>
+        <translation>%1 es demasiado grande para ser un archivo de subtítulos.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::AudioDelayDialog</name>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Probar</translation>
+    </message>
+    <message>
+        <source>Audio Delay</source>
+        <translation>Retardo del sonido</translation>
+    </message>
+    <message>
+        <source>If your sound reaches you late (Bluetooth headphones, a TV&apos;s sound processing), say how late: your video then runs that much ahead, so that what you hear is in step with everyone. Remembered for %1.</source>
+        <translation>Si el sonido te llega tarde (auriculares Bluetooth, el procesado de sonido de un televisor), indica cuánto: tu vídeo irá así de adelantado, para que lo que oyes vaya al paso de todos. Se recuerda para %1.</translation>
+    </message>
+    <message>
+        <source>this sound output</source>
+        <translation>esta salida de sonido</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Audio delay</source>
+        <translation>Retardo del sonido</translation>
+    </message>
+    <message>
+        <source>To find it: press Test. A click plays, and the light flashes the delay later. Move the slider until you hear the click just as the light flashes.</source>
+        <translation>Para encontrarlo: pulsa Probar. Suena un clic y la luz parpadea con el retardo indicado. Mueve el control hasta oír el clic justo cuando parpadea la luz.</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Destello</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatInputBar</name>
+    <message>
+        <source>Message the room (Enter sends, Esc closes)</source>
+        <translation>Mensaje para la sala (Intro envía, Esc cierra)</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::ui::ChatPane</name>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Nothing said yet. Say hello!</source>
+        <translation>Nadie ha dicho nada todavía. ¡Saluda!</translation>
+    </message>
+    <message>
+        <source>Message the room</source>
+        <translation>Mensaje para la sala</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (tú)</translation>
+    </message>
+    <message>
+        <source>Open Link?</source>
+        <translation>¿Abrir el enlace?</translation>
+    </message>
+    <message>
+        <source>Open this link in your web browser?
+
+%1</source>
+        <translation>¿Abrir este enlace en tu navegador?
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -980,45 +1660,6 @@
     <message>
         <source>Guests without their own copy watch yours, sent from this computer over the room&apos;s encrypted connection</source>
         <translation>Los invitados sin copia propia ven la tuya, enviada desde este ordenador por la conexión cifrada de la sala</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::InviteLink</name>
-    <message>
-        <source>Paste the invite link you were sent.</source>
-        <translation>Pega el enlace de invitación que te enviaron.</translation>
-    </message>
-    <message>
-        <source>This is not a Lockstep invite link. Invite links start with lockstep://join.</source>
-        <translation>Esto no es un enlace de invitación de Lockstep. Los enlaces de invitación empiezan por lockstep://join.</translation>
-    </message>
-    <message>
-        <source>This Lockstep link does not lead to a room.</source>
-        <translation>Este enlace de Lockstep no lleva a ninguna sala.</translation>
-    </message>
-    <message>
-        <source>The link does not say which server the room is on.</source>
-        <translation>El enlace no indica en qué servidor está la sala.</translation>
-    </message>
-    <message>
-        <source>The server in the link must be a ws:// or wss:// address.</source>
-        <translation>El servidor del enlace debe ser una dirección ws:// o wss://.</translation>
-    </message>
-    <message>
-        <source>The link does not say which room to join.</source>
-        <translation>El enlace no indica a qué sala unirse.</translation>
-    </message>
-    <message>
-        <source>The room in the link is not a valid room name.</source>
-        <translation>La sala del enlace no tiene un nombre válido.</translation>
-    </message>
-    <message>
-        <source>The link&apos;s certificate fingerprint (fp) is damaged. Ask the host to send the link again.</source>
-        <translation>La huella del certificado (fp) del enlace está dañada. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
-    </message>
-    <message>
-        <source>The link names a certificate fingerprint but an unencrypted ws:// server. Ask the host to send the link again.</source>
-        <translation>El enlace indica una huella de certificado, pero un servidor ws:// sin cifrar. Pide al anfitrión que te vuelva a enviar el enlace.</translation>
     </message>
 </context>
 <context>
@@ -1316,89 +1957,6 @@
     </message>
 </context>
 <context>
-    <name>lockstep::ui::PlaybackController</name>
-    <message>
-        <source>The file %1 does not exist.</source>
-        <translation>El archivo %1 no existe.</translation>
-    </message>
-    <message>
-        <source>Wait until you are in the room to choose what it watches.</source>
-        <translation>Espera a estar en la sala para elegir qué se ve.</translation>
-    </message>
-    <message>
-        <source>Only the host can change what the room watches.</source>
-        <translation>Solo el anfitrión puede cambiar lo que se ve en la sala.</translation>
-    </message>
-    <message>
-        <source>Everyone in the room now watches %1.</source>
-        <translation>Ahora todos en la sala ven %1.</translation>
-    </message>
-    <message>
-        <source>Only the host controls playback in this room</source>
-        <translation>En esta sala solo el anfitrión controla la reproducción</translation>
-    </message>
-    <message>
-        <source>%1 closed the video.</source>
-        <translation>%1 ha cerrado el vídeo.</translation>
-    </message>
-    <message>
-        <source>%1 chose %2.</source>
-        <translation>%1 ha elegido %2.</translation>
-    </message>
-    <message>
-        <source>%1 pressed play at %2</source>
-        <translation>%1 ha pulsado reproducir en %2</translation>
-    </message>
-    <message>
-        <source>%1 paused at %2</source>
-        <translation>%1 ha pausado en %2</translation>
-    </message>
-    <message>
-        <source>%1 jumped to %2</source>
-        <translation>%1 ha saltado a %2</translation>
-    </message>
-    <message>
-        <source>The video reached its end at %1</source>
-        <translation>El vídeo llegó a su fin en %1</translation>
-    </message>
-    <message>
-        <source>Playback started for everyone at %1</source>
-        <translation>La reproducción empezó para todos en %1</translation>
-    </message>
-    <message>
-        <source>Next in the playlist: %1.</source>
-        <translation>Lo siguiente en la lista: %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
-        <translation>%1 no se puede ver juntos: su servidor no deja que los reproductores salten a una posición (no admite rangos de bytes), y eso hace falta para mantener a todos sincronizados. Descárgalo y abre el archivo, o sírvelo desde un servidor que admita rangos.</translation>
-    </message>
-    <message>
-        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
-        <translation>%1 solo se puede reproducir desde el principio: su servidor no deja que los reproductores salten a una posición.</translation>
-    </message>
-    <message>
-        <source>Cannot watch %1 together</source>
-        <translation>No se puede ver %1 juntos</translation>
-    </message>
-    <message>
-        <source>This video cannot jump to a position: its server does not allow it.</source>
-        <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
-    </message>
-    <message>
-        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
-        <translation>%1 dejó de compartir %2. Elige tu copia para seguir viendo.</translation>
-    </message>
-    <message>
-        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
-        <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
-    </message>
-    <message>
-        <source>%1 set the speed to %2</source>
-        <translation>%1 puso la velocidad a %2</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::PlayerBinding</name>
     <message>
         <source>Audio only</source>
@@ -1415,47 +1973,6 @@
     <message>
         <source>Cannot play %1.</source>
         <translation>No se puede reproducir %1.</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::PlaylistController</name>
-    <message>
-        <source>The playlist belongs to a room: host or join one first.</source>
-        <translation>La lista pertenece a una sala: primero crea una o únete a una.</translation>
-    </message>
-    <message>
-        <source>Only the host changes the playlist in this room.</source>
-        <translation>En esta sala solo el anfitrión cambia la lista.</translation>
-    </message>
-    <message>
-        <source>Not added, because it is not a file or a web address: %1</source>
-        <translation>No se añadió porque no es un archivo ni una dirección web: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>A playlist holds at most %1 items; %n were left out.</source>
-        <translation>
-            <numerusform>Una lista admite como máximo %1 elementos; se dejó fuera %n.</numerusform>
-            <numerusform>Una lista admite como máximo %1 elementos; se dejaron fuera %n.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Lockstep cannot play %1, so it was not added to the playlist.</source>
-        <translation>Lockstep no puede reproducir %1, así que no se añadió a la lista.</translation>
-    </message>
-    <message>
-        <source>Added %1 to the playlist.</source>
-        <translation>%1 añadido a la lista.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added %n items to the playlist.</source>
-        <translation>
-            <numerusform>%n elemento añadido a la lista.</numerusform>
-            <numerusform>%n elementos añadidos a la lista.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The playlist could not be changed.</source>
-        <translation>No se pudo cambiar la lista.</translation>
     </message>
 </context>
 <context>
@@ -1539,61 +2056,6 @@ Tu copia: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::PortMapper</name>
-    <message>
-        <source>No UPnP router was found on your network.</source>
-        <translation>No se encontró ningún router UPnP en tu red.</translation>
-    </message>
-    <message>
-        <source>A UPnP device answered, but it is not a router that can open ports.</source>
-        <translation>Ha respondido un dispositivo UPnP, pero no es un router que pueda abrir puertos.</translation>
-    </message>
-    <message>
-        <source>The router refused to open port %1 (%2).</source>
-        <translation>El router se negó a abrir el puerto %1 (%2).</translation>
-    </message>
-    <message>
-        <source>People outside your network can join only if TCP port %1 is open on your router.</source>
-        <translation>Las personas de fuera de tu red solo pueden unirse si el puerto TCP %1 está abierto en tu router.</translation>
-    </message>
-    <message>
-        <source>Asking your router to open port %1…</source>
-        <translation>Pidiendo a tu router que abra el puerto %1…</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconocida</translation>
-    </message>
-    <message>
-        <source>Port %1 is open on your router, but the router&apos;s own address (%2) is private: your internet provider shares it, so people outside may still not reach you.</source>
-        <translation>El puerto %1 está abierto en tu router, pero la dirección del propio router (%2) es privada: tu proveedor de internet la comparte, así que puede que los de fuera sigan sin llegar a ti.</translation>
-    </message>
-    <message>
-        <source>No router on your network answered NAT-PMP.</source>
-        <translation>Ningún router de tu red respondió a NAT-PMP.</translation>
-    </message>
-    <message>
-        <source>The router refused to open port %1 (NAT-PMP error %2).</source>
-        <translation>El router se negó a abrir el puerto %1 (error de NAT-PMP %2).</translation>
-    </message>
-    <message>
-        <source>The router would open port %1 only under another number (%2).</source>
-        <translation>El router solo abriría el puerto %1 con otro número (%2).</translation>
-    </message>
-    <message>
-        <source>This copy of Lockstep was built without UPnP and NAT-PMP support.</source>
-        <translation>Esta copia de Lockstep se compiló sin compatibilidad con UPnP ni NAT-PMP.</translation>
-    </message>
-    <message>
-        <source>Port %1 is open on your router (%3). People on the internet can join through %2.</source>
-        <translation>El puerto %1 está abierto en tu router (%3). Desde internet se puede entrar por %2.</translation>
-    </message>
-    <message>
-        <source>%1 To let people outside your network join, forward TCP port %2 to this computer in your router&apos;s settings, or host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>%1 Para que puedan unirse personas de fuera de tu red, redirige el puerto TCP %2 a este ordenador en la configuración de tu router, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1653,76 +2115,6 @@ Tu copia: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ReachabilityCheck</name>
-    <message>
-        <source>Checking whether people outside can reach you at %1…</source>
-        <translation>Comprobando si las personas de fuera pueden llegar a ti en %1…</translation>
-    </message>
-    <message>
-        <source>People outside your network can join: this computer answered at your public address %1.</source>
-        <translation>Las personas de fuera de tu red pueden unirse: este ordenador respondió en tu dirección pública %1.</translation>
-    </message>
-    <message>
-        <source>Lockstep could not reach this computer through your public address %1. Many routers do not let a computer reach itself that way, so people outside may still get in: ask one of them to try the link. If they cannot, host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>Lockstep no pudo llegar a este ordenador a través de tu dirección pública %1. Muchos routers no dejan que un ordenador se alcance a sí mismo de esa forma, así que puede que las personas de fuera sí puedan entrar: pide a una de ellas que pruebe el enlace. Si no pueden, hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
-    </message>
-    <message>
-        <source>Another computer answers at your public address %1, not this one: people outside would not reach your room. Host on another port, or host the room on a server instead (Room &gt; Host…, On a server).</source>
-        <translation>En tu dirección pública %1 responde otro ordenador, no este: las personas de fuera no llegarían a tu sala. Hospeda en otro puerto, o hospeda la sala en un servidor (Sala &gt; Hospedar una sala…, En un servidor).</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::RoomController</name>
-    <message>
-        <source>%1 joined</source>
-        <translation>%1 se ha unido</translation>
-    </message>
-    <message>
-        <source>%1 left</source>
-        <translation>%1 se ha ido</translation>
-    </message>
-    <message>
-        <source>You asked everyone to resync.</source>
-        <translation>Has pedido a todos que se resincronicen.</translation>
-    </message>
-    <message>
-        <source>Back in the room.</source>
-        <translation>De vuelta en la sala.</translation>
-    </message>
-    <message>
-        <source>Your room is open.</source>
-        <translation>Tu sala está abierta.</translation>
-    </message>
-    <message>
-        <source>You joined %1&apos;s room.</source>
-        <translation>Te has unido a la sala de %1.</translation>
-    </message>
-    <message>
-        <source>You are now the host.</source>
-        <translation>Ahora eres el anfitrión.</translation>
-    </message>
-    <message>
-        <source>%1 is now the host.</source>
-        <translation>%1 es ahora el anfitrión.</translation>
-    </message>
-    <message>
-        <source>Cannot write the invite link to %1: %2</source>
-        <translation>No se puede escribir el enlace de invitación en %1: %2</translation>
-    </message>
-    <message>
-        <source>%1&apos;s copy ended at %2.</source>
-        <translation>La copia de %1 terminó en %2.</translation>
-    </message>
-    <message>
-        <source>The room put you back in step, at %1.</source>
-        <translation>La sala te ha vuelto a sincronizar, en %1.</translation>
-    </message>
-    <message>
-        <source>Trying to reach the room again…</source>
-        <translation>Intentando contactar de nuevo con la sala…</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::RoomFilePrompt</name>
     <message>
         <source>Nothing chosen yet</source>
@@ -1775,57 +2167,6 @@ Tu copia: %2</translation>
     <message>
         <source>%1 is watching %2 and shares it: stream it from %3, or choose your own copy.</source>
         <translation>%1 está viendo %2 y lo comparte: transmítelo desde %3 o elige tu propia copia.</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::RoomMedia</name>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Its name is not the same as the host&apos;s file (“%1”).</source>
-        <translation>Su nombre no coincide con el del archivo del anfitrión («%1»).</translation>
-    </message>
-    <message>
-        <source>Its name is not the same as %1&apos;s file (“%2”).</source>
-        <translation>Su nombre no coincide con el del archivo de %1 («%2»).</translation>
-    </message>
-    <message>
-        <source>This file is %1 smaller than the host&apos;s.</source>
-        <translation>Este archivo ocupa %1 menos que el del anfitrión.</translation>
-    </message>
-    <message>
-        <source>This file is %1 smaller than %2&apos;s.</source>
-        <translation>Este archivo ocupa %1 menos que el de %2.</translation>
-    </message>
-    <message>
-        <source>This file is %1 larger than the host&apos;s.</source>
-        <translation>Este archivo ocupa %1 más que el del anfitrión.</translation>
-    </message>
-    <message>
-        <source>This file is %1 larger than %2&apos;s.</source>
-        <translation>Este archivo ocupa %1 más que el de %2.</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>It is %1 shorter than the host&apos;s.</source>
-        <translation>Dura %1 menos que el del anfitrión.</translation>
-    </message>
-    <message>
-        <source>It is %1 shorter than %2&apos;s.</source>
-        <translation>Dura %1 menos que el de %2.</translation>
-    </message>
-    <message>
-        <source>It is %1 longer than the host&apos;s.</source>
-        <translation>Dura %1 más que el del anfitrión.</translation>
-    </message>
-    <message>
-        <source>It is %1 longer than %2&apos;s.</source>
-        <translation>Dura %1 más que el de %2.</translation>
     </message>
 </context>
 <context>
@@ -1963,49 +2304,6 @@ Tu copia: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::RoomSession</name>
-    <message>
-        <source>You left the room.</source>
-        <translation>Has salido de la sala.</translation>
-    </message>
-    <message>
-        <source>You closed the room.</source>
-        <translation>Has cerrado la sala.</translation>
-    </message>
-    <message>
-        <source>%1 Reconnecting…</source>
-        <translation>%1 Reconectando…</translation>
-    </message>
-    <message>
-        <source>Someone</source>
-        <translation>Alguien</translation>
-    </message>
-    <message>
-        <source>The server did not answer.</source>
-        <translation>El servidor no respondió.</translation>
-    </message>
-    <message>
-        <source>The server stopped answering.</source>
-        <translation>El servidor dejó de responder.</translation>
-    </message>
-    <message>
-        <source>The server address must start with ws:// or wss:// and name a host, like wss://watch.example.org/.</source>
-        <translation>La dirección del servidor debe empezar por ws:// o wss:// e indicar un host, como wss://watch.example.org/.</translation>
-    </message>
-    <message>
-        <source>The room cannot be reached any more: the host may have quit or lost their connection. Your video keeps playing.</source>
-        <translation>Ya no se puede contactar con la sala: puede que el anfitrión haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s room cannot be reached any more: they may have quit or lost their connection. Your video keeps playing.</source>
-        <translation>Ya no se puede contactar con la sala de %1: puede que haya salido de Lockstep o perdido la conexión. Tu vídeo sigue reproduciéndose.</translation>
-    </message>
-    <message>
-        <source>%1 (the host) cannot be reached. %2 Reconnecting; your video keeps playing.</source>
-        <translation>No se puede contactar con %1 (el anfitrión). %2 Reconectando; tu vídeo sigue reproduciéndose.</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::RoomStatusLabels</name>
     <message>
         <source>What the sync engine is doing</source>
@@ -2037,196 +2335,6 @@ Tu copia: %2</translation>
     </message>
 </context>
 <context>
-    <name>lockstep::ui::ServerErrorText</name>
-    <message>
-        <source>The server refused the request (%1).</source>
-        <translation>El servidor rechazó la solicitud (%1).</translation>
-    </message>
-    <message>
-        <source>The server refused the request: %1</source>
-        <translation>El servidor rechazó la solicitud: %1</translation>
-    </message>
-    <message>
-        <source>This invite link is not valid.</source>
-        <translation>Este enlace de invitación no es válido.</translation>
-    </message>
-    <message>
-        <source>This invite has expired. Ask the host for a new link.</source>
-        <translation>Esta invitación ha caducado. Pide al anfitrión un enlace nuevo.</translation>
-    </message>
-    <message>
-        <source>This room is full. Ask the host whether someone can make space for you.</source>
-        <translation>Esta sala está llena. Pregunta al anfitrión si alguien puede dejarte sitio.</translation>
-    </message>
-    <message>
-        <source>This room does not exist (any more). The host may have closed it.</source>
-        <translation>Esta sala no existe (o ya no existe). Puede que el anfitrión la haya cerrado.</translation>
-    </message>
-    <message>
-        <source>A room with this name already exists on the server.</source>
-        <translation>Ya existe una sala con este nombre en el servidor.</translation>
-    </message>
-    <message>
-        <source>You need an invite to enter this room. Ask the host for an invite link.</source>
-        <translation>Necesitas una invitación para entrar en esta sala. Pide al anfitrión un enlace de invitación.</translation>
-    </message>
-    <message>
-        <source>The server did not accept your access token. It may have expired, or be meant for another server or room.</source>
-        <translation>El servidor no aceptó tu token de acceso. Puede que haya caducado o que sea para otro servidor u otra sala.</translation>
-    </message>
-    <message>
-        <source>You are already in this room from another connection. Try again in a moment.</source>
-        <translation>Ya estás en esta sala desde otra conexión. Vuelve a intentarlo en un momento.</translation>
-    </message>
-    <message>
-        <source>The room does not allow you to do that.</source>
-        <translation>La sala no te permite hacer eso.</translation>
-    </message>
-    <message>
-        <source>The server is busy, or too much was sent too quickly. Try again in a moment.</source>
-        <translation>El servidor está ocupado o se envió demasiado en poco tiempo. Vuelve a intentarlo en un momento.</translation>
-    </message>
-    <message>
-        <source>This connection is already in a room.</source>
-        <translation>Esta conexión ya está en una sala.</translation>
-    </message>
-    <message>
-        <source>You are not in a room any more.</source>
-        <translation>Ya no estás en ninguna sala.</translation>
-    </message>
-    <message>
-        <source>The server does not understand this version of Lockstep. Check for an update.</source>
-        <translation>El servidor no entiende esta versión de Lockstep. Busca una actualización.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the request.</source>
-        <translation>El servidor no aceptó la solicitud.</translation>
-    </message>
-    <message>
-        <source>The server did not accept the request: %1</source>
-        <translation>El servidor no aceptó la solicitud: %1</translation>
-    </message>
-    <message>
-        <source>Something went wrong on the server. Try again.</source>
-        <translation>Algo ha fallado en el servidor. Vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1. Check the address, and that the host is still hosting and can be reached from your network.</source>
-        <translation>No se pudo conectar con %1. Comprueba la dirección y que el anfitrión siga hospedando y sea accesible desde tu red.</translation>
-    </message>
-    <message>
-        <source>The server is shutting down.</source>
-        <translation>El servidor se está apagando.</translation>
-    </message>
-    <message>
-        <source>The server closed the connection: too much was sent too quickly.</source>
-        <translation>El servidor cerró la conexión: se envió demasiado en poco tiempo.</translation>
-    </message>
-    <message>
-        <source>The server closed the connection: a message was too large.</source>
-        <translation>El servidor cerró la conexión: un mensaje era demasiado grande.</translation>
-    </message>
-    <message>
-        <source>The server is full. Try again later.</source>
-        <translation>El servidor está lleno. Vuelve a intentarlo más tarde.</translation>
-    </message>
-    <message>
-        <source>You joined this room again from somewhere else, so this window left it.</source>
-        <translation>Te has vuelto a unir a esta sala desde otro sitio, así que esta ventana ha salido de ella.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost.</source>
-        <translation>Se ha perdido la conexión con el servidor.</translation>
-    </message>
-    <message>
-        <source>The host closed the room.</source>
-        <translation>El anfitrión ha cerrado la sala.</translation>
-    </message>
-    <message>
-        <source>The room starts as soon as everyone is ready.</source>
-        <translation>La sala empieza en cuanto todos estén listos.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: another program is using it. Choose another port.</source>
-        <translation>No se puede alojar en el puerto %1: otro programa lo está usando. Elige otro puerto.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: ports below 1024 need administrator rights. Choose a port above 1024.</source>
-        <translation>No se puede alojar en el puerto %1: los puertos por debajo de 1024 requieren permisos de administrador. Elige un puerto por encima de 1024.</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1: this computer has no such network address.</source>
-        <translation>No se puede alojar en el puerto %1: este equipo no tiene esa dirección de red.</translation>
-    </message>
-    <message>
-        <source>Cannot host an encrypted room: the certificate could not be used (%1).</source>
-        <translation>No se puede alojar una sala cifrada: no se pudo usar el certificado (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot host on port %1 (%2).</source>
-        <translation>No se puede alojar en el puerto %1 (%2).</translation>
-    </message>
-    <message>
-        <source>This is not the host&apos;s computer: its certificate does not match the invite. Someone may be intercepting the connection, or the host has a new certificate. Nothing was sent; ask the host for a new invite link.</source>
-        <translation>Este no es el ordenador del anfitrión: su certificado no coincide con la invitación. Puede que alguien esté interceptando la conexión, o que el anfitrión tenga un certificado nuevo. No se ha enviado nada; pide al anfitrión un enlace de invitación nuevo.</translation>
-    </message>
-    <message>
-        <source>This server lets only people with an access token create rooms. Enter the token its admin gave you in Room &gt; Host….</source>
-        <translation>Este servidor solo deja crear salas a quienes tienen un token de acceso. Escribe el token que te dio su administrador en Sala &gt; Hospedar una sala….</translation>
-    </message>
-    <message>
-        <source>Your access token for this server has expired. Ask the server&apos;s admin for a new one.</source>
-        <translation>Tu token de acceso para este servidor ha caducado. Pide uno nuevo al administrador del servidor.</translation>
-    </message>
-    <message>
-        <source>This server did not accept your access token. Check that it is the token for this server, or ask its admin for a new one.</source>
-        <translation>Este servidor no aceptó tu token de acceso. Comprueba que es el token de este servidor, o pide uno nuevo a su administrador.</translation>
-    </message>
-    <message>
-        <source>Could not connect to %1. %2</source>
-        <translation>No se pudo conectar con %1. %2</translation>
-    </message>
-    <message>
-        <source>A secure connection could not be set up: the host&apos;s certificate does not match the invite link.</source>
-        <translation>No se pudo establecer una conexión segura: el certificado del anfitrión no coincide con el enlace de invitación.</translation>
-    </message>
-    <message>
-        <source>There is a web server at that address, not a Lockstep room. Check the invite link.</source>
-        <translation>En esa dirección hay un servidor web, no una sala de Lockstep. Comprueba el enlace de invitación.</translation>
-    </message>
-    <message>
-        <source>Nothing answers at that address: the host may have stopped hosting, or the port is wrong.</source>
-        <translation>Nadie responde en esa dirección: puede que el anfitrión haya dejado de hospedar o que el puerto sea incorrecto.</translation>
-    </message>
-    <message>
-        <source>That address could not be found. Check the invite link.</source>
-        <translation>No se encontró esa dirección. Comprueba el enlace de invitación.</translation>
-    </message>
-    <message>
-        <source>The host did not answer in time: it may be offline, or a firewall is in the way.</source>
-        <translation>El anfitrión no respondió a tiempo: puede que esté desconectado o que un cortafuegos lo impida.</translation>
-    </message>
-    <message>
-        <source>Your network cannot reach that address.</source>
-        <translation>Tu red no puede llegar a esa dirección.</translation>
-    </message>
-    <message>
-        <source>The host ended the connection at once.</source>
-        <translation>El anfitrión cerró la conexión de inmediato.</translation>
-    </message>
-    <message>
-        <source>The connection to the server was lost. %1</source>
-        <translation>Se ha perdido la conexión con el servidor. %1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::Settings</name>
-    <message>
-        <source>Lockstep host</source>
-        <translation>Equipo con Lockstep</translation>
-    </message>
-</context>
-<context>
     <name>lockstep::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -2239,104 +2347,6 @@ Tu copia: %2</translation>
     <message>
         <source>Keys</source>
         <translation>Teclas</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::StatusController</name>
-    <message>
-        <source>Not in a room</source>
-        <translation>Fuera de una sala</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
-        <source>Entering the room…</source>
-        <translation>Entrando en la sala…</translation>
-    </message>
-    <message>
-        <source>Hosting · %1 watching</source>
-        <translation>Hospedando · en la sala: %1</translation>
-    </message>
-    <message>
-        <source>In a room · %1 watching</source>
-        <translation>De invitado · en la sala: %1</translation>
-    </message>
-    <message>
-        <source>Reconnecting…</source>
-        <translation>Reconectando…</translation>
-    </message>
-    <message>
-        <source>RTT %1</source>
-        <translation>RTT %1</translation>
-    </message>
-    <message>
-        <source>Clock %1</source>
-        <translation>Reloj %1</translation>
-    </message>
-    <message>
-        <source>Drift %1</source>
-        <translation>Desfase %1</translation>
-    </message>
-    <message>
-        <source>Not synced</source>
-        <translation>Sin sincronizar</translation>
-    </message>
-    <message>
-        <source>No media</source>
-        <translation>Sin contenido</translation>
-    </message>
-    <message>
-        <source>Paused with the room</source>
-        <translation>En pausa con la sala</translation>
-    </message>
-    <message>
-        <source>In sync</source>
-        <translation>Sincronizado</translation>
-    </message>
-    <message>
-        <source>Adjusting speed (%1×)</source>
-        <translation>Ajustando la velocidad (%1×)</translation>
-    </message>
-    <message>
-        <source>Catching up</source>
-        <translation>Poniéndose al día</translation>
-    </message>
-    <message>
-        <source>Buffering</source>
-        <translation>Cargando búfer</translation>
-    </message>
-    <message>
-        <source>%1 · Encrypted and verified</source>
-        <translation>%1 · Cifrado y verificado</translation>
-    </message>
-    <message>
-        <source>Speed %1</source>
-        <translation>Velocidad %1</translation>
-    </message>
-    <message>
-        <source>Sound delay %1</source>
-        <translation>Retardo del sonido %1</translation>
-    </message>
-</context>
-<context>
-    <name>lockstep::ui::SubtitleFetcher</name>
-    <message>
-        <source>The host no longer shares these subtitles.</source>
-        <translation>El anfitrión ya no comparte estos subtítulos.</translation>
-    </message>
-    <message>
-        <source>The host did not let this app fetch its subtitles.</source>
-        <translation>El anfitrión no permitió que esta aplicación descargara sus subtítulos.</translation>
-    </message>
-    <message>
-        <source>The host&apos;s subtitles could not be fetched: %1</source>
-        <translation>No se pudieron descargar los subtítulos del anfitrión: %1</translation>
-    </message>
-    <message>
-        <source>The host&apos;s subtitles are larger than 4 MiB.</source>
-        <translation>Los subtítulos del anfitrión ocupan más de 4 MiB.</translation>
     </message>
 </context>
 <context>

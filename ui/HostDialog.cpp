@@ -1,6 +1,5 @@
 #include "HostDialog.h"
 
-#include "client/SessionClient.h"
 #include "room/InviteLink.h"
 #include "room/PortMapper.h"
 #include "room/ReachabilityCheck.h"
@@ -26,6 +25,8 @@
 #include <QVBoxLayout>
 
 namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 namespace {
 
@@ -58,11 +59,11 @@ HostDialog::HostDialog(RoomSession &session, Settings &settings, const QString &
         if (!hosting && m_pages->currentIndex() == 1)
             close();
     });
-    connect(&session.portMapper(), &PortMapper::stateChanged, this, [this] {
+    connect(&session.hosting().routerPort(), &PortMapper::stateChanged, this, [this] {
         refreshRouter();
         refreshAddresses();
     });
-    connect(&session.reachability(), &ReachabilityCheck::finished, this,
+    connect(&session.hosting().reachability(), &ReachabilityCheck::finished, this,
             &HostDialog::refreshRouter);
 
     if (session.isHosting())
@@ -245,9 +246,9 @@ QWidget *HostDialog::makeHostingPage()
     m_routerButton->setObjectName(QStringLiteral("routerButton"));
     m_routerButton->setVisible(PortMapper::isAvailable());
     connect(m_routerButton, &QPushButton::clicked, this, [this] {
-        if (m_session.serverPort() != 0) {
+        if (m_session.hosting().serverPort() != 0) {
             m_settings.setHostOpensRouterPort(true);
-            m_session.portMapper().open(m_session.serverPort());
+            m_session.openRouterPort();
         }
     });
     auto *routerRow = new QHBoxLayout;
@@ -327,8 +328,8 @@ void HostDialog::start()
         m_setupError->show();
         return;
     }
-    if (!onServer && m_openRouterPort->isChecked() && m_session.serverPort() != 0)
-        m_session.portMapper().open(m_session.serverPort());
+    if (!onServer && m_openRouterPort->isChecked() && m_session.hosting().serverPort() != 0)
+        m_session.openRouterPort();
     showHostingPage();
 }
 
@@ -341,13 +342,13 @@ void HostDialog::refreshWhere()
 
 void HostDialog::showHostingPage()
 {
-    const HostOptions &options = m_session.hostOptions();
+    const HostOptions &options = m_session.hosting().options();
     QString summary = options.hostOnlyControl
         ? tr("Your room is open. Send the link below to the people you want to watch "
              "with. Only you control playback.")
         : tr("Your room is open. Send the link below to the people you want to watch "
              "with. Everyone can play, pause and seek.");
-    if (m_session.hostsOnServer())
+    if (m_session.hosting().hostsOnServer())
         summary += QLatin1Char(' ')
             + tr("The room is on %1; it stays open for the others if you leave.")
                   .arg(options.server.toDisplayString());
@@ -358,7 +359,7 @@ void HostDialog::showHostingPage()
     m_hostingSummary->setText(summary);
     for (QWidget *part : std::initializer_list<QWidget *> {m_addresses, m_addressesTitle,
                                                            m_routerStatus, m_routerButton})
-        part->setVisible(!m_session.hostsOnServer());
+        part->setVisible(!m_session.hosting().hostsOnServer());
     const int index = m_expiry->findData(m_session.inviteExpiry());
     if (index >= 0)
         m_expiry->setCurrentIndex(index);
@@ -389,13 +390,13 @@ void HostDialog::refreshAddresses()
 {
     const QSignalBlocker blocker(m_addresses);
     m_addresses->clear();
-    const QList<HostAddress> addresses = m_session.hostAddresses();
+    const QList<HostAddress> addresses = m_session.hosting().hostAddresses();
     int selected = -1;
     for (const HostAddress &address : addresses) {
         auto *item = new QListWidgetItem(
             tr("%1   (%2)").arg(address.url.toString(), address.description()), m_addresses);
         item->setData(Qt::UserRole, address.url);
-        if (address.url == m_session.inviteServer())
+        if (address.url == m_session.hosting().inviteServer())
             selected = m_addresses->count() - 1;
     }
     m_addresses->setCurrentRow(selected);
@@ -403,13 +404,13 @@ void HostDialog::refreshAddresses()
 
 void HostDialog::refreshRouter()
 {
-    if (m_session.hostsOnServer()) {
+    if (m_session.hosting().hostsOnServer()) {
         m_routerStatus->hide();
         m_routerButton->hide();
         return;
     }
-    const PortMapper &mapper = m_session.portMapper();
-    const quint16 port = m_session.serverPort();
+    const PortMapper &mapper = m_session.hosting().routerPort();
+    const quint16 port = m_session.hosting().serverPort();
     if (!PortMapper::isAvailable()) {
         m_routerStatus->setText(tr("To let people outside your network join, forward TCP port "
                                    "%1 to this computer in your router's settings.")
@@ -421,8 +422,9 @@ void HostDialog::refreshRouter()
               .arg(port)
         : mapper.statusText();
     // Once the port is open: whether people outside can really join.
-    const QString reachability
-        = mapper.state() == PortMapper::State::Open ? m_session.reachability().text() : QString();
+    const QString reachability = mapper.state() == PortMapper::State::Open
+        ? m_session.hosting().reachability().text()
+        : QString();
     m_routerStatus->setText(reachability.isEmpty() ? status
                                                    : status + QLatin1Char('\n') + reachability);
     m_routerStatus->show();

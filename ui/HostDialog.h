@@ -16,10 +16,14 @@ class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class RoomSession;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // Room > Host…: asks how to host (on this computer, with its port, or on a
 // lockstep-server, with its address and access token; who controls playback,

@@ -12,6 +12,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 // Draws a monochrome icon in the palette's text colour, at the usual sizes.

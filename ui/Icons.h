@@ -7,6 +7,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 // Icons from the desktop's theme, with fallbacks that follow the palette
 // where the style has nothing fitting (bare X sessions, Windows, macOS).
 class Icons

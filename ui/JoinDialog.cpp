@@ -19,6 +19,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 // A server that does not answer at all leaves the socket waiting for the
@@ -256,7 +258,7 @@ void JoinDialog::onStateChanged()
     if (!m_busy)
         return;
     using State = RoomSession::State;
-    switch (m_session.state()) {
+    switch (m_session.connection().state()) {
     case State::Joining:
         showStatus(tr("Connected. Entering the room…"), false);
         break;
@@ -288,7 +290,7 @@ void JoinDialog::onEnded(const QString &message)
 
 void JoinDialog::onTimeout()
 {
-    if (!m_busy || m_session.inRoom())
+    if (!m_busy || m_session.connection().inRoom())
         return;
     m_timedOut = true;
     m_session.leave();

@@ -9,10 +9,14 @@ class QProgressBar;
 class QPushButton;
 class QTimer;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class RoomSession;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // Room > Join…: takes an invite link (or a server, a room and a name),
 // shows how the connection is going, and explains in plain words when the

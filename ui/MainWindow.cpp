@@ -13,7 +13,6 @@
 #include "ShortcutsDialog.h"
 #include "Toast.h"
 #include "WindowMenus.h"
-#include "client/WebSocketTransport.h"
 #include "party/ChatOverlay.h"
 #include "party/PartyBinding.h"
 #include "player/AudioDelayBinding.h"
@@ -30,6 +29,7 @@
 #include "room/ChatController.h"
 #include "room/FullScreenController.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/PlaybackController.h"
 #include "room/PlaylistController.h"
 #include "room/RoomController.h"
@@ -61,6 +61,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 constexpr int kMaxNotifications = 200;
@@ -75,12 +77,13 @@ QUrl urlFromUserInput(const QString &text)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
       m_backend(new MediaPlayerBackend(*m_player, this)),
-      m_room(new RoomSession(*m_backend, protocol::SystemClock::instance(),
-                             std::make_unique<client::WebSocketTransport>(), this)),
+      m_room(new RoomSession(
+          *m_backend, protocol::SystemClock::instance(),
+          std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()), this)),
       m_playback(new PlaybackController(*m_room, *m_backend, m_settings, this)),
       m_roomController(new RoomController(*m_room, *m_playback, this)),
       m_fullScreen(new FullScreenController(protocol::SystemClock::instance(), this)),
-      m_actions(new ActionsController(*m_playback, *m_roomController, *m_fullScreen,
+      m_actions(new ActionsController(*m_playback, *m_roomController, *m_room, *m_fullScreen,
                                       &Icons::forAction, this)),
       m_status(new StatusController(*m_room, *m_playback, this)),
       m_chat(new ChatController(*m_room, this)),
@@ -111,7 +114,8 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_transport);
     setCentralWidget(central);
 
-    m_roomPanel = new RoomPanel(*m_roomController, *m_chat, *m_playlist, m_settings, a, this);
+    m_roomPanel
+        = new RoomPanel(*m_roomController, *m_room, *m_chat, *m_playlist, m_settings, a, this);
     addDockWidget(Qt::RightDockWidgetArea, m_roomPanel);
     m_roomPanel->hide();
 
@@ -378,7 +382,7 @@ bool MainWindow::hostRoom(const HostOptions &options, QString *error)
 void MainWindow::stopHosting()
 {
     if (m_room->isHosting()
-        && confirmLeaving(m_room->hostsOnServer()
+        && confirmLeaving(m_room->hosting().hostsOnServer()
                               ? tr("Leave the room? It stays open on the server for the others.")
                               : tr("Stop hosting? The room closes for everyone in it.")))
         m_roomController->stopHosting();
@@ -419,9 +423,9 @@ bool MainWindow::confirmLeaving(const QString &question)
 
 void MainWindow::joinLink(const QString &link, const QString &name)
 {
-    if (m_room->isActive() && m_joinDialog && m_joinDialog->isBusy())
+    if (m_room->connection().isActive() && m_joinDialog && m_joinDialog->isBusy())
         return;
-    if (m_room->isActive()
+    if (m_room->connection().isActive()
         && !confirmLeaving(m_room->isHosting()
                                ? tr("Join the other room? Your own room closes for everyone in it.")
                                : tr("Leave this room and join the other one?")))
@@ -513,7 +517,7 @@ void MainWindow::showOpenUrlDialog()
 
 void MainWindow::showHostDialog()
 {
-    if (!m_hostDialog && m_room->isActive() && !m_room->isHosting()
+    if (!m_hostDialog && m_room->connection().isActive() && !m_room->isHosting()
         && !confirmLeaving(tr("Leave this room to host your own?")))
         return;
     if (!m_hostDialog) {
@@ -561,7 +565,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_closeWhenDrained && m_room->isDraining()) {
+    if (m_closeWhenDrained && m_room->hosting().isDraining()) {
         event->ignore();
         return;
     }
@@ -571,9 +575,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveSettings();
-    if (m_room->isActive() || m_room->isHosting())
+    if (m_room->connection().isActive() || m_room->isHosting())
         m_roomController->leave();
-    if (m_room->isDraining() && !m_closeWhenDrained) {
+    if (m_room->hosting().isDraining() && !m_closeWhenDrained) {
         // Give everyone the room's closing message before the process goes.
         m_closeWhenDrained = true;
         statusBar()->showMessage(tr("Closing the room…"));

@@ -14,25 +14,30 @@ class QMessageBox;
 class QAction;
 class QAudioOutput;
 
-namespace lockstep::ui {
-
-class AudioDelayBinding;
+namespace lockstep::room {
 class ActionsController;
 class ChatController;
-class ChatInputBar;
-class ChatOverlay;
 class PlaylistController;
-class FileOpenHandler;
 class FullScreenController;
-class JoinDialog;
-class HostDialog;
-class MediaPlayerBackend;
 class PlaybackController;
 class RoomController;
-class RoomPanel;
 class RoomSession;
 class StatusController;
 class SyncLogger;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
+
+class AudioDelayBinding;
+class ChatInputBar;
+class ChatOverlay;
+class FileOpenHandler;
+class JoinDialog;
+class HostDialog;
+class MediaPlayerBackend;
+class RoomPanel;
 class Toast;
 class TracksBinding;
 class TransportBar;

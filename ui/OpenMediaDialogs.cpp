@@ -10,6 +10,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 QString OpenMediaDialogs::fileFilter()
 {
     return tr("Videos and audio (%1);;All files (*)")

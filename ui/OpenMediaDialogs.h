@@ -6,9 +6,13 @@
 
 class QWidget;
 
+namespace lockstep::room {
+class Settings;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class Settings;
+using namespace lockstep::room;
 
 // The questions the window asks to open media: a file, or an address that is
 // a stream or an invite link.

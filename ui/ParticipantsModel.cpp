@@ -10,6 +10,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 QIcon stateIcon(protocol::PlayState state)

@@ -16,6 +16,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 PreferencesDialog::PreferencesDialog(Settings &settings, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_language(new QComboBox(this)),
       m_theme(new QComboBox(this)), m_name(new QLineEdit(this)), m_restartHint(new QLabel(this)),

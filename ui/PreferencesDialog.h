@@ -7,9 +7,13 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 
+namespace lockstep::room {
+class Settings;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class Settings;
+using namespace lockstep::room;
 
 // Edit > Preferences…: the language (the system's unless overridden), the
 // theme and the subtitles' size and height (shown at once, put back on

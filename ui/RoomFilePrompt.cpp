@@ -18,6 +18,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 RoomFilePrompt::RoomFilePrompt(QWidget &window, VideoArea &videoArea, PlaybackController &playback,
                                const RoomSession &session, const Settings &settings,
                                QList<QAction *> openActions, QAction *chooseAction)
@@ -63,16 +65,17 @@ void RoomFilePrompt::onAwaitingRoomFile(bool awaiting)
         chooseRoomFile();
         return;
     }
-    const RoomMedia media = m_session.roomMedia();
-    if (m_session.hostOffersStream()) {
+    const RoomMedia media = m_session.connection().roomMedia();
+    if (m_session.sharing().hostOffersStream()) {
         // Streaming is the default: it comes first, and no file dialog opens.
-        const QString host = m_session.nameOf(m_session.hostId());
+        const QString host = m_session.connection().nameOf(m_session.connection().hostId());
         m_streamAction->setText(tr("Stream from %1").arg(host));
         m_videoArea.showMessage(
             Icons::themed("video-x-generic", QStyle::SP_FileIcon),
             tr("Watch %1 with the room").arg(media.displayName()),
             tr("%1 is watching %2 and shares it: stream it from %3, or choose your own copy.")
-                .arg(m_session.nameOf(m_session.mediaOwnerId()), media.describe(), host),
+                .arg(m_session.connection().nameOf(m_session.connection().mediaOwnerId()),
+                     media.describe(), host),
             {m_streamAction, m_chooseAction});
         return;
     }
@@ -81,7 +84,8 @@ void RoomFilePrompt::onAwaitingRoomFile(bool awaiting)
         tr("Choose your copy of %1").arg(media.displayName()),
         tr("%1 is watching %2. Everyone plays their own copy of the file, so choose yours to "
            "watch along.")
-            .arg(m_session.nameOf(m_session.mediaOwnerId()), media.describe()),
+            .arg(m_session.connection().nameOf(m_session.connection().mediaOwnerId()),
+                 media.describe()),
         {m_chooseAction});
     // Asked at once, without blocking: the room carries on meanwhile.
     QTimer::singleShot(0, this, [this] {
@@ -94,7 +98,7 @@ void RoomFilePrompt::chooseRoomFile()
 {
     if (!m_playback.isAwaitingRoomFile() || m_dialog)
         return;
-    const RoomMedia media = m_session.roomMedia();
+    const RoomMedia media = m_session.connection().roomMedia();
     const QString name = media.info() ? media.info()->name : media.displayName();
 
     // Look where the user keeps videos: a recent file of that name first.

@@ -7,11 +7,16 @@ class QAction;
 class QFileDialog;
 class QWidget;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class PlaybackController;
 class RoomSession;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
+
 class VideoArea;
 
 // What the video area says while the room has nothing this player can show:

@@ -34,6 +34,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 constexpr int kMaxLogLines = 500;
@@ -62,9 +64,10 @@ QPushButton *actionButton(QAction *action, QWidget *parent)
 
 } // namespace
 
-RoomPanel::RoomPanel(RoomController &room, ChatController &chat, PlaylistController &playlist,
-                     Settings &settings, const ActionsController::Actions &actions, QWidget *parent)
-    : QDockWidget(tr("Room"), parent), m_room(room), m_session(room.session()),
+RoomPanel::RoomPanel(RoomController &room, RoomSession &session, ChatController &chat,
+                     PlaylistController &playlist, Settings &settings,
+                     const ActionsController::Actions &actions, QWidget *parent)
+    : QDockWidget(tr("Room"), parent), m_room(room), m_session(session),
       m_model(new ParticipantsModel(this)), m_pages(new QStackedWidget(this)),
       m_chatPane(new ChatPane(chat, this)),
       m_playlistPane(new PlaylistPane(playlist, settings, this))
@@ -78,14 +81,13 @@ RoomPanel::RoomPanel(RoomController &room, ChatController &chat, PlaylistControl
     m_pages->addWidget(m_roomPage);
     setWidget(m_pages);
 
-    RoomSession &session = m_session;
     connect(&session, &RoomSession::participantsChanged, this,
             [this](const QList<protocol::Participant> &participants) {
                 m_model->setParticipants(participants);
                 refresh();
             });
     connect(&session, &RoomSession::uploadRatesChanged, this, [this] {
-        const QHash<QString, double> rates = m_session.uploadRates();
+        const QHash<QString, double> rates = m_session.hosting().uploadRates();
         m_model->setUploadRates(rates);
         // The column shows while the host sends its file to someone.
         m_participants->setColumnHidden(ParticipantsModel::UploadColumn, rates.isEmpty());
@@ -288,16 +290,16 @@ QWidget *RoomPanel::makeRoomPage(const ActionsController::Actions &actions)
 void RoomPanel::refresh()
 {
     const RoomSession &session = m_session;
-    if (!session.isActive()) {
+    if (!session.connection().isActive()) {
         m_pages->setCurrentWidget(m_idlePage);
         m_model->setParticipants({});
         return;
     }
     m_pages->setCurrentWidget(m_roomPage);
-    m_model->setOwnClientId(session.clientId());
+    m_model->setOwnClientId(session.connection().clientId());
 
     using State = RoomSession::State;
-    switch (session.state()) {
+    switch (session.connection().state()) {
     case State::Connecting:
     case State::Joining:
         m_roomTitle->setText(m_session.isHosting() ? tr("Opening your room…")
@@ -308,19 +310,21 @@ void RoomPanel::refresh()
         break;
     case State::InRoom:
     case State::Idle:
-        if (session.isHost())
+        if (session.connection().isHost())
             m_roomTitle->setText(tr("Your room"));
         else
-            m_roomTitle->setText(tr("%1's room").arg(session.participantName(session.hostId())));
+            m_roomTitle->setText(
+                tr("%1's room")
+                    .arg(session.connection().participantName(session.connection().hostId())));
         break;
     }
 
     QStringList details;
-    if (session.inRoom()) {
-        const auto options = session.roomOptions();
+    if (session.connection().inRoom()) {
+        const auto options = session.connection().roomOptions();
         const bool hostOnly = options && options->control == protocol::ControlMode::Host;
-        const QString host = session.participantName(session.hostId());
-        if (session.isHost())
+        const QString host = session.connection().participantName(session.connection().hostId());
+        if (session.connection().isHost())
             details << (hostOnly ? tr("You are the host. Only you control playback.")
                                  : tr("You are the host. Everyone can play, pause and seek."));
         else if (hostOnly)
@@ -330,7 +334,7 @@ void RoomPanel::refresh()
         if (options && options->inviteOnly)
             details << tr("Only people with an invite link can join.");
         if (options && options->startWhenReady) {
-            const QList<protocol::Participant> &everyone = session.participants();
+            const QList<protocol::Participant> &everyone = session.connection().participants();
             const auto ready
                 = std::count_if(everyone.cbegin(), everyone.cend(),
                                 [](const protocol::Participant &p) { return p.ready; });
@@ -338,13 +342,13 @@ void RoomPanel::refresh()
                            .arg(ready)
                            .arg(everyone.size());
         }
-        if (std::abs(session.speed() - 1.0) > 1e-9)
-            details << tr("The room plays at %1.").arg(formatSpeed(session.speed()));
+        if (std::abs(session.connection().speed() - 1.0) > 1e-9)
+            details << tr("The room plays at %1.").arg(formatSpeed(session.connection().speed()));
         // A large room's list holds the host and the earliest arrivals only.
-        const int everyone = session.participantCount();
-        if (everyone > session.participants().size())
+        const int everyone = session.connection().participantCount();
+        if (everyone > session.connection().participants().size())
             details << tr("%n people are here; the list shows %1 of them.", "", everyone)
-                           .arg(session.participants().size());
+                           .arg(session.connection().participants().size());
     }
     m_roomDetails->setText(details.join(QLatin1Char(' ')));
     m_roomDetails->setVisible(!details.isEmpty());
@@ -358,11 +362,12 @@ void RoomPanel::refresh()
 
 void RoomPanel::refreshButtons()
 {
-    const bool host = m_session.inRoom() && m_session.isHost();
+    const bool host = m_session.connection().inRoom() && m_session.connection().isHost();
     const protocol::Participant *selected = m_participants->currentIndex().isValid()
         ? m_model->participantAt(m_participants->currentIndex().row())
         : nullptr;
-    m_makeHost->setEnabled(host && selected && selected->clientId != m_session.clientId());
+    m_makeHost->setEnabled(host && selected
+                           && selected->clientId != m_session.connection().clientId());
     m_makeHost->setVisible(host);
     m_resync->setEnabled(host);
     m_resync->setVisible(host);
@@ -381,7 +386,7 @@ void RoomPanel::handOverSelected()
     const QModelIndex current = m_participants->currentIndex();
     const protocol::Participant *p
         = current.isValid() ? m_model->participantAt(current.row()) : nullptr;
-    if (!p || p->clientId == m_session.clientId())
+    if (!p || p->clientId == m_session.connection().clientId())
         return;
     const auto answer = QMessageBox::question(
         this, tr("Make %1 the Host?").arg(p->name),

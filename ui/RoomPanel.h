@@ -15,16 +15,21 @@ class QStackedWidget;
 class QToolButton;
 class QTreeView;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class ChatController;
-class ChatPane;
-class ParticipantsModel;
 class PlaylistController;
-class PlaylistPane;
 class RoomController;
 class RoomSession;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
+
+class ChatPane;
+class ParticipantsModel;
+class PlaylistPane;
 
 // The room beside the video: who is in it, whether each is ready, what each
 // player is doing, how far each is from the room's timeline, the invite link,
@@ -35,9 +40,9 @@ class RoomPanel : public QDockWidget
     Q_OBJECT
 
 public:
-    RoomPanel(RoomController &room, ChatController &chat, PlaylistController &playlist,
-              Settings &settings, const ActionsController::Actions &actions,
-              QWidget *parent = nullptr);
+    RoomPanel(RoomController &room, RoomSession &session, ChatController &chat,
+              PlaylistController &playlist, Settings &settings,
+              const ActionsController::Actions &actions, QWidget *parent = nullptr);
 
     ParticipantsModel *participantsModel() const { return m_model; }
     ChatPane *chatPane() const { return m_chatPane; }

@@ -7,6 +7,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 RoomStatusLabels::RoomStatusLabels(QStatusBar &statusBar, const StatusController &status)
     : QObject(&statusBar),
       m_activity(addLabel(statusBar, "activityStatus", tr("What the sync engine is doing"))),

@@ -5,9 +5,13 @@
 class QLabel;
 class QStatusBar;
 
+namespace lockstep::room {
+class StatusController;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class StatusController;
+using namespace lockstep::room;
 
 // The status bar's permanent labels (connection, round trip, clock offset,
 // drift, what the sync engine does), showing what StatusController says.

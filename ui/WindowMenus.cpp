@@ -15,6 +15,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 WindowMenus::WindowMenus(QMainWindow &window, const ActionsController::Actions &actions,
                          QAction *roomPanelAction, TracksBinding &tracks, Settings &settings)
     : QObject(&window), m_window(window), m_actions(actions), m_roomPanelAction(roomPanelAction),

@@ -9,9 +9,14 @@ class QMenu;
 class QPoint;
 class QUrl;
 
+namespace lockstep::room {
+class Settings;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class Settings;
+using namespace lockstep::room;
+
 class TrackMenu;
 class TracksBinding;
 

@@ -29,12 +29,20 @@ public:
     // Whether the open connection is encrypted and its certificate was the
     // pinned one.
     virtual bool isVerified() const { return false; }
+    // While textReceived() is being emitted: when that frame arrived, on the
+    // client's clock, where the transport reads the socket on another thread
+    // than the client's (the frame may have waited for this one); negative:
+    // it arrived just now.
+    virtual double frameReceivedAt() const { return -1.0; }
 
 signals:
     void opened();
     // Also emitted when opening fails; code 1006 for an abnormal end.
     void closed(quint16 code, const QString &reason);
     void textReceived(const QByteArray &frame);
+    // The transport sent a protocol ping of its own (a keepalive while the
+    // client's thread was busy) at `sentAt`: its pong is a clock sample too.
+    void keepalivePingSent(double clientTs, double sentAt);
 
 private:
     QByteArray m_pinnedCertificate;

@@ -51,6 +51,13 @@ double ClockSync::pingSent(double now)
     return clientTs;
 }
 
+void ClockSync::pingSentElsewhere(double clientTs, double sentAt)
+{
+    if (m_inFlight.size() > 64)
+        m_inFlight.clear();
+    m_inFlight.insert(key(clientTs), sentAt);
+}
+
 bool ClockSync::pongReceived(double clientTs, double serverTs, double now)
 {
     const auto it = m_inFlight.find(key(clientTs));

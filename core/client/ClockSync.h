@@ -35,6 +35,10 @@ public:
     bool pingDue(double now) const;
     // Records an outgoing ping and returns its client_ts.
     double pingSent(double now);
+    // A ping sent for us by the transport (a keepalive), stamped `clientTs`
+    // and sent at `sentAt`: its pong counts like ours. The schedule of our
+    // own pings is left as it is.
+    void pingSentElsewhere(double clientTs, double sentAt);
     // Matches a pong by its echoed client_ts; returns false for an unknown one.
     bool pongReceived(double clientTs, double serverTs, double now);
     void addSample(const Sample &sample);

@@ -53,6 +53,10 @@ SessionClient::SessionClient(const protocol::Clock &clock,
     connect(m_transport.get(), &ClientTransport::opened, this, &SessionClient::onOpened);
     connect(m_transport.get(), &ClientTransport::closed, this, &SessionClient::onClosed);
     connect(m_transport.get(), &ClientTransport::textReceived, this, &SessionClient::onText);
+    connect(m_transport.get(), &ClientTransport::keepalivePingSent, this,
+            [this](double clientTs, double sentAt) {
+                m_clockSync.pingSentElsewhere(clientTs, sentAt);
+            });
 }
 
 SessionClient::~SessionClient()
@@ -451,7 +455,11 @@ void SessionClient::handle(const Envelope &e)
 {
     const double serverTs = e.serverTs.value_or(m_clockSync.toServerTime(m_clock.now()));
     if (const auto *pong = e.as<Pong>()) {
-        if (e.serverTs && m_clockSync.pongReceived(pong->clientTs, *e.serverTs, m_clock.now()))
+        // When it arrived, not when this thread got to it: a late read is
+        // not a long round trip.
+        const double at = m_transport->frameReceivedAt();
+        const double receivedAt = at >= 0.0 ? at : m_clock.now();
+        if (e.serverTs && m_clockSync.pongReceived(pong->clientTs, *e.serverTs, receivedAt))
             emit pongReceived(m_clockSync.latestRtt());
         return;
     }

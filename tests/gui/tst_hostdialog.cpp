@@ -2,9 +2,9 @@
 // between runs, and the Join dialog's word on encryption.
 #include "HostDialog.h"
 #include "JoinDialog.h"
-#include "client/WebSocketTransport.h"
 #include "protocol/Clock.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/RoomSession.h"
 #include "room/Settings.h"
 #include "sim/SimPlayer.h"
@@ -20,8 +20,8 @@
 #include <QTest>
 
 using namespace lockstep;
+using room::HostOptions;
 using ui::HostDialog;
-using ui::HostOptions;
 
 class TestHostDialog : public QObject
 {
@@ -40,12 +40,12 @@ private:
         Fixture()
             : player(protocol::SystemClock::instance()),
               session(player, protocol::SystemClock::instance(),
-                      std::make_unique<client::WebSocketTransport>())
+                      std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()))
         {
         }
         sim::SimPlayer player;
-        ui::RoomSession session;
-        ui::Settings settings;
+        room::RoomSession session;
+        room::Settings settings;
     };
 
     static QPushButton *startButton(HostDialog &dialog);
@@ -103,7 +103,7 @@ void TestHostDialog::remembersTheServerBetweenRuns()
     QVERIFY(asked->onServer());
 
     // The next run offers the same.
-    ui::Settings later;
+    room::Settings later;
     QVERIFY(later.hostOnServer());
     HostDialog again(f.session, later, QStringLiteral("Ann"), startHosting);
     QVERIFY(again.findChild<QRadioButton *>(QStringLiteral("hostOnServer"))->isChecked());
@@ -131,7 +131,7 @@ void TestHostDialog::letsGuestsStreamByDefaultAndRemembers()
     }
     QVERIFY(asked);
     QVERIFY(!asked->shareFile);
-    QVERIFY(!ui::Settings().hostSharesFile());
+    QVERIFY(!room::Settings().hostSharesFile());
 
     // The next run offers the same, and turning it on again is passed on.
     asked.reset();
@@ -141,7 +141,7 @@ void TestHostDialog::letsGuestsStreamByDefaultAndRemembers()
     share->setChecked(true);
     QTest::mouseClick(startButton(again), Qt::LeftButton);
     QVERIFY(asked && asked->shareFile);
-    QVERIFY(ui::Settings().hostSharesFile());
+    QVERIFY(room::Settings().hostSharesFile());
 }
 
 void TestHostDialog::refusesABadServerAddress()
@@ -172,13 +172,13 @@ void TestHostDialog::joinDialogSaysTheRoomIsVerified()
     auto *security = dialog.findChild<QLabel *>(QStringLiteral("joinSecurity"));
     QVERIFY(security);
     const QString fp = QStringLiteral("q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s");
-    dialog.setLink(ui::InviteLink(QUrl(QStringLiteral("wss://203.0.113.7:8765/")),
-                                  QStringLiteral("r"), QStringLiteral("t"), fp)
+    dialog.setLink(room::InviteLink(QUrl(QStringLiteral("wss://203.0.113.7:8765/")),
+                                    QStringLiteral("r"), QStringLiteral("t"), fp)
                        .toString());
     QVERIFY(security->isVisibleTo(&dialog));
     QVERIFY(security->text().startsWith(QStringLiteral("Encrypted and verified")));
-    dialog.setLink(ui::InviteLink(QUrl(QStringLiteral("ws://192.168.1.20:8765/")),
-                                  QStringLiteral("r"), QStringLiteral("t"))
+    dialog.setLink(room::InviteLink(QUrl(QStringLiteral("ws://192.168.1.20:8765/")),
+                                    QStringLiteral("r"), QStringLiteral("t"))
                        .toString());
     QVERIFY(!security->isVisibleTo(&dialog));
 }

@@ -57,9 +57,9 @@ QStringList participantNames(const MainWindow &window)
     return names;
 }
 
-ui::HostOptions hostOptions(const QString &name)
+room::HostOptions hostOptions(const QString &name)
 {
-    ui::HostOptions options;
+    room::HostOptions options;
     options.port = 0; // any free port: tests run side by side
     options.name = name;
     options.inviteOnly = true;
@@ -150,22 +150,22 @@ void TestMainWindow::hostAndGuestPlayTogether()
     QString error;
     QVERIFY2(host.hostRoom(hostOptions(QStringLiteral("Alice")), &error), qPrintable(error));
     QVERIFY(host.roomSession().isHosting());
-    QVERIFY(host.roomSession().serverPort() != 0);
+    QVERIFY(host.roomSession().hosting().serverPort() != 0);
     QTRY_VERIFY_WITH_TIMEOUT(!host.roomSession().inviteLink().isEmpty(), 10000);
     const QString link = host.roomSession().inviteLink();
-    const std::optional<ui::InviteLink> parsed = ui::InviteLink::parse(link);
+    const std::optional<room::InviteLink> parsed = room::InviteLink::parse(link);
     QVERIFY2(parsed, qPrintable(link));
-    QCOMPARE(parsed->server().port(), int(host.roomSession().serverPort()));
+    QCOMPARE(parsed->server().port(), int(host.roomSession().hosting().serverPort()));
     QVERIFY(!parsed->invite().isEmpty());
     // The room knows the host's file, so that guests can find theirs.
-    QCOMPARE(host.roomSession().roomMedia().mediaUrl(), QStringLiteral("clip.mp4"));
-    QVERIFY(host.roomSession().roomMedia().info());
-    QCOMPARE(host.roomSession().roomMedia().info()->size, QFileInfo(m_clip).size());
+    QCOMPARE(host.roomSession().connection().roomMedia().mediaUrl(), QStringLiteral("clip.mp4"));
+    QVERIFY(host.roomSession().connection().roomMedia().info());
+    QCOMPARE(host.roomSession().connection().roomMedia().info()->size, QFileInfo(m_clip).size());
 
     MainWindow guest;
     guest.show();
     guest.joinLink(link, QStringLiteral("Bob"));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().inRoom(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().connection().inRoom(), 10000);
     // The room plays a local file that this user already has (both windows
     // share one user's settings here, where the host's file is remembered):
     // the copy opens without asking.
@@ -207,7 +207,7 @@ void TestMainWindow::hostAndGuestPlayTogether()
     host.roomSession().stopHosting();
     QTRY_COMPARE_WITH_TIMEOUT(guest.roomPanel()->endMessage(),
                               QStringLiteral("The host closed the room."), 10000);
-    QVERIFY(!guest.roomSession().isActive());
+    QVERIFY(!guest.roomSession().connection().isActive());
     QVERIFY(!host.roomSession().isHosting());
 }
 
@@ -236,19 +236,20 @@ void TestMainWindow::joinErrorsAreExplained()
     MainWindow host;
     const QString good = hostEmptyRoom(host);
     QVERIFY(!good.isEmpty());
-    const ui::InviteLink link = *ui::InviteLink::parse(good);
-    ui::InviteLink bad;
+    const room::InviteLink link = *room::InviteLink::parse(good);
+    room::InviteLink bad;
     // The host's certificate stays named: these are about what the server says.
     if (change == QLatin1String("invite"))
-        bad = ui::InviteLink(link.server(), link.room(),
-                             QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x"), link.fingerprint());
+        bad = room::InviteLink(link.server(), link.room(),
+                               QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x"), link.fingerprint());
     else if (change == QLatin1String("no-invite"))
-        bad = ui::InviteLink(link.server(), link.room(), {}, link.fingerprint());
+        bad = room::InviteLink(link.server(), link.room(), {}, link.fingerprint());
     else if (change == QLatin1String("room"))
-        bad = ui::InviteLink(link.server(), QStringLiteral("no-such-room"), link.invite(),
-                             link.fingerprint());
+        bad = room::InviteLink(link.server(), QStringLiteral("no-such-room"), link.invite(),
+                               link.fingerprint());
     else
-        bad = ui::InviteLink(QUrl(QStringLiteral("ws://127.0.0.1:1/")), link.room(), link.invite());
+        bad = room::InviteLink(QUrl(QStringLiteral("ws://127.0.0.1:1/")), link.room(),
+                               link.invite());
 
     MainWindow guest;
     guest.show();
@@ -258,7 +259,7 @@ void TestMainWindow::joinErrorsAreExplained()
     QVERIFY2(guest.joinDialog()->statusText().startsWith(message),
              qPrintable(guest.joinDialog()->statusText()));
     QVERIFY(guest.joinDialog()->isVisible());
-    QVERIFY(!guest.roomSession().isActive());
+    QVERIFY(!guest.roomSession().connection().isActive());
     QCOMPARE(participantNames(host), QStringList {QStringLiteral("Alice")});
 }
 
@@ -275,8 +276,8 @@ void TestMainWindow::settingsPersistAcrossRestart()
         window.findChild<QAction *>(QStringLiteral("muteAction"))->setChecked(true);
         if (!file.isEmpty())
             window.openMedia(QUrl::fromLocalFile(file));
-        ui::Settings().setDisplayName(QStringLiteral("Zoë"));
-        ui::Settings().addRecentServer(QStringLiteral("ws://192.168.1.20:8765/"));
+        room::Settings().setDisplayName(QStringLiteral("Zoë"));
+        room::Settings().addRecentServer(QStringLiteral("ws://192.168.1.20:8765/"));
         QVERIFY(window.close());
     }
     MainWindow window;
@@ -285,7 +286,7 @@ void TestMainWindow::settingsPersistAcrossRestart()
     QVERIFY(window.findChild<QAction *>(QStringLiteral("muteAction"))->isChecked());
     QCOMPARE(window.size(), QSize(720, 520));
     QCOMPARE(window.displayName(), QStringLiteral("Zoë"));
-    const ui::Settings settings;
+    const room::Settings settings;
     QCOMPARE(settings.recentServers().value(0), QStringLiteral("ws://192.168.1.20:8765/"));
     if (!file.isEmpty())
         QCOMPARE(settings.recentMedia().value(0), QFileInfo(file).absoluteFilePath());
@@ -299,9 +300,9 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
     QTemporaryDir gone;
     const QString goneFolder = gone.filePath(QStringLiteral("Films"));
     QVERIFY(QDir().mkpath(goneFolder));
-    ui::Settings().setLastDirectory(goneFolder);
+    room::Settings().setLastDirectory(goneFolder);
     QVERIFY(QDir(goneFolder).removeRecursively());
-    const QString start = ui::Settings().browseDirectory();
+    const QString start = room::Settings().browseDirectory();
     QVERIFY2(QFileInfo(start).isDir(), qPrintable(start));
 
     MainWindow window;
@@ -323,8 +324,8 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
     QCOMPARE(shownFolder, QDir(start).absolutePath());
 
     // A folder that exists is where it starts.
-    ui::Settings().setLastDirectory(m_media.path());
-    QCOMPARE(ui::Settings().browseDirectory(), m_media.path());
+    room::Settings().setLastDirectory(m_media.path());
+    QCOMPARE(room::Settings().browseDirectory(), m_media.path());
 }
 
 void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
@@ -468,7 +469,7 @@ void TestMainWindow::stopHostingInTheHostDialogAsksFirst()
     MainWindow guest;
     guest.show();
     guest.joinLink(link, QStringLiteral("Bob"));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().inRoom(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().connection().inRoom(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(participantRows(host), 2, 10000);
 
     // Room > Invite People… opens the Host dialog on its hosting page.

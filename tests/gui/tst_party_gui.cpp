@@ -33,9 +33,9 @@ using ui::MainWindow;
 
 namespace {
 
-ui::HostOptions hostOptions(bool startWhenReady = false)
+room::HostOptions hostOptions(bool startWhenReady = false)
 {
-    ui::HostOptions options;
+    room::HostOptions options;
     options.port = 0;
     options.name = QStringLiteral("Alice");
     options.inviteOnly = true;
@@ -110,7 +110,10 @@ bool TestPartyGui::meet(MainWindow &host, MainWindow &guest, bool startWhenReady
         return false;
     guest.joinLink(host.roomSession().inviteLink(), QStringLiteral("Bob"));
     return QTest::qWaitFor(
-        [&] { return guest.roomSession().inRoom() && host.roomSession().participantCount() == 2; },
+        [&] {
+            return guest.roomSession().connection().inRoom()
+                && host.roomSession().connection().participantCount() == 2;
+        },
         10000);
 }
 
@@ -158,7 +161,7 @@ void TestPartyGui::chatInThePanel()
     MainWindow late;
     late.show();
     late.joinLink(host.roomSession().inviteLink(), QStringLiteral("Carol"));
-    QTRY_VERIFY_WITH_TIMEOUT(late.roomSession().inRoom(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(late.roomSession().connection().inRoom(), 10000);
     QTRY_COMPARE(late.chat()->lines().size(), 5);
     QVERIFY(late.roomPanel()->chatPane()->view()->toPlainText().contains(
         QStringLiteral("are you there?")));
@@ -309,11 +312,11 @@ void TestPartyGui::aGuestJoiningARoomPausedAtTheStartSeesItsFrame()
     QTRY_VERIFY_WITH_TIMEOUT(!host.roomSession().inviteLink().isEmpty(), 10000);
     // The host chooses the film in the room: paused at 0 for everyone.
     host.openMedia(QUrl::fromLocalFile(clip));
-    QTRY_VERIFY_WITH_TIMEOUT(host.roomSession().roomMedia().info().has_value(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(host.roomSession().connection().roomMedia().info().has_value(), 15000);
     guest.joinLink(host.roomSession().inviteLink(), QStringLiteral("Bob"));
     // Both windows share one user's settings here, so the copy is known.
     QTRY_COMPARE_WITH_TIMEOUT(guest.player().source(), QUrl::fromLocalFile(clip), 10000);
-    QVERIFY(!host.roomSession().timelinePlaying());
+    QVERIFY(!host.roomSession().connection().timelinePlaying());
     // Paused on the first frame, not stopped (a stopped player shows nothing).
     QTRY_COMPARE_WITH_TIMEOUT(guest.player().playbackState(), QMediaPlayer::PausedState, 10000);
 }
@@ -342,8 +345,8 @@ void TestPartyGui::aDroppedLinkJoins()
     QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &drop);
     QVERIFY(drop.isAccepted());
-    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().inRoom(), 10000);
-    QCOMPARE(guest.roomSession().roomId(), host.roomSession().roomId());
+    QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().connection().inRoom(), 10000);
+    QCOMPARE(guest.roomSession().connection().roomId(), host.roomSession().connection().roomId());
 }
 
 QTEST_MAIN(TestPartyGui)

@@ -73,7 +73,7 @@ void TestShortcutsTheme::theListComesFromTheActions()
 
 void TestShortcutsTheme::theThemeAppliesAtOnce()
 {
-    ui::Settings settings;
+    room::Settings settings;
     const QColor systemWindow = QApplication::palette().color(QPalette::Window);
     {
         ui::PreferencesDialog dialog(settings);

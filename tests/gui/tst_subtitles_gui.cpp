@@ -408,7 +408,8 @@ void TestSubtitlesGui::delayActionsShiftTheSubtitles()
     tracks->delayEarlierAction()->trigger();
     QCOMPARE(tracks->subtitleDelayMs(), 450);
     // The delay is remembered with the file.
-    QCOMPARE(ui::Settings().trackChoice(ui::Settings::trackChoiceKey(m_clip)).subtitleDelayMs, 450);
+    QCOMPARE(room::Settings().trackChoice(room::Settings::trackChoiceKey(m_clip)).subtitleDelayMs,
+             450);
     tracks->delayResetAction()->trigger();
     QCOMPARE(tracks->subtitleDelayMs(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(lightPixelsUnderThePicture(window), 0, 2000);

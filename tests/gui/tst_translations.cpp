@@ -7,7 +7,7 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
-using lockstep::ui::InviteLink;
+using lockstep::room::InviteLink;
 using lockstep::ui::Translations;
 
 namespace {

@@ -155,7 +155,7 @@ void TestMediaStream::initTestCase()
     QVERIFY(m_dir.isValid());
     QString error;
     const auto certificate
-        = ui::HostCertificate::loadOrCreate(m_dir.filePath(QStringLiteral("tls")), &error);
+        = room::HostCertificate::loadOrCreate(m_dir.filePath(QStringLiteral("tls")), &error);
     QVERIFY2(certificate, qPrintable(error));
     m_certificate = certificate->certificatePath();
     m_key = certificate->keyPath();

@@ -1,38 +1,146 @@
-# cmake -DCORE_DIR=<core> -P check_layering.cmake
+# cmake -DCORE_DIR=<core> [-DUI_DIR=<ui>] -P check_layering.cmake
 cmake_minimum_required(VERSION 3.21)
-# Fails (with every offending line) when a folder of the core includes a
-# folder it must not see, or a Qt module the core must not use.
+# Fails (with every offending line) when
+# - a folder of the core includes a folder it must not see, or a Qt module
+#   the core must not use, by its include path ("server/Room.h") or by a
+#   relative one ("../server/Room.h"), or reaches outside the core;
+# - the window (UI_DIR, given) includes the protocol client, the server or
+#   the sync engine: it reaches the room through core/room only;
+# - headers include each other in a cycle.
 
 # What each folder may include besides itself. Dependencies point one way:
-# sim -> server, sync -> client -> protocol/auth.
+# room -> sim/server/client/sync -> protocol/auth; media stands alone.
 set(allowed_protocol auth)
 set(allowed_auth protocol)
 set(allowed_server protocol auth)
 set(allowed_client protocol auth)
 set(allowed_sync protocol auth client)
 set(allowed_sim protocol auth server client sync)
-set(layers protocol auth server client sync sim)
+set(allowed_room protocol auth server client sync media)
+set(allowed_media "")
+set(layers protocol auth server client sync sim room media)
+# The window's folders may not include these. ui/player's adapter
+# (MediaPlayerBackend) is the one exception: it is the sync engine's
+# PlayerBackend for a QMediaPlayer.
+set(forbidden_for_ui client server sync)
+set(ui_exceptions "player/MediaPlayerBackend.h" "player/MediaPlayerBackend.cpp")
 
 set(problems "")
+set(headers "")
+
+# Where an include names a file: next to the including one, else from the
+# core's root (the include path). Empty when neither exists (Qt, the system).
+function(resolve_include file name out)
+    get_filename_component(dir "${file}" DIRECTORY)
+    get_filename_component(local "${name}" ABSOLUTE BASE_DIR "${dir}")
+    get_filename_component(rooted "${name}" ABSOLUTE BASE_DIR "${CORE_DIR}")
+    if(EXISTS "${local}" AND NOT IS_DIRECTORY "${local}")
+        set(${out} "${local}" PARENT_SCOPE)
+    elseif(EXISTS "${rooted}" AND NOT IS_DIRECTORY "${rooted}")
+        set(${out} "${rooted}" PARENT_SCOPE)
+    else()
+        set(${out} "" PARENT_SCOPE)
+    endif()
+endfunction()
+
+# The core folder a file is in, or "outside".
+function(layer_of path out)
+    file(RELATIVE_PATH relative "${CORE_DIR}" "${path}")
+    if(relative MATCHES "^\\.\\./")
+        set(${out} "outside" PARENT_SCOPE)
+    elseif(relative MATCHES "^([a-z]+)/")
+        set(${out} "${CMAKE_MATCH_1}" PARENT_SCOPE)
+    else()
+        set(${out} "" PARENT_SCOPE)
+    endif()
+endfunction()
+
 foreach(layer IN LISTS layers)
     file(GLOB_RECURSE files "${CORE_DIR}/${layer}/*.h" "${CORE_DIR}/${layer}/*.cpp")
     foreach(file IN LISTS files)
         file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include")
+        set(edges "")
         foreach(line IN LISTS includes)
             if(line MATCHES "<(QtWidgets|QtMultimedia|QtMultimediaWidgets|QWidget|QMediaPlayer|QApplication)[/>]")
                 string(APPEND problems "  ${file}: ${line} (the core never uses Widgets or Multimedia)\n")
             endif()
-            if(line MATCHES "\"([a-z]+)/[^\"]+\"")
+            if(NOT line MATCHES "\"([^\"]+)\"")
+                continue()
+            endif()
+            set(name "${CMAKE_MATCH_1}")
+            resolve_include("${file}" "${name}" resolved)
+            if(resolved)
+                layer_of("${resolved}" target)
+                if(resolved MATCHES "\\.h$")
+                    list(APPEND edges "${resolved}")
+                endif()
+            elseif(name MATCHES "^([a-z]+)/")
                 set(target "${CMAKE_MATCH_1}")
-                if(NOT target STREQUAL layer AND NOT target IN_LIST allowed_${layer})
-                    string(APPEND problems "  ${file}: ${line} (${layer}/ may not include ${target}/)\n")
+            elseif(name MATCHES "^\\.\\./")
+                set(target "outside")
+            else()
+                set(target "")
+            endif()
+            if(target STREQUAL "outside")
+                string(APPEND problems "  ${file}: ${line} (reaches outside the core)\n")
+            elseif(target AND NOT target STREQUAL layer AND NOT target IN_LIST allowed_${layer})
+                string(APPEND problems "  ${file}: ${line} (${layer}/ may not include ${target}/)\n")
+            endif()
+        endforeach()
+        if(file MATCHES "\\.h$")
+            list(APPEND headers "${file}")
+            set_property(GLOBAL PROPERTY "edges:${file}" "${edges}")
+        endif()
+    endforeach()
+endforeach()
+
+if(UI_DIR)
+    file(GLOB_RECURSE files "${UI_DIR}/*.h" "${UI_DIR}/*.cpp")
+    foreach(file IN LISTS files)
+        file(RELATIVE_PATH relative "${UI_DIR}" "${file}")
+        if(relative IN_LIST ui_exceptions)
+            continue()
+        endif()
+        file(STRINGS "${file}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+        foreach(line IN LISTS includes)
+            if(line MATCHES "\"(\\.\\./)*(core/)?([a-z]+)/[^\"]+\"")
+                if(CMAKE_MATCH_3 IN_LIST forbidden_for_ui)
+                    string(APPEND problems "  ${file}: ${line} (the window reaches the room through room/ only)\n")
                 endif()
             endif()
         endforeach()
     endforeach()
+endif()
+
+# Include cycles among the core's headers: a depth-first walk, a header
+# "open" while its includes are walked; meeting an open one is a cycle.
+function(walk header path)
+    get_property(state GLOBAL PROPERTY "state:${header}")
+    if(state STREQUAL "done")
+        return()
+    endif()
+    if(state STREQUAL "open")
+        get_property(found GLOBAL PROPERTY cycles)
+        string(REPLACE ";" " -> " chain "${path};${header}")
+        string(REGEX REPLACE "^ -> " "" chain "${chain}")
+        set_property(GLOBAL PROPERTY cycles "${found}  include cycle: ${chain}\n")
+        return()
+    endif()
+    set_property(GLOBAL PROPERTY "state:${header}" "open")
+    get_property(edges GLOBAL PROPERTY "edges:${header}")
+    foreach(next IN LISTS edges)
+        walk("${next}" "${path};${header}")
+    endforeach()
+    set_property(GLOBAL PROPERTY "state:${header}" "done")
+endfunction()
+set_property(GLOBAL PROPERTY cycles "")
+foreach(header IN LISTS headers)
+    walk("${header}" "")
 endforeach()
+get_property(cycles GLOBAL PROPERTY cycles)
+string(APPEND problems "${cycles}")
 
 if(problems)
-    message(FATAL_ERROR "The core's layering is broken:\n${problems}")
+    message(FATAL_ERROR "The layering is broken:\n${problems}")
 endif()
-message(STATUS "The core's layering holds.")
+message(STATUS "The layering holds.")

@@ -3,11 +3,11 @@
 // generated here, a guest RoomSession whose loopback proxy forwards a real
 // QMediaPlayer's ranged requests over the pinned TLS, and the sync engine
 // keeping both players on the room's timeline through a seek.
-#include "client/WebSocketTransport.h"
 #include "player/MediaPlayerBackend.h"
 #include "protocol/Clock.h"
 #include "room/HostOptions.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/RoomMedia.h"
 #include "room/RoomSession.h"
 #include "room/StreamProxy.h"
@@ -29,7 +29,7 @@
 #include <optional>
 
 using namespace lockstep;
-using ui::RoomSession;
+using room::RoomSession;
 
 namespace {
 
@@ -39,8 +39,9 @@ constexpr int kDeadlineMs = 20000;
 // WebSocket.
 struct Person {
     Person()
-        : backend(player), session(backend, protocol::SystemClock::instance(),
-                                   std::make_unique<client::WebSocketTransport>())
+        : backend(player),
+          session(backend, protocol::SystemClock::instance(),
+                  std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()))
     {
         player.setVideoSink(&sink);
         backend.watchFrames(&sink);
@@ -67,7 +68,8 @@ private slots:
 private:
     // `host` plays the clip in a room it hosts in the app, offering the clip
     // and `alsoShared`; `link` is the room's invite link.
-    void hostClip(Person &host, const QStringList &alsoShared, std::optional<ui::InviteLink> &link);
+    void hostClip(Person &host, const QStringList &alsoShared,
+                  std::optional<room::InviteLink> &link);
 
     QTemporaryDir m_dir;
     QString m_clip;
@@ -96,14 +98,14 @@ void TestMediaStreamGuest::initTestCase()
 }
 
 void TestMediaStreamGuest::hostClip(Person &host, const QStringList &alsoShared,
-                                    std::optional<ui::InviteLink> &link)
+                                    std::optional<room::InviteLink> &link)
 {
     host.player.setSource(QUrl::fromLocalFile(m_clip));
     QTRY_COMPARE_WITH_TIMEOUT(host.player.mediaStatus(), QMediaPlayer::LoadedMedia, kDeadlineMs);
     host.session.offerLocalFile(m_clip);
     for (const QString &file : alsoShared)
         host.session.offerLocalFile(file);
-    ui::HostOptions options;
+    room::HostOptions options;
     options.port = 0;
     options.name = QStringLiteral("Alice");
     options.inviteOnly = false;
@@ -111,25 +113,25 @@ void TestMediaStreamGuest::hostClip(Person &host, const QStringList &alsoShared,
     QString error;
     QVERIFY2(host.session.startServer(options, &error), qPrintable(error));
     host.session.createRoom(
-        ui::RoomMedia::forLocalFile(m_clip, double(host.player.duration()) / 1000.0));
+        room::RoomMedia::forLocalFile(m_clip, double(host.player.duration()) / 1000.0));
     QTRY_VERIFY_WITH_TIMEOUT(!host.session.inviteLink().isEmpty(), kDeadlineMs);
-    link = ui::InviteLink::parse(host.session.inviteLink());
+    link = room::InviteLink::parse(host.session.inviteLink());
 }
 
 void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
 {
     Person host;
-    std::optional<ui::InviteLink> link;
+    std::optional<room::InviteLink> link;
     hostClip(host, {}, link);
     QVERIFY(link);
-    QVERIFY(host.session.sharesFiles());
+    QVERIFY(host.session.sharing().sharesFiles());
     QVERIFY(!link->fingerprint().isEmpty());
 
     // The guest has no copy: the room says the host offers its file.
     Person guest;
     guest.session.join(*link, QStringLiteral("Bob"));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.inRoom(), kDeadlineMs);
-    QVERIFY(guest.session.hostOffersStream());
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().inRoom(), kDeadlineMs);
+    QVERIFY(guest.session.sharing().hostOffersStream());
     const QUrl url = guest.session.hostStreamUrl();
     QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
     QVERIFY(url.path().endsWith(QStringLiteral("/shared clip.mp4")));
@@ -151,8 +153,9 @@ void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
     QTRY_COMPARE_WITH_TIMEOUT(guest.player.playbackState(), QMediaPlayer::PlayingState,
                               kDeadlineMs);
     // The host sees what it sends the guest.
-    QTRY_VERIFY_WITH_TIMEOUT(host.session.uploadRates().value(guest.session.clientId()) > 0.0,
-                             kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        host.session.hosting().uploadRates().value(guest.session.connection().clientId()) > 0.0,
+        kDeadlineMs);
 
     QTest::qWait(1500);
     // A seek far ahead: the guest asks the host for that part of the file.
@@ -164,15 +167,15 @@ void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
     // of the host's, pausing GStreamer, holds the thread both run on.)
     const auto apart = [&] { return std::abs(host.backend.position() - guest.backend.position()); };
     const auto bothInSync = [&] {
-        return host.session.syncSnapshot().activity == sync::SyncActivity::InSync
-            && guest.session.syncSnapshot().activity == sync::SyncActivity::InSync;
+        return host.session.connection().syncSnapshot().activity == sync::SyncActivity::InSync
+            && guest.session.connection().syncSnapshot().activity == sync::SyncActivity::InSync;
     };
     const auto describe = [&] {
         return QStringLiteral("host %1 s (%2), guest %3 s (%4)")
             .arg(host.backend.position(), 0, 'f', 3)
-            .arg(int(host.session.syncSnapshot().activity))
+            .arg(int(host.session.connection().syncSnapshot().activity))
             .arg(guest.backend.position(), 0, 'f', 3)
-            .arg(int(guest.session.syncSnapshot().activity));
+            .arg(int(guest.session.connection().syncSnapshot().activity));
     };
     QTRY_VERIFY2_WITH_TIMEOUT(bothInSync()
                                   && guest.player.playbackState() == QMediaPlayer::PlayingState
@@ -201,36 +204,37 @@ void TestMediaStreamGuest::aGuestMovingThePlaylistOnStreamsTheNextItem()
     QFile::remove(second);
     QVERIFY(QFile::copy(m_clip, second));
     Person host;
-    std::optional<ui::InviteLink> link;
+    std::optional<room::InviteLink> link;
     hostClip(host, {second}, link);
     QVERIFY(link);
     const double duration = double(host.player.duration()) / 1000.0;
-    const ui::RoomMedia first = ui::RoomMedia::forLocalFile(m_clip, duration);
+    const room::RoomMedia first = room::RoomMedia::forLocalFile(m_clip, duration);
 
     Person guest;
     guest.session.join(*link, QStringLiteral("Bob"));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.inRoom(), kDeadlineMs);
-    QVERIFY(guest.session.canControl());
-    const auto item = [](const QString &id, const ui::RoomMedia &media) {
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().inRoom(), kDeadlineMs);
+    QVERIFY(guest.session.connection().canControl());
+    const auto item = [](const QString &id, const room::RoomMedia &media) {
         const protocol::MediaChange change = media.toMediaChange();
         return protocol::PlaylistItem {id, media.displayName(), change.mediaUrl, change.media};
     };
     const QList<protocol::PlaylistItem> items {
         item(QStringLiteral("one"), first),
-        item(QStringLiteral("two"), ui::RoomMedia::forLocalFile(second, duration))};
+        item(QStringLiteral("two"), room::RoomMedia::forLocalFile(second, duration))};
     QVERIFY(guest.session.setPlaylist(items, 0));
-    QTRY_COMPARE_WITH_TIMEOUT(host.session.playlist().items.size(), 2, kDeadlineMs);
+    QTRY_COMPARE_WITH_TIMEOUT(host.session.party().playlist().items.size(), 2, kDeadlineMs);
 
     QVERIFY(guest.session.setPlaylist(items, 1));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.hostOffersStream(), kDeadlineMs);
-    QCOMPARE(guest.session.roomMedia().info()->name, QStringLiteral("second clip.mp4"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.sharing().hostOffersStream(), kDeadlineMs);
+    QCOMPARE(guest.session.connection().roomMedia().info()->name,
+             QStringLiteral("second clip.mp4"));
     const QUrl url = guest.session.hostStreamUrl();
     QVERIFY(url.path().endsWith(QStringLiteral("/second clip.mp4")));
     guest.player.setSource(url);
     QTRY_COMPARE_WITH_TIMEOUT(guest.player.mediaStatus(), QMediaPlayer::LoadedMedia, kDeadlineMs);
     QCOMPARE(guest.player.duration(), host.player.duration());
     // Its own move, told back, is not news to it: the room is still paused at 0.
-    QVERIFY(!guest.session.timelinePlaying());
+    QVERIFY(!guest.session.connection().timelinePlaying());
 }
 
 void TestMediaStreamGuest::theStreamIsServedWhileTheGuiThreadIsBlocked()
@@ -239,12 +243,12 @@ void TestMediaStreamGuest::theStreamIsServedWhileTheGuiThreadIsBlocked()
     // waits for data from the stream proxy: the proxy (and the host's server)
     // serve from threads of their own, so the data comes all the same.
     Person host;
-    std::optional<ui::InviteLink> link;
+    std::optional<room::InviteLink> link;
     hostClip(host, {}, link);
     QVERIFY(link);
     Person guest;
     guest.session.join(*link, QStringLiteral("Bob"));
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.inRoom(), kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().inRoom(), kDeadlineMs);
     const QUrl url = guest.session.hostStreamUrl();
     QVERIFY(url.isValid());
 

@@ -7,9 +7,10 @@
 //     ipv6: open no port; invite through the global IPv6 address the
 //     Host dialog offers, as a user picking it there would.
 //   nat_peer join LINK
-#include "client/WebSocketTransport.h"
+#include "RoomTestAccess.h"
 #include "protocol/Clock.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/PortMapper.h"
 #include "room/ReachabilityCheck.h"
 #include "room/RoomSession.h"
@@ -30,8 +31,8 @@
 #include <unistd.h>
 
 using namespace lockstep;
-using ui::PortMapper;
-using ui::RoomSession;
+using room::PortMapper;
+using room::RoomSession;
 
 namespace {
 
@@ -79,8 +80,9 @@ int main(int argc, char *argv[])
         return usage();
 
     sim::SimPlayer player(protocol::SystemClock::instance());
-    auto session = std::make_unique<RoomSession>(player, protocol::SystemClock::instance(),
-                                                 std::make_unique<client::WebSocketTransport>());
+    auto session = std::make_unique<RoomSession>(
+        player, protocol::SystemClock::instance(),
+        std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()));
     QObject::connect(session.get(), &RoomSession::ended, &app,
                      [](const QString &message, bool onPurpose) {
                          say({{QStringLiteral("event"), QStringLiteral("ended")},
@@ -89,12 +91,12 @@ int main(int argc, char *argv[])
                      });
 
     if (args.at(1) == QLatin1String("join")) {
-        const std::optional<ui::InviteLink> link = ui::InviteLink::parse(args.at(2));
+        const std::optional<room::InviteLink> link = room::InviteLink::parse(args.at(2));
         if (!link)
             return usage();
         QObject::connect(session.get(), &RoomSession::joined, &app, [&session] {
             say({{QStringLiteral("event"), QStringLiteral("joined")},
-                 {QStringLiteral("verified"), session->connectionVerified()}});
+                 {QStringLiteral("verified"), session->connection().connectionVerified()}});
         });
         session->join(*link, QStringLiteral("Friend"));
         return app.exec();
@@ -103,11 +105,11 @@ int main(int argc, char *argv[])
     if (args.at(1) != QLatin1String("host") || args.size() < 5 || args.size() > 6)
         return usage();
     const bool ipv6 = args.size() == 6 && args.at(5) == QLatin1String("ipv6");
-    ui::HostOptions options;
+    room::HostOptions options;
     options.name = QStringLiteral("Host");
     options.certificateDirectory = args.at(2);
     options.port = quint16(args.at(3).toUInt());
-    PortMapper &mapper = session->portMapper();
+    PortMapper &mapper = room::RoomTestAccess::portMapper(*session);
     mapper.setLeaseSeconds(args.at(4).toInt());
 
     QObject::connect(&mapper, &PortMapper::stateChanged, &app, [&mapper](PortMapper::State state) {
@@ -117,15 +119,15 @@ int main(int argc, char *argv[])
              {QStringLiteral("external"), mapper.externalAddress().toString()},
              {QStringLiteral("status"), mapper.statusText()}});
     });
-    QObject::connect(&session->reachability(), &ui::ReachabilityCheck::finished, &app,
-                     [&session](ui::ReachabilityCheck::Outcome outcome) {
-                         say({{QStringLiteral("event"), QStringLiteral("reachability")},
-                              {QStringLiteral("outcome"),
-                               QString::fromLatin1(
-                                   QMetaEnum::fromType<ui::ReachabilityCheck::Outcome>().valueToKey(
-                                       int(outcome)))},
-                              {QStringLiteral("text"), session->reachability().text()}});
-                     });
+    QObject::connect(
+        &session->hosting().reachability(), &room::ReachabilityCheck::finished, &app,
+        [&session](room::ReachabilityCheck::Outcome outcome) {
+            say({{QStringLiteral("event"), QStringLiteral("reachability")},
+                 {QStringLiteral("outcome"),
+                  QString::fromLatin1(QMetaEnum::fromType<room::ReachabilityCheck::Outcome>()
+                                          .valueToKey(int(outcome)))},
+                 {QStringLiteral("text"), session->hosting().reachability().text()}});
+        });
     QObject::connect(&mapper, &PortMapper::renewed, &app, [] {
         say({{QStringLiteral("event"), QStringLiteral("renewed")}});
     });
@@ -134,12 +136,13 @@ int main(int argc, char *argv[])
             say({{QStringLiteral("event"), QStringLiteral("invite")},
                  {QStringLiteral("link"), link}});
     });
-    QObject::connect(session.get(), &RoomSession::participantsChanged, &app,
-                     [&session](const QList<protocol::Participant> &participants) {
-                         say({{QStringLiteral("event"), QStringLiteral("participants")},
-                              {QStringLiteral("count"), int(participants.size())},
-                              {QStringLiteral("verified"), session->connectionVerified()}});
-                     });
+    QObject::connect(
+        session.get(), &RoomSession::participantsChanged, &app,
+        [&session](const QList<protocol::Participant> &participants) {
+            say({{QStringLiteral("event"), QStringLiteral("participants")},
+                 {QStringLiteral("count"), int(participants.size())},
+                 {QStringLiteral("verified"), session->connection().connectionVerified()}});
+        });
 
     // As the Host dialog's "Start Hosting" with "Open the port on my router".
     say({{QStringLiteral("event"), QStringLiteral("start")}});
@@ -150,17 +153,17 @@ int main(int argc, char *argv[])
         return 1;
     }
     QJsonObject addresses;
-    for (const ui::HostAddress &address : session->hostAddresses()) {
+    for (const room::HostAddress &address : session->hosting().hostAddresses()) {
         addresses.insert(address.url.toString(), address.description());
-        if (ipv6 && address.kind == ui::HostAddress::Kind::GlobalIpv6
-            && session->inviteServer().host() != address.url.host())
+        if (ipv6 && address.kind == room::HostAddress::Kind::GlobalIpv6
+            && session->hosting().inviteServer().host() != address.url.host())
             session->setInviteServer(address.url);
     }
     say({{QStringLiteral("event"), QStringLiteral("addresses")},
          {QStringLiteral("offered"), addresses}});
     if (!ipv6)
-        mapper.open(session->serverPort());
-    session->createRoom(ui::RoomMedia());
+        mapper.open(session->hosting().serverPort());
+    session->createRoom(room::RoomMedia());
 
     QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
     QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
@@ -176,7 +179,8 @@ int main(int argc, char *argv[])
         } else if (command == "stop") {
             session->stopHosting();
             say({{QStringLiteral("event"), QStringLiteral("stopped")},
-                 {QStringLiteral("unmapped"), session->portMapper().waitForRemoval()}});
+                 {QStringLiteral("unmapped"),
+                  room::RoomTestAccess::portMapper(*session).waitForRemoval()}});
         }
     });
     return app.exec();

@@ -1,11 +1,12 @@
 // Rooms hosted in the app are served over wss:// with the app's own
 // certificate, and a guest accepts that certificate and no other: real
 // sockets on loopback, real TLS.
-#include "client/WebSocketTransport.h"
+#include "RoomTestAccess.h"
 #include "protocol/Clock.h"
 #include "protocol/CloseCode.h"
 #include "room/HostCertificate.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/PlaybackController.h"
 #include "room/RoomSession.h"
 #include "room/ServerErrorText.h"
@@ -34,9 +35,9 @@
 #include <sys/stat.h>
 
 using namespace lockstep;
-using ui::HostCertificate;
-using ui::InviteLink;
-using ui::RoomSession;
+using room::HostCertificate;
+using room::InviteLink;
+using room::RoomSession;
 
 namespace {
 
@@ -47,7 +48,7 @@ struct Person {
     Person()
         : player(protocol::SystemClock::instance()),
           session(player, protocol::SystemClock::instance(),
-                  std::make_unique<client::WebSocketTransport>())
+                  std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()))
     {
         QObject::connect(&session, &RoomSession::ended, &session,
                          [this](const QString &message, bool) { endMessage = message; });
@@ -171,7 +172,7 @@ void TestEncryptedRoom::initTestCase()
 std::optional<InviteLink> TestEncryptedRoom::hostRoom(Person &host, const QString &certificates,
                                                       quint16 port)
 {
-    ui::HostOptions options;
+    room::HostOptions options;
     options.port = port;
     options.name = QStringLiteral("Host");
     options.certificateDirectory = certificates;
@@ -181,7 +182,7 @@ std::optional<InviteLink> TestEncryptedRoom::hostRoom(Person &host, const QStrin
         return std::nullopt;
     }
     QSignalSpy links(&host.session, &RoomSession::inviteLinkChanged);
-    host.session.createRoom(ui::RoomMedia());
+    host.session.createRoom(room::RoomMedia());
     if (!QTest::qWaitFor([&] { return !host.session.inviteLink().isEmpty(); }, kDeadlineMs))
         return std::nullopt;
     return InviteLink::parse(host.session.inviteLink());
@@ -316,19 +317,20 @@ void TestEncryptedRoom::hostsOverWssOnly()
     const std::optional<InviteLink> link
         = hostRoom(host, m_dir.filePath(QStringLiteral("host-wss")));
     QVERIFY(link);
-    QVERIFY(host.session.server()->isSecure());
+    QVERIFY(room::RoomTestAccess::server(host.session)->isSecure());
     QCOMPARE(link->server().scheme(), QStringLiteral("wss"));
     const std::optional<HostCertificate> certificate
         = HostCertificate::loadOrCreate(m_dir.filePath(QStringLiteral("host-wss")));
     QCOMPARE(link->fingerprint(), certificate->fingerprint());
     // The host's own client is pinned to it too.
-    QVERIFY(host.session.connectionVerified());
+    QVERIFY(host.session.connection().connectionVerified());
 
     // Plain ws:// on the same port gets nowhere.
     QWebSocket plain;
     QSignalSpy connected(&plain, &QWebSocket::connected);
     QSignalSpy disconnected(&plain, &QWebSocket::disconnected);
-    plain.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(host.session.server()->port())));
+    plain.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/")
+                        .arg(room::RoomTestAccess::server(host.session)->port())));
     QVERIFY(QTest::qWaitFor([&] { return disconnected.count() > 0; }, kDeadlineMs));
     QCOMPARE(connected.count(), 0);
 }
@@ -346,12 +348,12 @@ void TestEncryptedRoom::guestJoinsThroughThePinnedCertificate()
                              kDeadlineMs),
              "the guest neither joined nor was refused");
     QVERIFY2(joined.count() == 1, qPrintable(guest.endMessage));
-    QVERIFY(guest.session.connectionVerified());
-    QTRY_COMPARE_WITH_TIMEOUT(host.session.participantCount(), 2, kDeadlineMs);
+    QVERIFY(guest.session.connection().connectionVerified());
+    QTRY_COMPARE_WITH_TIMEOUT(host.session.connection().participantCount(), 2, kDeadlineMs);
     // The status bar says so.
-    ui::Settings settings;
-    ui::PlaybackController playback(guest.session, guest.player, settings);
-    ui::StatusController status(guest.session, playback);
+    room::Settings settings;
+    room::PlaybackController playback(guest.session, guest.player, settings);
+    room::StatusController status(guest.session, playback);
     status.refresh();
     QCOMPARE(status.status().connection,
              QStringLiteral("In a room · 2 watching · Encrypted and verified"));
@@ -372,22 +374,22 @@ void TestEncryptedRoom::aRoomClosedAgainWhileTheLastDrainsClosesBoth()
     QSignalSpy joined(&guest.session, &RoomSession::joined);
     guest.session.join(*link, QStringLiteral("Guest"));
     QVERIFY(QTest::qWaitFor([&] { return joined.count() > 0; }, kDeadlineMs));
-    QTRY_COMPARE_WITH_TIMEOUT(host.session.participantCount(), 2, kDeadlineMs);
+    QTRY_COMPARE_WITH_TIMEOUT(host.session.connection().participantCount(), 2, kDeadlineMs);
 
     QSignalSpy drained(&host.session, &RoomSession::drained);
-    const QPointer<server::SessionServer> first = host.session.server();
+    const QPointer<server::SessionServer> first = room::RoomTestAccess::server(host.session);
     host.session.stopHosting();
-    QVERIFY(host.session.isDraining());
-    ui::HostOptions options;
+    QVERIFY(host.session.hosting().isDraining());
+    room::HostOptions options;
     options.name = QStringLiteral("Host");
     options.certificateDirectory = m_dir.filePath(QStringLiteral("host-twice"));
     QString error;
     QVERIFY2(host.session.startServer(options, &error), qPrintable(error));
-    const QPointer<server::SessionServer> second = host.session.server();
+    const QPointer<server::SessionServer> second = room::RoomTestAccess::server(host.session);
     QVERIFY(second && second != first);
     host.session.stopHosting();
 
-    QTRY_VERIFY_WITH_TIMEOUT(!host.session.isDraining(), kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!host.session.hosting().isDraining(), kDeadlineMs);
     QTRY_VERIFY_WITH_TIMEOUT(first.isNull() && second.isNull(), kDeadlineMs);
     QCOMPARE(drained.count(), 1);
 }
@@ -400,8 +402,9 @@ void TestEncryptedRoom::theRoomAnswersWhileTheHostsGuiThreadIsBlocked()
     const std::optional<InviteLink> link
         = hostRoom(host, m_dir.filePath(QStringLiteral("host-blocked")));
     QVERIFY(link);
-    Pinger pinger(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(host.session.serverPort())),
-                  link->certificateDigest());
+    Pinger pinger(
+        QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(host.session.hosting().serverPort())),
+        link->certificateDigest());
     QVERIFY(QTest::qWaitFor([&] { return pinger.delaysMs().size() >= 5; }, kDeadlineMs));
     const int before = pinger.sent();
 
@@ -426,9 +429,9 @@ void TestEncryptedRoom::refusesAManInTheMiddle()
     const std::optional<InviteLink> link
         = hostRoom(host, m_dir.filePath(QStringLiteral("host-mitm")));
     QVERIFY(link);
-    const quint16 port = host.session.server()->port();
+    const quint16 port = room::RoomTestAccess::server(host.session)->port();
     host.session.stopHosting();
-    QTRY_VERIFY_WITH_TIMEOUT(!host.session.isDraining(), kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!host.session.hosting().isDraining(), kDeadlineMs);
 
     const std::optional<HostCertificate> impostorCertificate
         = HostCertificate::loadOrCreate(m_dir.filePath(QStringLiteral("impostor")));
@@ -451,12 +454,12 @@ void TestEncryptedRoom::refusesAManInTheMiddle()
     QSignalSpy joined(&guest.session, &RoomSession::joined);
     guest.session.join(*link, QStringLiteral("Guest"));
     QVERIFY(QTest::qWaitFor([&] { return !guest.endMessage.isEmpty(); }, kDeadlineMs));
-    QCOMPARE(guest.endMessage, ui::ServerErrorText::certificateMismatch());
+    QCOMPARE(guest.endMessage, room::ServerErrorText::certificateMismatch());
     QVERIFY(guest.endMessage.startsWith(
         QStringLiteral("This is not the host's computer: its certificate does not match the "
                        "invite.")));
     QCOMPARE(joined.count(), 0);
-    QVERIFY(!guest.session.isActive());
+    QVERIFY(!guest.session.connection().isActive());
     // Refused during the TLS handshake: not even the WebSocket upgrade (let
     // alone the invite) reached the impostor.
     QCOMPARE(impostorConnections.count(), 0);
@@ -478,9 +481,9 @@ void TestEncryptedRoom::refusesAWrongFingerprint()
     QSignalSpy joined(&guest.session, &RoomSession::joined);
     guest.session.join(wrong, QStringLiteral("Guest"));
     QVERIFY(QTest::qWaitFor([&] { return !guest.endMessage.isEmpty(); }, kDeadlineMs));
-    QCOMPARE(guest.endMessage, ui::ServerErrorText::certificateMismatch());
+    QCOMPARE(guest.endMessage, room::ServerErrorText::certificateMismatch());
     QCOMPARE(joined.count(), 0);
-    QCOMPARE(host.session.participantCount(), 1);
+    QCOMPARE(host.session.connection().participantCount(), 1);
 }
 
 void TestEncryptedRoom::refusesAnImpostorOnReconnect()
@@ -497,10 +500,10 @@ void TestEncryptedRoom::refusesAnImpostorOnReconnect()
     guest.session.join(*link, QStringLiteral("Guest"));
     QVERIFY(QTest::qWaitFor([&] { return joined.count() == 1; }, kDeadlineMs));
 
-    const quint16 port = host.session.server()->port();
+    const quint16 port = room::RoomTestAccess::server(host.session)->port();
     QSignalSpy notices(&guest.session, &RoomSession::notice);
     // The server runs on a thread of its own: stopped there.
-    server::SessionServer *server = host.session.server();
+    server::SessionServer *server = room::RoomTestAccess::server(host.session);
     QMetaObject::invokeMethod(
         server, [server] { server->stop(protocol::CloseCode::GoingAway); },
         Qt::BlockingQueuedConnection);
@@ -520,8 +523,8 @@ void TestEncryptedRoom::refusesAnImpostorOnReconnect()
     QSignalSpy impostorConnections(&impostor.core(), &server::ServerCore::connectionCountChanged);
 
     QVERIFY(QTest::qWaitFor([&] { return !guest.endMessage.isEmpty(); }, kDeadlineMs));
-    QCOMPARE(guest.endMessage, ui::ServerErrorText::certificateMismatch());
-    QVERIFY(!guest.session.isActive());
+    QCOMPARE(guest.endMessage, room::ServerErrorText::certificateMismatch());
+    QVERIFY(!guest.session.connection().isActive());
     QCOMPARE(impostorConnections.count(), 0);
 }
 
@@ -542,7 +545,7 @@ void TestEncryptedRoom::checksCertificatesAsUsualWithoutFingerprint()
     QCOMPARE(joined.count(), 0);
     QVERIFY2(guest.endMessage.startsWith(QStringLiteral("Could not connect to")),
              qPrintable(guest.endMessage));
-    QCOMPARE(host.session.participantCount(), 1);
+    QCOMPARE(host.session.connection().participantCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEncryptedRoom)

@@ -1,10 +1,11 @@
 // Hosting a room on a lockstep-server instead of in the app: the room is
 // made there, the invite names that server, and every refusal reads as a
 // sentence. Real sockets on loopback, an in-process SessionServer.
+#include "RoomTestAccess.h"
 #include "auth/TokenService.h"
-#include "client/WebSocketTransport.h"
 #include "protocol/Clock.h"
 #include "room/InviteLink.h"
+#include "room/NetworkTransport.h"
 #include "room/RoomSession.h"
 #include "room/ServerErrorText.h"
 #include "server/SessionServer.h"
@@ -16,8 +17,8 @@
 #include <QTest>
 
 using namespace lockstep;
-using ui::InviteLink;
-using ui::RoomSession;
+using room::InviteLink;
+using room::RoomSession;
 
 namespace {
 
@@ -28,7 +29,7 @@ struct Person {
     Person()
         : player(protocol::SystemClock::instance()),
           session(player, protocol::SystemClock::instance(),
-                  std::make_unique<client::WebSocketTransport>())
+                  std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()))
     {
         QObject::connect(&session, &RoomSession::ended, &session,
                          [this](const QString &message, bool) { endMessage = message; });
@@ -58,7 +59,7 @@ private slots:
     void leavingLeavesTheRoomToTheOthers();
 
 private:
-    ui::HostOptions optionsFor(const QString &token) const;
+    room::HostOptions optionsFor(const QString &token) const;
     QUrl serverUrl() const;
 
     std::unique_ptr<server::SessionServer> m_server;
@@ -89,9 +90,9 @@ QUrl TestHostOnServer::serverUrl() const
     return QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(m_server->port()));
 }
 
-ui::HostOptions TestHostOnServer::optionsFor(const QString &token) const
+room::HostOptions TestHostOnServer::optionsFor(const QString &token) const
 {
-    ui::HostOptions options;
+    room::HostOptions options;
     options.name = QStringLiteral("Host");
     options.server = serverUrl();
     options.authToken = token;
@@ -107,9 +108,9 @@ void TestHostOnServer::hostsOnTheServerAndInvitesThere()
     QString error;
     QVERIFY2(host.session.startServer(optionsFor(token), &error), qPrintable(error));
     QVERIFY(host.session.isHosting());
-    QVERIFY(host.session.hostsOnServer());
-    QVERIFY(!host.session.server()); // no server of its own
-    host.session.createRoom(ui::RoomMedia());
+    QVERIFY(host.session.hosting().hostsOnServer());
+    QVERIFY(!room::RoomTestAccess::server(host.session)); // no server of its own
+    host.session.createRoom(room::RoomMedia());
     QVERIFY2(QTest::qWaitFor([&] { return !host.session.inviteLink().isEmpty(); }, kDeadlineMs),
              qPrintable(host.endMessage));
 
@@ -126,7 +127,7 @@ void TestHostOnServer::hostsOnTheServerAndInvitesThere()
                              kDeadlineMs),
              "the guest neither joined nor was refused");
     QVERIFY2(joined.count() == 1, qPrintable(guest.endMessage));
-    QTRY_COMPARE_WITH_TIMEOUT(host.session.participantCount(), 2, kDeadlineMs);
+    QTRY_COMPARE_WITH_TIMEOUT(host.session.connection().participantCount(), 2, kDeadlineMs);
 }
 
 void TestHostOnServer::refusesABadAddressAndChangesNothing_data()
@@ -141,7 +142,7 @@ void TestHostOnServer::refusesABadAddressAndChangesNothing()
 {
     QFETCH(QUrl, server);
     Person host;
-    ui::HostOptions options = optionsFor({});
+    room::HostOptions options = optionsFor({});
     options.server = server;
     QSignalSpy hosting(&host.session, &RoomSession::hostingChanged);
     QString error;
@@ -179,7 +180,7 @@ void TestHostOnServer::saysWhyTheServerRefused()
     QString error;
     QVERIFY2(host.session.startServer(optionsFor(token), &error), qPrintable(error));
     QSignalSpy hosting(&host.session, &RoomSession::hostingChanged);
-    host.session.createRoom(ui::RoomMedia());
+    host.session.createRoom(room::RoomMedia());
     QVERIFY(QTest::qWaitFor([&] { return !host.endMessage.isEmpty(); }, kDeadlineMs));
     QCOMPARE(host.endMessage, message);
     QVERIFY(!host.session.isHosting());
@@ -196,11 +197,11 @@ void TestHostOnServer::saysWhenTheServerIsUnreachable()
     probe.close();
 
     Person host;
-    ui::HostOptions options = optionsFor({});
+    room::HostOptions options = optionsFor({});
     options.server = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
     QString error;
     QVERIFY2(host.session.startServer(options, &error), qPrintable(error));
-    host.session.createRoom(ui::RoomMedia());
+    host.session.createRoom(room::RoomMedia());
     QVERIFY(QTest::qWaitFor([&] { return !host.endMessage.isEmpty(); }, kDeadlineMs));
     QVERIFY2(host.endMessage.startsWith(
                  QStringLiteral("Could not connect to 127.0.0.1:%1. Nothing answers").arg(port)),
@@ -216,7 +217,7 @@ void TestHostOnServer::leavingLeavesTheRoomToTheOthers()
     Person host;
     QString error;
     QVERIFY2(host.session.startServer(optionsFor(token), &error), qPrintable(error));
-    host.session.createRoom(ui::RoomMedia());
+    host.session.createRoom(room::RoomMedia());
     QVERIFY(QTest::qWaitFor([&] { return !host.session.inviteLink().isEmpty(); }, kDeadlineMs));
     const std::optional<InviteLink> link = InviteLink::parse(host.session.inviteLink());
     QVERIFY(link);
@@ -227,9 +228,9 @@ void TestHostOnServer::leavingLeavesTheRoomToTheOthers()
 
     host.session.stopHosting();
     QVERIFY(!host.session.isHosting());
-    QTRY_COMPARE_WITH_TIMEOUT(guest.session.participantCount(), 1, kDeadlineMs);
-    QTRY_VERIFY_WITH_TIMEOUT(guest.session.isHost(), kDeadlineMs);
-    QVERIFY(guest.session.inRoom());
+    QTRY_COMPARE_WITH_TIMEOUT(guest.session.connection().participantCount(), 1, kDeadlineMs);
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().isHost(), kDeadlineMs);
+    QVERIFY(guest.session.connection().inRoom());
     QVERIFY(m_server->core().room(link->room()));
 }
 

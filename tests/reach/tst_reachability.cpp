@@ -19,8 +19,8 @@
 #include <memory>
 
 using namespace lockstep;
-using ui::HostCertificate;
-using ui::ReachabilityCheck;
+using room::HostCertificate;
+using room::ReachabilityCheck;
 
 namespace {
 
@@ -145,20 +145,20 @@ void TestReachability::tellsWhoAnswers()
 
 void TestReachability::hostingAgainWhileTheRouterIsAskedStillAsksForThePort()
 {
-    if (!ui::PortMapper::isAvailable())
+    if (!room::PortMapper::isAvailable())
         QSKIP("Built without UPnP and NAT-PMP.");
     // Hosting starts (the router is being asked for 40001), stops and starts
     // again on another port before the router has answered. The second
     // request must not be dropped: the mapper ends up asking for 40002 and
     // says how that went (here, with no router to ask: it failed, with a
     // reason), rather than going quietly idle.
-    ui::PortMapper mapper;
+    room::PortMapper mapper;
     mapper.open(40001);
-    QCOMPARE(mapper.state(), ui::PortMapper::State::Working);
+    QCOMPARE(mapper.state(), room::PortMapper::State::Working);
     mapper.close();
     mapper.open(40002);
-    QTRY_VERIFY_WITH_TIMEOUT(mapper.state() == ui::PortMapper::State::Failed
-                                 || mapper.state() == ui::PortMapper::State::Open,
+    QTRY_VERIFY_WITH_TIMEOUT(mapper.state() == room::PortMapper::State::Failed
+                                 || mapper.state() == room::PortMapper::State::Open,
                              30000);
     QCOMPARE(mapper.port(), quint16(40002));
     QVERIFY(!mapper.statusText().isEmpty());
@@ -182,8 +182,8 @@ void TestReachability::theStreamProxyReadsAStatusLineThatComesInPieces()
     SplitStatusHost host(certificate, key);
     QVERIFY(host.listen(QHostAddress::LocalHost, 0));
 
-    ui::StreamProxy proxy;
-    QSignalSpy failed(&proxy, &ui::StreamProxy::upstreamFailed);
+    room::StreamProxy proxy;
+    QSignalSpy failed(&proxy, &room::StreamProxy::upstreamFailed);
     const QUrl local = proxy.start(
         QUrl(QStringLiteral("https://127.0.0.1:%1/media/room?token=t").arg(host.serverPort())),
         ours->sha256(), QStringLiteral("film.mp4"));

@@ -38,10 +38,10 @@ public:
     sim::SimParticipant *alice = nullptr;
     sim::SimPlayer player;
     sim::SimClientTransport *transport = nullptr; // owned by the session's client
-    std::unique_ptr<ui::Settings> settings;
-    std::unique_ptr<ui::RoomSession> session;
-    std::unique_ptr<ui::PlaybackController> playback;
-    std::unique_ptr<ui::RoomController> room;
+    std::unique_ptr<room::Settings> settings;
+    std::unique_ptr<room::RoomSession> session;
+    std::unique_ptr<room::PlaybackController> playback;
+    std::unique_ptr<room::RoomController> room;
 };
 
 // Keeps QSettings out of the user's real configuration.

@@ -10,15 +10,15 @@
 
 using namespace lockstep;
 using test::SimRoom;
-using Actions = ui::ActionsController::Actions;
+using Actions = room::ActionsController::Actions;
 
 namespace {
 
 struct Fixture {
     SimRoom room;
-    ui::FullScreenController fullScreen {room.world.scheduler().clock()};
-    ui::ActionsController controller {*room.playback, *room.room, fullScreen,
-                                      [](ui::ActionsController::Icon) { return QIcon(); }};
+    room::FullScreenController fullScreen {room.world.scheduler().clock()};
+    room::ActionsController controller {*room.playback, *room.room, *room.session, fullScreen,
+                                        [](room::ActionsController::Icon) { return QIcon(); }};
     const Actions &a = controller.actions();
 };
 

@@ -7,7 +7,7 @@
 #include <QTest>
 
 using lockstep::protocol::ManualClock;
-using lockstep::ui::FullScreenController;
+using lockstep::room::FullScreenController;
 using Sample = FullScreenController::Sample;
 
 class TestFullScreenController : public QObject

@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-using lockstep::ui::InviteLink;
+using lockstep::room::InviteLink;
 
 namespace {
 // 32 bytes of 0xab as an `fp`: base64url, no padding.

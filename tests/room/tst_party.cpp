@@ -20,7 +20,7 @@ namespace {
 
 // A prober that knows every file's length at once (the app's reads it with a
 // media player); names containing "broken" cannot be played.
-ui::PlaylistController::Prober instantProber(double duration)
+room::PlaylistController::Prober instantProber(double duration)
 {
     return [duration](const QUrl &url, std::function<void(std::optional<double>)> done) {
         if (url.toString().contains(QLatin1String("broken")))
@@ -44,10 +44,10 @@ protocol::PlaylistItem itemOf(const QString &name, qint64 size, double duration)
     return protocol::PlaylistItem {name, name, name, protocol::MediaInfo {name, size, duration}};
 }
 
-QStringList lineTexts(const ui::ChatController &chat)
+QStringList lineTexts(const room::ChatController &chat)
 {
     QStringList texts;
-    for (const ui::ChatLine &line : chat.lines())
+    for (const room::ChatLine &line : chat.lines())
         texts << line.name + QStringLiteral(": ") + line.text;
     return texts;
 }
@@ -90,7 +90,7 @@ void TestParty::aLateJoinerSeesTheConversation()
         room.alice->client().sendChat(QString::fromLatin1(text));
         room.run(0.2);
     }
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QVERIFY(room.join());
     QCOMPARE(lineTexts(chat),
              QStringList({QStringLiteral("alice: hi"), QStringLiteral("alice: popcorn ready?"),
@@ -101,9 +101,9 @@ void TestParty::aLateJoinerSeesTheConversation()
 void TestParty::ourMessageComesBackOnceAsOurs()
 {
     SimRoom room;
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QVERIFY(room.join());
-    QSignalSpy added(&chat, &ui::ChatController::lineAdded);
+    QSignalSpy added(&chat, &room::ChatController::lineAdded);
     QSignalSpy aliceHears(&room.alice->client(), &client::SessionClient::chatReceived);
     QCOMPARE(chat.send(QStringLiteral("  hello there \n")), QString());
     room.run(0.5);
@@ -118,7 +118,7 @@ void TestParty::ourMessageComesBackOnceAsOurs()
 void TestParty::badMessagesAreRefusedBeforeSending()
 {
     SimRoom room;
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QCOMPARE(chat.send(QStringLiteral("too early")),
              QStringLiteral("You can chat once you are in a room."));
     QVERIFY(room.join());
@@ -137,7 +137,7 @@ void TestParty::badMessagesAreRefusedBeforeSending()
 void TestParty::theRateLimitIsExplainedAndNothingIsLost()
 {
     SimRoom room;
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QVERIFY(room.join());
     for (int i = 0; i < 5; ++i) {
         QCOMPARE(chat.send(QStringLiteral("message %1").arg(i)), QString());
@@ -156,7 +156,7 @@ void TestParty::theRateLimitIsExplainedAndNothingIsLost()
 void TestParty::aRejoinBringsWhatWasMissedOnce()
 {
     SimRoom room;
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QVERIFY(room.join());
     room.alice->client().sendChat(QStringLiteral("before"));
     room.run(0.5);
@@ -164,11 +164,11 @@ void TestParty::aRejoinBringsWhatWasMissedOnce()
 
     room.world.network().cut(room.transport->connectionId(), 0.1, 0.1);
     room.run(0.3);
-    QVERIFY(!room.session->inRoom());
+    QVERIFY(!room.session->connection().inRoom());
     room.alice->client().sendChat(QStringLiteral("while you were away"));
-    for (int i = 0; i < 200 && !room.session->inRoom(); ++i)
+    for (int i = 0; i < 200 && !room.session->connection().inRoom(); ++i)
         room.run(0.1);
-    QVERIFY(room.session->inRoom());
+    QVERIFY(room.session->connection().inRoom());
     room.run(0.5);
     QCOMPARE(lineTexts(chat),
              QStringList(
@@ -178,16 +178,17 @@ void TestParty::aRejoinBringsWhatWasMissedOnce()
 void TestParty::aMessageSentIntoADeadLinkArrivesOnceBack()
 {
     SimRoom room;
-    ui::ChatController chat(*room.session);
+    room::ChatController chat(*room.session);
     QVERIFY(room.join());
     QSignalSpy aliceHears(&room.alice->client(), &client::SessionClient::chatReceived);
 
     // The link dies silently; we write before noticing (the input clears).
     room.world.network().cut(room.transport->connectionId(), 3.0, 3.0);
     room.run(0.2);
-    QVERIFY(room.session->inRoom());
+    QVERIFY(room.session->connection().inRoom());
     QCOMPARE(chat.send(QStringLiteral("are you still there?")), QString());
-    QCOMPARE(room.session->pendingChat(), QStringList {QStringLiteral("are you still there?")});
+    QCOMPARE(room.session->party().pendingChat(),
+             QStringList {QStringLiteral("are you still there?")});
     QVERIFY2(chat.pendingText().contains(QStringLiteral("are you still there?")),
              qPrintable(chat.pendingText()));
     room.run(1.0);
@@ -195,25 +196,25 @@ void TestParty::aMessageSentIntoADeadLinkArrivesOnceBack()
 
     // The drop is noticed; back in the room, it goes again, once, and is no
     // longer pending.
-    for (int i = 0; i < 300 && room.session->inRoom(); ++i)
+    for (int i = 0; i < 300 && room.session->connection().inRoom(); ++i)
         room.run(0.1);
-    QVERIFY(!room.session->inRoom());
-    QCOMPARE(room.session->pendingChat().size(), 1);
-    for (int i = 0; i < 300 && !room.session->inRoom(); ++i)
+    QVERIFY(!room.session->connection().inRoom());
+    QCOMPARE(room.session->party().pendingChat().size(), 1);
+    for (int i = 0; i < 300 && !room.session->connection().inRoom(); ++i)
         room.run(0.1);
-    QVERIFY(room.session->inRoom());
+    QVERIFY(room.session->connection().inRoom());
     room.run(1.0);
     QCOMPARE(aliceHears.count(), 1);
     QCOMPARE(aliceHears.first().first().value<protocol::ChatEntry>().text,
              QStringLiteral("are you still there?"));
-    QVERIFY(room.session->pendingChat().isEmpty());
+    QVERIFY(room.session->party().pendingChat().isEmpty());
     QVERIFY(chat.pendingText().isEmpty());
     QCOMPARE(lineTexts(chat), QStringList {QStringLiteral("Bob: are you still there?")});
 
     // A message the room confirmed is not sent again after a later drop.
     room.world.network().cut(room.transport->connectionId(), 0.1, 0.1);
     room.run(0.3);
-    for (int i = 0; i < 300 && !room.session->inRoom(); ++i)
+    for (int i = 0; i < 300 && !room.session->connection().inRoom(); ++i)
         room.run(0.1);
     room.run(1.0);
     QCOMPARE(aliceHears.count(), 1);
@@ -221,16 +222,16 @@ void TestParty::aMessageSentIntoADeadLinkArrivesOnceBack()
 
 void TestParty::chatTextIsNeverMarkup()
 {
-    QCOMPARE(ui::ChatController::toHtml(QStringLiteral("<b>hi</b> & <script>x</script>")),
+    QCOMPARE(room::ChatController::toHtml(QStringLiteral("<b>hi</b> & <script>x</script>")),
              QStringLiteral("&lt;b&gt;hi&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;"));
     QCOMPARE(
-        ui::ChatController::toHtml(QStringLiteral("see https://example.com/a?b=1&c=\"2\".\nok")),
+        room::ChatController::toHtml(QStringLiteral("see https://example.com/a?b=1&c=\"2\".\nok")),
         QStringLiteral("see <a href=\"https://example.com/a?b=1&amp;c=\">"
                        "https://example.com/a?b=1&amp;c=</a>&quot;2&quot;.<br>ok"));
-    QCOMPARE(ui::ChatController::toHtml(QStringLiteral("javascript:alert(1) file:///etc/passwd")),
+    QCOMPARE(room::ChatController::toHtml(QStringLiteral("javascript:alert(1) file:///etc/passwd")),
              QStringLiteral("javascript:alert(1) file:///etc/passwd"));
     QCOMPARE(
-        ui::ChatController::links(QStringLiteral("(http://a.example/x), https://b.example!")),
+        room::ChatController::links(QStringLiteral("(http://a.example/x), https://b.example!")),
         QStringList({QStringLiteral("http://a.example/x"), QStringLiteral("https://b.example")}));
 }
 
@@ -240,9 +241,9 @@ void TestParty::addedFilesAreReadAndShared()
 {
     SimRoom room;
     QVERIFY(room.join());
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     playlist.setProber(instantProber(42.0));
-    QSignalSpy loads(room.playback.get(), &ui::PlaybackController::loadRequested);
+    QSignalSpy loads(room.playback.get(), &room::PlaybackController::loadRequested);
     const QUrl one = writeFile(room.files.filePath(QStringLiteral("s01e01.mkv")), 1000);
     const QUrl two = writeFile(room.files.filePath(QStringLiteral("s01e02.mkv")), 2000);
     playlist.add({one, two});
@@ -273,11 +274,11 @@ void TestParty::aPlaylistStartedAroundTheFilmPlaysOn()
     room.run(0.5);
     room.alice->client().sendPlayerEvent({protocol::PlayerAction::Play, 10.0});
     room.run(1.0);
-    QVERIFY(room.session->timelinePlaying());
+    QVERIFY(room.session->connection().timelinePlaying());
 
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     playlist.setProber(instantProber(30.0));
-    QSignalSpy loads(room.playback.get(), &ui::PlaybackController::loadRequested);
+    QSignalSpy loads(room.playback.get(), &room::PlaybackController::loadRequested);
     playlist.add({writeFile(room.files.filePath(QStringLiteral("extras.mkv")), 10)});
     room.run(1.0);
     const protocol::Playlist &shared = room.alice->client().room().playlist;
@@ -285,7 +286,7 @@ void TestParty::aPlaylistStartedAroundTheFilmPlaysOn()
     QCOMPARE(shared.current, 0);
     QCOMPARE(shared.items.at(0).mediaUrl, QStringLiteral("film.mkv"));
     QCOMPARE(shared.items.at(0).title, QStringLiteral("film"));
-    QVERIFY(room.session->timelinePlaying());
+    QVERIFY(room.session->connection().timelinePlaying());
     QCOMPARE(loads.size(), 0);
 }
 
@@ -293,9 +294,9 @@ void TestParty::whatCannotPlayIsLeftOutAndSaid()
 {
     SimRoom room;
     QVERIFY(room.join());
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     playlist.setProber(instantProber(10.0));
-    QSignalSpy notices(&playlist, &ui::PlaylistController::notice);
+    QSignalSpy notices(&playlist, &room::PlaylistController::notice);
     playlist.add({writeFile(room.files.filePath(QStringLiteral("broken.txt")), 10),
                   QUrl::fromLocalFile(room.files.filePath(QStringLiteral("missing.mkv"))),
                   QUrl(QStringLiteral("lockstep://join?room=x"))});
@@ -315,10 +316,10 @@ void TestParty::onlyWhoControlsPlaybackEditsThePlaylist()
 {
     SimRoom room(protocol::Json {{"control", "host"}});
     QVERIFY(room.join());
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     playlist.setProber(instantProber(10.0));
     QVERIFY(!playlist.canEdit());
-    QSignalSpy notices(&playlist, &ui::PlaylistController::notice);
+    QSignalSpy notices(&playlist, &room::PlaylistController::notice);
     playlist.add({writeFile(room.files.filePath(QStringLiteral("a.mkv")), 10)});
     room.run(0.5);
     QCOMPARE(notices.size(), 1);
@@ -339,7 +340,7 @@ void TestParty::movingAndRemovingKeepTheCurrentItem()
          1,
          std::nullopt});
     room.run(0.5);
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     QCOMPARE(playlist.count(), 3);
     QVERIFY(playlist.move(1, 2)); // b goes last, and stays current
     room.run(0.5);
@@ -352,7 +353,7 @@ void TestParty::movingAndRemovingKeepTheCurrentItem()
     room.run(0.5);
     QCOMPARE(room.alice->client().room().playlist.items.size(), 1);
     QCOMPARE(room.alice->client().room().playlist.current, -1);
-    QCOMPARE(room.session->roomMedia().mediaUrl(), QStringLiteral("b.mkv"));
+    QCOMPARE(room.session->connection().roomMedia().mediaUrl(), QStringLiteral("b.mkv"));
     QVERIFY(!playlist.remove(5));
     QVERIFY(!playlist.move(0, 0));
 }
@@ -369,11 +370,11 @@ void TestParty::eachCopyIsChosenOnce()
          std::nullopt});
     room.run(0.5);
     QVERIFY(room.join());
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
     QVERIFY(room.playback->isAwaitingRoomFile());
     QVERIFY(!playlist.isPlayable(0));
 
-    QSignalSpy loads(room.playback.get(), &ui::PlaybackController::loadRequested);
+    QSignalSpy loads(room.playback.get(), &room::PlaybackController::loadRequested);
     playlist.chooseLocalCopy(0, first.toLocalFile());
     QCOMPARE(loads.size(), 1);
     QCOMPARE(loads.first().first().toUrl(), first);
@@ -390,7 +391,7 @@ void TestParty::eachCopyIsChosenOnce()
     QVERIFY(!room.playback->isAwaitingRoomFile());
 
     // Another room playing the first episode finds the copy chosen for it.
-    ui::LocalCopies copies(*room.settings);
+    room::LocalCopies copies(*room.settings);
     QCOMPARE(copies.find(protocol::MediaInfo {QStringLiteral("e1.mkv"), 100, 2.0}),
              first.toLocalFile());
     QCOMPARE(copies.find(protocol::MediaInfo {QStringLiteral("e1.mkv"), 101, 2.0}), QString());
@@ -401,9 +402,9 @@ void TestParty::theNextItemStartsAfterACountdown()
 {
     SimRoom room;
     QVERIFY(room.join());
-    ui::PlaylistController playlist(*room.session, *room.playback, *room.settings);
-    QSignalSpy started(&playlist, &ui::PlaylistController::countdownStarted);
-    QSignalSpy ended(&playlist, &ui::PlaylistController::countdownEnded);
+    room::PlaylistController playlist(*room.session, *room.playback, *room.settings);
+    QSignalSpy started(&playlist, &room::PlaylistController::countdownStarted);
+    QSignalSpy ended(&playlist, &room::PlaylistController::countdownEnded);
     room.alice->client().sendPlaylist(
         {{itemOf(QStringLiteral("e1.mkv"), 1, 2.0), itemOf(QStringLiteral("e2.mkv"), 2, 20.0)},
          0,
@@ -416,10 +417,10 @@ void TestParty::theNextItemStartsAfterACountdown()
     QCOMPARE(started.first().at(0).toString(), QStringLiteral("e2.mkv"));
     QVERIFY(playlist.countdown());
     QVERIFY(*playlist.countdown() > 2.0 && *playlist.countdown() <= 3.0);
-    QVERIFY(!room.session->timelinePlaying());
+    QVERIFY(!room.session->connection().timelinePlaying());
     QCOMPARE(ended.size(), 0);
     room.run(3.0);
-    QVERIFY(room.session->timelinePlaying());
+    QVERIFY(room.session->connection().timelinePlaying());
     QCOMPARE(ended.size(), 1);
     QVERIFY(!playlist.countdown());
 }
@@ -430,16 +431,18 @@ void TestParty::readinessIsSharedAndShown()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QVERIFY(!room.session->isReady());
+    QVERIFY(!room.session->party().isReady());
     QSignalSpy aliceHears(&room.alice->client(), &client::SessionClient::readyChanged);
     room.session->setReady(true);
     room.run(0.5);
-    QVERIFY(room.session->isReady());
+    QVERIFY(room.session->party().isReady());
     QCOMPARE(aliceHears.size(), 1);
-    QCOMPARE(aliceHears.first().at(0).toString(), room.session->clientId());
-    const auto bob = std::find_if(
-        room.alice->client().participants().cbegin(), room.alice->client().participants().cend(),
-        [&](const protocol::Participant &p) { return p.clientId == room.session->clientId(); });
+    QCOMPARE(aliceHears.first().at(0).toString(), room.session->connection().clientId());
+    const auto bob = std::find_if(room.alice->client().participants().cbegin(),
+                                  room.alice->client().participants().cend(),
+                                  [&](const protocol::Participant &p) {
+                                      return p.clientId == room.session->connection().clientId();
+                                  });
     QVERIFY(bob != room.alice->client().participants().cend());
     QVERIFY(bob->ready);
     // Saying it twice is not news.
@@ -448,7 +451,7 @@ void TestParty::readinessIsSharedAndShown()
     QCOMPARE(aliceHears.size(), 1);
     room.session->setReady(false);
     room.run(0.5);
-    QVERIFY(!room.session->isReady());
+    QVERIFY(!room.session->party().isReady());
     QCOMPARE(aliceHears.size(), 2);
 }
 
@@ -460,18 +463,18 @@ void TestParty::aHeldPlayStartsWhenEveryoneIsReady()
     room.playback->open(film);
     room.playback->onLoaded(100.0);
     room.run(0.5);
-    QSignalSpy notices(room.session.get(), &ui::RoomSession::notice);
+    QSignalSpy notices(room.session.get(), &room::RoomSession::notice);
     room.alice->client().setReady(true);
     room.run(0.3);
     room.playback->togglePlayPause();
     room.run(0.5);
-    QVERIFY(!room.session->timelinePlaying());
+    QVERIFY(!room.session->connection().timelinePlaying());
     QVERIFY(!notices.isEmpty());
     QVERIFY2(notices.last().first().toString().contains(QStringLiteral("ready")),
              qPrintable(notices.last().first().toString()));
     room.session->setReady(true);
     room.run(1.0);
-    QVERIFY(room.session->timelinePlaying());
+    QVERIFY(room.session->connection().timelinePlaying());
 }
 
 QTEST_GUILESS_MAIN(TestParty)

@@ -24,7 +24,7 @@ QStringList notices(const QSignalSpy &spy)
 void aliceChoosesAStream(SimRoom &room)
 {
     room.alice->client().changeMedia(
-        ui::RoomMedia::forStream(QUrl(QStringLiteral("https://example.org/film.m3u8")))
+        room::RoomMedia::forStream(QUrl(QStringLiteral("https://example.org/film.m3u8")))
             .toMediaChange());
     room.alice->controller().mediaChangedLocally();
 }
@@ -53,8 +53,8 @@ private slots:
 void TestPlaybackController::outsideARoomTheControlsMoveThePlayer()
 {
     SimRoom room;
-    ui::PlaybackController &playback = *room.playback;
-    QSignalSpy loads(&playback, &ui::PlaybackController::loadRequested);
+    room::PlaybackController &playback = *room.playback;
+    QSignalSpy loads(&playback, &room::PlaybackController::loadRequested);
     playback.open(room.mediaFile());
     QCOMPARE(loads.size(), 1);
     QVERIFY(playback.isLoading());
@@ -81,7 +81,7 @@ void TestPlaybackController::outsideARoomTheControlsMoveThePlayer()
 void TestPlaybackController::openingWaitsForTheMediaToSettle()
 {
     SimRoom room;
-    ui::PlaybackController &playback = *room.playback;
+    room::PlaybackController &playback = *room.playback;
     int settled = 0;
     playback.whenSettled([&] { ++settled; });
     QCOMPARE(settled, 1); // nothing loading: at once
@@ -104,7 +104,7 @@ void TestPlaybackController::aPauseRightAfterAMediaChangeIsNotNews()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
     aliceChoosesAStream(room);
     room.run(0.3);
     room.alice->controller().pause();
@@ -120,9 +120,9 @@ void TestPlaybackController::aLaterPauseAtTheStartIsNews()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
     aliceChoosesAStream(room);
-    room.run(ui::PlaybackController::kMediaChangeSettle + 0.5);
+    room.run(room::PlaybackController::kMediaChangeSettle + 0.5);
     room.alice->controller().pause();
     room.run(0.5);
     QCOMPARE(notices(spy).filter(QStringLiteral("alice paused at 0:00")).size(), 1);
@@ -136,8 +136,8 @@ void TestPlaybackController::theEndOfTheMediaIsSaidAsSuch()
         QStringLiteral("https://example.org/short.mp4"),
         protocol::MediaInfo {QStringLiteral("short.mp4"), std::nullopt, 20.0}});
     room.alice->controller().mediaChangedLocally();
-    room.run(ui::PlaybackController::kMediaChangeSettle + 0.5);
-    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
+    room.run(room::PlaybackController::kMediaChangeSettle + 0.5);
+    QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
     room.alice->controller().seek(19.0);
     room.alice->controller().play();
     room.run(2.0);
@@ -150,8 +150,8 @@ void TestPlaybackController::aGuestCannotChangeWhatAHostOnlyRoomWatches()
 {
     SimRoom room(protocol::Json {{"control", "host"}});
     QVERIFY(room.join());
-    QSignalSpy spy(room.playback.get(), &ui::PlaybackController::notice);
-    QSignalSpy loads(room.playback.get(), &ui::PlaybackController::loadRequested);
+    QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
+    QSignalSpy loads(room.playback.get(), &room::PlaybackController::loadRequested);
     room.playback->open(room.mediaFile());
     QCOMPARE(loads.size(), 0);
     QCOMPARE(notices(spy),
@@ -169,15 +169,15 @@ void TestPlaybackController::aGuestIsAskedForTheRoomFile()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy asked(room.playback.get(), &ui::PlaybackController::awaitingRoomFileChanged);
+    QSignalSpy asked(room.playback.get(), &room::PlaybackController::awaitingRoomFileChanged);
     const QUrl file = room.mediaFile();
     room.alice->client().changeMedia(
-        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+        room::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
     room.run(0.5);
     QVERIFY(room.playback->isAwaitingRoomFile());
     QCOMPARE(asked.size(), 1);
     // Opening a file now picks our copy; it does not change the room's media.
-    QSignalSpy mismatch(room.playback.get(), &ui::PlaybackController::roomFileMismatch);
+    QSignalSpy mismatch(room.playback.get(), &room::PlaybackController::roomFileMismatch);
     QSignalSpy aliceSees(&room.alice->client(), &client::SessionClient::mediaChanged);
     room.playback->open(room.mediaFile(QStringLiteral("other.mkv")));
     QVERIFY(!room.playback->isAwaitingRoomFile());
@@ -193,7 +193,7 @@ void TestPlaybackController::aRenamedCopyIsKeptAfterAReconnect()
     QVERIFY(room.join());
     const QUrl file = room.mediaFile();
     room.alice->client().changeMedia(
-        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+        room::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
     room.run(0.5);
     QVERIFY(room.playback->isAwaitingRoomFile());
     const QUrl ours = room.mediaFile(QStringLiteral("film (copy).mkv"));
@@ -202,9 +202,9 @@ void TestPlaybackController::aRenamedCopyIsKeptAfterAReconnect()
     QVERIFY(!room.playback->isAwaitingRoomFile());
 
     // The connection drops and comes back mid-film: our copy stays.
-    QSignalSpy asked(room.playback.get(), &ui::PlaybackController::awaitingRoomFileChanged);
-    QSignalSpy unloads(room.playback.get(), &ui::PlaybackController::unloadRequested);
-    QSignalSpy joined(room.session.get(), &ui::RoomSession::joined);
+    QSignalSpy asked(room.playback.get(), &room::PlaybackController::awaitingRoomFileChanged);
+    QSignalSpy unloads(room.playback.get(), &room::PlaybackController::unloadRequested);
+    QSignalSpy joined(room.session.get(), &room::RoomSession::joined);
     room.world.network().cut(room.transport->connectionId(), 0.5, 1.0);
     room.run(6.0);
     QCOMPARE(joined.size(), 1);
@@ -225,10 +225,10 @@ void TestPlaybackController::theRoomsFilmOpenedAgainIsOurCopyNotAChange()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QVERIFY(room.session->canControl());
+    QVERIFY(room.session->connection().canControl());
     const QUrl file = room.mediaFile();
     room.alice->client().changeMedia(
-        ui::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
+        room::RoomMedia::forLocalFile(file.toLocalFile(), 30.0).toMediaChange());
     room.alice->controller().mediaChangedLocally();
     room.run(0.5);
     room.playback->open(file);
@@ -252,16 +252,16 @@ void TestPlaybackController::theRoomsFilmOpenedAgainIsOurCopyNotAChange()
 void TestPlaybackController::aStreamThatCannotSeekPlaysFromTheStartAlone()
 {
     SimRoom room;
-    ui::PlaybackController &playback = *room.playback;
+    room::PlaybackController &playback = *room.playback;
     const QUrl stream(QStringLiteral("http://example.org/film.mp4"));
     playback.open(stream);
     playback.onLoaded(30.0);
     QVERIFY(playback.canSeek());
     QVERIFY(!playback.currentMedia().isEmpty());
 
-    QSignalSpy spy(&playback, &ui::PlaybackController::notice);
-    QSignalSpy loads(&playback, &ui::PlaybackController::loadRequested);
-    QSignalSpy seekable(&playback, &ui::PlaybackController::seekableChanged);
+    QSignalSpy spy(&playback, &room::PlaybackController::notice);
+    QSignalSpy loads(&playback, &room::PlaybackController::loadRequested);
+    QSignalSpy seekable(&playback, &room::PlaybackController::seekableChanged);
     playback.onSeekRefusedByServer();
     QCOMPARE(notices(spy),
              QStringList {QStringLiteral(
@@ -277,7 +277,7 @@ void TestPlaybackController::aStreamThatCannotSeekPlaysFromTheStartAlone()
     QCOMPARE(room.player.state(), sync::PlayerBackend::State::Playing);
 
     // A jump is refused with a sentence and changes nothing.
-    QSignalSpy refused(&playback, &ui::PlaybackController::seekRefused);
+    QSignalSpy refused(&playback, &room::PlaybackController::seekRefused);
     const int seeks = room.player.seeks();
     playback.seekTo(12.0);
     QCOMPARE(room.player.seeks(), seeks);
@@ -301,13 +301,13 @@ void TestPlaybackController::aStreamThatCannotSeekIsRefusedInARoom()
     QVERIFY(room.join());
     aliceChoosesAStream(room);
     room.run(0.5);
-    ui::PlaybackController &playback = *room.playback;
+    room::PlaybackController &playback = *room.playback;
     QCOMPARE(playback.source(), QUrl(QStringLiteral("https://example.org/film.m3u8")));
     playback.onLoaded(30.0);
 
-    QSignalSpy spy(&playback, &ui::PlaybackController::notice);
-    QSignalSpy unloads(&playback, &ui::PlaybackController::unloadRequested);
-    QSignalSpy refused(&playback, &ui::PlaybackController::mediaRefused);
+    QSignalSpy spy(&playback, &room::PlaybackController::notice);
+    QSignalSpy unloads(&playback, &room::PlaybackController::unloadRequested);
+    QSignalSpy refused(&playback, &room::PlaybackController::mediaRefused);
     playback.onSeekRefusedByServer();
     const QString sentence = QStringLiteral(
         "https://example.org/film.m3u8 cannot be watched together: its server does not let players "

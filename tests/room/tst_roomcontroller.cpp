@@ -37,7 +37,7 @@ void TestRoomController::onlyTheHostResyncsEveryone()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy notices(room.room.get(), &ui::RoomController::notice);
+    QSignalSpy notices(room.room.get(), &room::RoomController::notice);
     QSignalSpy resyncs(&room.alice->client(), &client::SessionClient::forceResyncReceived);
 
     QVERIFY(!room.room->resyncEveryone());
@@ -58,31 +58,31 @@ void TestRoomController::handingOverMovesTheHostRole()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy notices(room.room.get(), &ui::RoomController::notice);
+    QSignalSpy notices(room.room.get(), &room::RoomController::notice);
     QVERIFY(room.becomeHost());
     QCOMPARE(notices.last().at(0).toString(), QStringLiteral("You are now the host."));
     // Not to ourselves.
-    QVERIFY(!room.room->handOverHost(room.session->clientId()));
+    QVERIFY(!room.room->handOverHost(room.session->connection().clientId()));
     QVERIFY(room.room->handOverHost(room.alice->client().clientId()));
     room.run(0.5);
-    QVERIFY(!room.session->isHost());
+    QVERIFY(!room.session->connection().isHost());
     QCOMPARE(notices.last().at(0).toString(), QStringLiteral("alice is now the host."));
 }
 
 void TestRoomController::leavingOnPurposeIsNotAnAccident()
 {
     SimRoom room;
-    QSignalSpy panel(room.room.get(), &ui::RoomController::panelWanted);
+    QSignalSpy panel(room.room.get(), &room::RoomController::panelWanted);
     QVERIFY(room.join());
     QVERIFY(panel.size() >= 1);
     QVERIFY(room.room->othersWouldNotice());
-    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    QSignalSpy ended(room.room.get(), &room::RoomController::ended);
     room.room->leave();
     room.run(0.5);
     QCOMPARE(ended.size(), 1);
     QCOMPARE(ended.at(0).at(0).toString(), QStringLiteral("You left the room."));
     QCOMPARE(ended.at(0).at(1).toBool(), false);
-    QVERIFY(!room.session->isActive());
+    QVERIFY(!room.session->connection().isActive());
 }
 
 void TestRoomController::leavingThroughTheSessionIsNotAnAccidentEither()
@@ -91,7 +91,7 @@ void TestRoomController::leavingThroughTheSessionIsNotAnAccidentEither()
     // leaves on purpose too: the controller learns it from the session.
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    QSignalSpy ended(room.room.get(), &room::RoomController::ended);
     room.session->leave();
     room.run(0.5);
     QCOMPARE(ended.size(), 1);
@@ -109,7 +109,7 @@ void TestRoomController::aClosedRoomIsUnexpected()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    QSignalSpy ended(room.room.get(), &room::RoomController::ended);
     room.world.server().closeAll(protocol::closeCodeValue(protocol::CloseCode::RoomClosed),
                                  QStringLiteral("The host closed the room"));
     room.run(0.5);
@@ -132,16 +132,16 @@ void TestRoomController::theInviteFileFollowsTheLink()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString link = QString::fromUtf8(file.readAll()).trimmed();
     QCOMPARE(link, room.session->inviteLink());
-    const std::optional<ui::InviteLink> parsed = ui::InviteLink::parse(link);
+    const std::optional<room::InviteLink> parsed = room::InviteLink::parse(link);
     QVERIFY2(parsed, qPrintable(link));
     QVERIFY(!parsed->invite().isEmpty());
 }
 
 namespace {
 
-bool listed(const ui::RoomSession &session, const QString &clientId)
+bool listed(const room::RoomSession &session, const QString &clientId)
 {
-    const QList<protocol::Participant> &everyone = session.participants();
+    const QList<protocol::Participant> &everyone = session.connection().participants();
     return std::any_of(
         everyone.begin(), everyone.end(),
         [&clientId](const protocol::Participant &p) { return p.clientId == clientId; });
@@ -168,10 +168,10 @@ void TestRoomController::aVanishedHostIsSaidOnceThenTryAgainIsOffered()
     QVERIFY(listed(*room.session, alice));
     QVERIFY(!room.room->canRetry());
     QVERIFY(!room.room->retry()); // nothing to try again: nothing changes
-    QVERIFY(room.session->inRoom());
+    QVERIFY(room.session->connection().inRoom());
 
-    QSignalSpy notices(room.room.get(), &ui::RoomController::notice);
-    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    QSignalSpy notices(room.room.get(), &room::RoomController::notice);
+    QSignalSpy ended(room.room.get(), &room::RoomController::ended);
     hostVanishes(room);
     // Said once, in a sentence, within 10 s (6 s of silence), and the list
     // no longer shows the host.
@@ -192,7 +192,7 @@ void TestRoomController::aVanishedHostIsSaidOnceThenTryAgainIsOffered()
                             "their connection. Your video keeps playing."));
     QCOMPARE(ended.at(0).at(1).toBool(), true);
     QVERIFY(room.room->canRetry());
-    QVERIFY(!room.session->isActive());
+    QVERIFY(!room.session->connection().isActive());
     QCOMPARE(room.player.state(), sync::PlayerBackend::State::Playing);
     room.run(30.0);
     QCOMPARE(ended.size(), 1);
@@ -200,19 +200,19 @@ void TestRoomController::aVanishedHostIsSaidOnceThenTryAgainIsOffered()
 
     // Still gone: trying again ends the same way, after a short while.
     QVERIFY(room.room->retry());
-    QVERIFY(room.session->isActive());
+    QVERIFY(room.session->connection().isActive());
     QVERIFY(!room.room->canRetry());
-    room.run(ui::RoomSession::kRetrySeconds + 5.0);
+    room.run(room::RoomSession::kRetrySeconds + 5.0);
     QCOMPARE(ended.size(), 2);
     QVERIFY(room.room->canRetry());
 
     // Back: trying again puts us back in the room, as the same member.
     room.world.network().setServerReachable(true);
-    const QString me = room.session->clientId();
+    const QString me = room.session->connection().clientId();
     QVERIFY(room.room->retry());
     room.run(3.0);
-    QVERIFY(room.session->inRoom());
-    QCOMPARE(room.session->clientId(), me);
+    QVERIFY(room.session->connection().inRoom());
+    QCOMPARE(room.session->connection().clientId(), me);
     QVERIFY(listed(*room.session, alice));
     QCOMPARE(notices.last().at(0).toString(), QStringLiteral("Back in the room."));
     QCOMPARE(room.player.state(), sync::PlayerBackend::State::Playing);
@@ -222,7 +222,7 @@ void TestRoomController::leavingInsteadOfTryingAgain()
 {
     SimRoom room;
     QVERIFY(room.join());
-    QSignalSpy ended(room.room.get(), &ui::RoomController::ended);
+    QSignalSpy ended(room.room.get(), &room::RoomController::ended);
     hostVanishes(room);
     room.run(client::SessionClient::Timeouts {}.giveUp + 10.0);
     QCOMPARE(ended.size(), 1);
@@ -230,7 +230,7 @@ void TestRoomController::leavingInsteadOfTryingAgain()
     room.room->dismissRetry();
     QVERIFY(!room.room->canRetry());
     QVERIFY(!room.room->retry());
-    QVERIFY(!room.session->isActive());
+    QVERIFY(!room.session->connection().isActive());
     room.run(1.0);
     QCOMPARE(ended.size(), 1); // leaving an ended room says nothing more
 }
@@ -241,7 +241,7 @@ void TestRoomController::aGuestIsToldOfAResync()
     QVERIFY(room.join());
     room.alice->controller().seek(83.0);
     room.run(1.0);
-    QSignalSpy notices(room.room.get(), &ui::RoomController::notice);
+    QSignalSpy notices(room.room.get(), &room::RoomController::notice);
     QVERIFY(room.alice->client().requestResyncAll());
     room.run(0.5);
     QCOMPARE(notices.size(), 1);
@@ -263,7 +263,7 @@ void TestRoomController::aShorterCopyThatEndsIsTold()
     room.run(0.5);
     room.alice->controller().play();
     room.run(3.0);
-    QSignalSpy notices(room.room.get(), &ui::RoomController::notice);
+    QSignalSpy notices(room.room.get(), &room::RoomController::notice);
     // Carol's copy ends at 1:28 while the room plays on to 1:40.
     room.run(17.0);
     QStringList texts;

@@ -9,9 +9,9 @@ Q_DECLARE_METATYPE(lockstep::protocol::MediaInfo)
 
 using lockstep::protocol::Error;
 using lockstep::protocol::MediaInfo;
-using lockstep::ui::RoomMedia;
-using lockstep::ui::ServerErrorText;
-using lockstep::ui::Settings;
+using lockstep::room::RoomMedia;
+using lockstep::room::ServerErrorText;
+using lockstep::room::Settings;
 
 class TestRoomText : public QObject
 {

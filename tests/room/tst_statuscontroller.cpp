@@ -21,11 +21,11 @@ private slots:
 void TestStatusController::connectionTextFollowsTheSession()
 {
     SimRoom room;
-    ui::StatusController status(*room.session, *room.playback);
+    room::StatusController status(*room.session, *room.playback);
     QCOMPARE(status.status().connection, QStringLiteral("Not in a room"));
     QStringList seen;
-    connect(&status, &ui::StatusController::changed, &status,
-            [&](const ui::StatusController::Status &s) {
+    connect(&status, &room::StatusController::changed, &status,
+            [&](const room::StatusController::Status &s) {
                 if (seen.isEmpty() || seen.last() != s.connection)
                     seen << s.connection;
             });
@@ -49,7 +49,7 @@ void TestStatusController::connectionTextFollowsTheSession()
 void TestStatusController::figuresShowOnlyInARoom()
 {
     SimRoom room;
-    ui::StatusController status(*room.session, *room.playback);
+    room::StatusController status(*room.session, *room.playback);
     QVERIFY(!status.status().inRoom);
     QVERIFY(status.status().rtt.isEmpty());
     QVERIFY(room.join());

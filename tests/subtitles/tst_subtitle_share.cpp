@@ -12,6 +12,7 @@
 
 using namespace lockstep;
 using namespace lockstep::ui;
+using namespace lockstep::room;
 
 namespace {
 

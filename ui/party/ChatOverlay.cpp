@@ -17,6 +17,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 ChatOverlay::ChatOverlay(ChatController &chat, QWidget *anchor)
     : FloatingPanel(anchor), m_layout(new QVBoxLayout(this)), m_banner(new QLabel(this)),
       m_timer(new QTimer(this))

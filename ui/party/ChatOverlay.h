@@ -9,10 +9,14 @@ class QLineEdit;
 class QTimer;
 class QVBoxLayout;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class ChatController;
 struct ChatLine;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // The room's chat over the video, for when the room panel is out of sight
 // (full screen, or the panel closed): new messages appear at the bottom left

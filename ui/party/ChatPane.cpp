@@ -15,9 +15,12 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 ChatPane::ChatPane(ChatController &chat, QWidget *parent)
     : QWidget(parent), m_chat(chat), m_view(new QTextBrowser(this)), m_input(new QLineEdit(this)),
-      m_pending(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)), m_refusal(new QLabel(this))
+      m_pending(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)),
+      m_refusal(new QLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
     m_view->setObjectName(QStringLiteral("chatView"));

@@ -7,10 +7,14 @@ class QLineEdit;
 class QPushButton;
 class QTextBrowser;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class ChatController;
 struct ChatLine;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // The room's chat in the room panel: the conversation (text shown as text,
 // links opened only after asking), a line to type in, and, under it, why a

@@ -18,6 +18,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 PartyBinding::PartyBinding(QMainWindow &window, const Parts &parts,
                            const ActionsController::Actions &actions)
     : QObject(&window), m_window(window), m_parts(parts), m_probe(new MediaProbe(this))
@@ -57,12 +59,13 @@ PartyBinding::PartyBinding(QMainWindow &window, const Parts &parts,
 
 void PartyBinding::updateOverlay()
 {
-    m_parts.overlay.setActive(m_parts.session.isActive() && !m_parts.panel.chatInView());
+    m_parts.overlay.setActive(m_parts.session.connection().isActive()
+                              && !m_parts.panel.chatInView());
 }
 
 void PartyBinding::openChat()
 {
-    if (!m_parts.session.inRoom()) {
+    if (!m_parts.session.connection().inRoom()) {
         emit notice(tr("You can chat once you are in a room."), true);
         return;
     }
@@ -81,7 +84,7 @@ bool PartyBinding::eventFilter(QObject *watched, QEvent *event)
         // Reaches the window only when no widget took the key.
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
-            && key->modifiers() == Qt::NoModifier && m_parts.session.inRoom()) {
+            && key->modifiers() == Qt::NoModifier && m_parts.session.connection().inRoom()) {
             openChat();
             return true;
         }

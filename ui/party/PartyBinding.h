@@ -6,16 +6,21 @@
 
 class QMainWindow;
 
+namespace lockstep::room {
+class ChatController;
+class FullScreenController;
+class PlaylistController;
+class RoomSession;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class ChatController;
+using namespace lockstep::room;
+
 class ChatInputBar;
 class ChatOverlay;
-class FullScreenController;
 class MediaProbe;
-class PlaylistController;
 class RoomPanel;
-class RoomSession;
 
 // Ties the party's parts to the window: Enter opens the chat (in the panel,
 // or in the line under the video when the panel is out of sight), the chat

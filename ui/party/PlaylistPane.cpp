@@ -25,6 +25,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 const QString kRowMime = QStringLiteral("application/x-lockstep-playlist-row");

@@ -8,10 +8,14 @@ class QListView;
 class QPushButton;
 class QTimer;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class PlaylistController;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // The shared playlist as a list model: one row per item, the current one
 // marked, items this player has no copy of yet greyed out. Rows are moved by

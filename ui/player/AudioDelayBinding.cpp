@@ -13,6 +13,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 AudioDelayBinding::AudioDelayBinding(QAudioOutput &audio, RoomSession &session, Settings &settings,
                                      QAction *dialogAction, QWidget &dialogParent)
     : QObject(&dialogParent), m_audio(audio), m_session(session), m_settings(settings),

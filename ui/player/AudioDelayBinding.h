@@ -8,10 +8,14 @@ class QAction;
 class QAudioOutput;
 class QWidget;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class RoomSession;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
 
 // Each person's audio delay (Playback > Audio Delay…, --audio-delay): the
 // value remembered for the audio output the player uses, given to the sync

@@ -11,6 +11,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 PlayerBinding::PlayerBinding(QMediaPlayer &player, PlaybackController &playback,
                              TransportBar &transport, VideoArea &videoArea,
                              ActionsController &actions)

@@ -4,10 +4,15 @@
 #include <QMediaPlayer>
 #include <QObject>
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class ActionsController;
 class PlaybackController;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
+
 class TransportBar;
 class VideoArea;
 

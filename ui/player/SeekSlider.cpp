@@ -11,6 +11,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 SeekSlider::SeekSlider(QWidget *parent) : QSlider(Qt::Horizontal, parent)
 {
     setMouseTracking(true);

@@ -11,6 +11,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 class SubtitleShareText

@@ -10,6 +10,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 // One of the subtitles the host has for its film, as TracksBinding lists
 // it: a file (loaded, or found beside the film) or an embedded text track.
 struct SubtitleSource {

@@ -9,6 +9,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 struct Prepared {
@@ -55,22 +57,23 @@ SubtitleSharingBinding::SubtitleSharingBinding(RoomSession &session, TracksBindi
 
 void SubtitleSharingBinding::showHostList()
 {
-    const QString host = m_session.participantName(m_session.hostId());
+    const QString host = m_session.connection().participantName(m_session.connection().hostId());
     // A guest who streams the host's film has no subtitles of its own.
-    m_tracks.setHostSubtitles(host.isEmpty() ? tr("the host") : host, m_session.hostSubtitles(),
-                              m_session.playsHostStream());
+    m_tracks.setHostSubtitles(host.isEmpty() ? tr("the host") : host,
+                              m_session.sharing().hostSubtitles(),
+                              m_session.sharing().playsHostStream());
 }
 
 void SubtitleSharingBinding::scheduleOffer()
 {
-    if (m_session.sharesFiles())
+    if (m_session.sharing().sharesFiles())
         m_debounce->start();
 }
 
 void SubtitleSharingBinding::offer()
 {
-    if (!m_session.sharesFiles() || m_tracks.isBusy()) {
-        if (m_session.sharesFiles())
+    if (!m_session.sharing().sharesFiles() || m_tracks.isBusy()) {
+        if (m_session.sharing().sharesFiles())
             m_debounce->start(); // still reading: once it is done
         return;
     }
@@ -83,7 +86,7 @@ void SubtitleSharingBinding::offer()
     auto *watcher = new QFutureWatcher<Prepared>(this);
     connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
-        if (generation != m_generation || !m_session.sharesFiles())
+        if (generation != m_generation || !m_session.sharing().sharesFiles())
             return;
         const Prepared prepared = watcher->result();
         for (const QString &problem : prepared.problems) {

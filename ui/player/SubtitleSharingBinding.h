@@ -9,6 +9,8 @@ class QTimer;
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 class TracksBinding;
 
 // The host's subtitles for those who stream its film (docs/protocol.md,

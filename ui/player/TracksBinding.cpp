@@ -22,6 +22,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 // A frame newer than this drives the clock; older ones mean the player is

@@ -18,9 +18,14 @@ class QMediaPlayer;
 class QVideoFrame;
 class QWidget;
 
+namespace lockstep::room {
+class Settings;
+} // namespace lockstep::room
+
 namespace lockstep::ui {
 
-class Settings;
+using namespace lockstep::room;
+
 class SubtitleOverlay;
 class TrackMenu;
 class VideoView;

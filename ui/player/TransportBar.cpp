@@ -15,6 +15,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 namespace {
 
 QToolButton *actionButton(QAction *action, QWidget *parent)

@@ -12,6 +12,8 @@
 
 namespace lockstep::ui {
 
+using namespace lockstep::room;
+
 VolumeControl::VolumeControl(QAudioOutput &audio, TransportBar &transport,
                              ActionsController &actions, Settings &settings)
     : QObject(&transport), m_audio(audio), m_transport(transport), m_actions(actions),

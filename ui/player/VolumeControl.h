@@ -4,10 +4,15 @@
 
 class QAudioOutput;
 
-namespace lockstep::ui {
-
+namespace lockstep::room {
 class ActionsController;
 class Settings;
+} // namespace lockstep::room
+
+namespace lockstep::ui {
+
+using namespace lockstep::room;
+
 class TransportBar;
 
 // Volume and mute: the transport bar's slider, the Volume Up/Down and Mute

@@ -1,0 +1,530 @@
+#include "PlaybackController.h"
+
+#include "RoomSession.h"
+#include "Settings.h"
+#include "StreamProxy.h"
+#include "TimeFormat.h"
+#include "protocol/Clock.h"
+#include "sync/PlayerBackend.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+
+namespace lockstep::room {
+
+PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend &player,
+                                       Settings &settings, QObject *parent)
+    : QObject(parent), m_session(session), m_player(player), m_settings(settings),
+      m_copies(settings), m_settleTimeout(new QTimer(this))
+{
+    m_settleTimeout->setSingleShot(true);
+    m_settleTimeout->setInterval(kSettleTimeoutMs);
+    connect(m_settleTimeout, &QTimer::timeout, this, &PlaybackController::runSettledCallbacks);
+
+    connect(&session, &RoomSession::roomMediaChanged, this,
+            &PlaybackController::onRoomMediaChanged);
+    connect(&session, &RoomSession::mediaChosen, this, &PlaybackController::onMediaChosen);
+    connect(&session, &RoomSession::remotePlayerEvent, this,
+            &PlaybackController::onRemotePlayerEvent);
+    connect(&session, &RoomSession::ended, this, &PlaybackController::onRoomEnded);
+    connect(&session, &RoomSession::joined, this, [this](bool rejoined) {
+        if (!rejoined && !m_source.isEmpty() && !canSeek())
+            refuseUnseekableInRoom();
+    });
+    connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
+    connect(&session.sharing().streamProxy(), &StreamProxy::upstreamFailed, this,
+            &PlaybackController::onStreamFailed);
+}
+
+bool PlaybackController::isLoaded() const
+{
+    return !m_source.isEmpty() && !m_loading && !m_failed
+        && m_player.state() != sync::PlayerBackend::State::NoMedia;
+}
+
+RoomMedia PlaybackController::currentMedia() const
+{
+    if (m_source.isEmpty() || m_failed || !canSeek())
+        return {};
+    return m_localMedia;
+}
+
+double PlaybackController::position() const
+{
+    return m_player.position();
+}
+
+void PlaybackController::open(const QUrl &url, Origin origin)
+{
+    if (url.isEmpty() || !url.isValid())
+        return;
+    if (url.isLocalFile() && !QFileInfo::exists(url.toLocalFile())) {
+        emit notice(
+            tr("The file %1 does not exist.").arg(QDir::toNativeSeparators(url.toLocalFile())),
+            true);
+        return;
+    }
+    if (origin == Origin::User && m_session.connection().isActive()) {
+        if (url.isLocalFile() && m_session.connection().inRoom() && isCopyOfRoomFile(url)) {
+            // The room's own film, opened again or in place of the host's
+            // stream: our copy of it, never a change of what the room watches.
+            origin = Origin::RoomCopy;
+        } else if (m_awaitingRoomFile && url.isLocalFile()) {
+            origin = Origin::RoomCopy;
+        } else if (!m_session.connection().inRoom()) {
+            emit notice(tr("Wait until you are in the room to choose what it watches."), true);
+            return;
+        } else if (!m_session.connection().canControl()) {
+            emit notice(tr("Only the host can change what the room watches."), true);
+            return;
+        } else {
+            m_announcePending = true;
+        }
+    }
+    if (origin == Origin::User && !m_session.connection().isActive())
+        m_autoplay = true;
+    if (origin == Origin::RoomCopy) {
+        m_checkMatchPending = true;
+        // Chosen once: the next time this file plays in a room, it is found.
+        if (const RoomMedia room = m_session.connection().roomMedia(); room.info())
+            m_copies.remember(*room.info(), url.toLocalFile());
+    }
+    // Remembered so that a rejoin does not ask for the room's file again
+    // when our copy has another name or size.
+    m_roomCopyOf = origin == Origin::RoomCopy ? m_session.connection().roomMedia() : RoomMedia();
+    setAwaitingRoomFile(false);
+
+    if (origin != Origin::Room) {
+        if (url.isLocalFile()) {
+            const QFileInfo file(url.toLocalFile());
+            m_settings.addRecentMedia(file.absoluteFilePath());
+            m_settings.setLastDirectory(file.absolutePath());
+        } else {
+            m_settings.addRecentMedia(url.toString());
+        }
+    }
+    load(url);
+}
+
+bool PlaybackController::isCopyOfRoomFile(const QUrl &url) const
+{
+    const RoomMedia room = m_session.connection().roomMedia();
+    if (!room.info() || room.info()->name.isEmpty())
+        return false;
+    const RoomMedia local = RoomMedia::forLocalFile(url.toLocalFile(), 0.0);
+    if (local.info() && RoomMedia::sameFile(*local.info(), *room.info()))
+        return true;
+    // Streaming, a guest who may not change the film can only mean its copy
+    // (another name, say); whether it is the same film is checked once it
+    // has loaded, as for any copy.
+    return m_streaming && !m_session.connection().canControl();
+}
+
+void PlaybackController::load(const QUrl &url)
+{
+    setStreaming(false);
+    // Offered to guests whenever this app hosts with sharing on; only the
+    // file the room names is ever served.
+    if (url.isLocalFile())
+        m_session.offerLocalFile(url.toLocalFile());
+    m_source = url;
+    m_localMedia = url.isLocalFile() ? RoomMedia::forLocalFile(url.toLocalFile(), 0.0)
+                                     : RoomMedia::forStream(url);
+    m_loading = true;
+    m_failed = false;
+    // The speed carries over to the next file, as the room's does.
+    m_player.setPlaybackRate(m_session.connection().speed());
+    emit loadRequested(url);
+    emit seekableChanged(canSeek());
+    m_settleTimeout->start();
+    emit mediaChanged();
+}
+
+void PlaybackController::unload()
+{
+    setStreaming(false);
+    m_roomCopyOf = RoomMedia();
+    m_source.clear();
+    m_localMedia = RoomMedia();
+    m_announcePending = false;
+    m_checkMatchPending = false;
+    m_autoplay = false;
+    m_failed = false;
+    emit unloadRequested();
+    emit mediaChanged();
+}
+
+void PlaybackController::onDurationChanged(double duration)
+{
+    if (m_localMedia.isLocalFile() && duration > 0.0 && m_source.isLocalFile())
+        m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
+}
+
+void PlaybackController::onLoaded(double duration)
+{
+    if (!m_loading)
+        return;
+    m_loading = false;
+    if (m_source.isLocalFile())
+        m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
+
+    if (m_announcePending && m_session.connection().inRoom() && !canSeek()) {
+        m_announcePending = false;
+        refuseUnseekableInRoom();
+        runSettledCallbacks();
+        return;
+    }
+    if (m_announcePending && m_session.connection().inRoom()
+        && m_session.connection().canControl()) {
+        m_session.changeMedia(m_localMedia);
+        if (m_localMedia.info() && m_source.isLocalFile())
+            m_copies.remember(*m_localMedia.info(), m_source.toLocalFile());
+        emit notice(tr("Everyone in the room now watches %1.").arg(m_localMedia.displayName()),
+                    false);
+    }
+    m_announcePending = false;
+    if (m_checkMatchPending) {
+        m_checkMatchPending = false;
+        checkRoomFileMatch();
+    }
+    if (m_autoplay && !m_session.connection().isActive())
+        m_player.play();
+    // In a paused room the player is paused, not stopped: a stopped one
+    // shows nothing (a guest who joined a room paused at 0 saw black).
+    if (m_session.connection().inRoom() && !m_session.connection().timelinePlaying()
+        && m_player.state() == sync::PlayerBackend::State::Paused)
+        m_player.pause();
+    m_autoplay = false;
+    emit mediaChanged();
+    runSettledCallbacks();
+}
+
+void PlaybackController::onFailed()
+{
+    m_loading = false;
+    m_failed = true;
+    m_announcePending = false;
+    m_autoplay = false;
+    emit mediaChanged();
+    runSettledCallbacks();
+}
+
+QString PlaybackController::cannotWatchTogether() const
+{
+    return tr("%1 cannot be watched together: its server does not let players jump to a "
+              "position (it does not support byte ranges), and keeping everyone in step needs "
+              "that. Download it and open the file, or serve it from a server that supports "
+              "ranges.")
+        .arg(m_localMedia.displayName());
+}
+
+void PlaybackController::onSeekRefusedByServer()
+{
+    if (m_source.isEmpty())
+        return;
+    const bool first = m_cannotSeek != m_source;
+    m_cannotSeek = m_source;
+    emit seekableChanged(false);
+    if (m_session.connection().isActive()) {
+        refuseUnseekableInRoom();
+        return;
+    }
+    // The failed seek broke the stream: start it again, from the start.
+    if (first)
+        emit notice(tr("%1 plays from the start only: its server does not let players jump to a "
+                       "position.")
+                        .arg(m_localMedia.displayName()),
+                    true);
+    m_autoplay = true;
+    load(m_source);
+}
+
+void PlaybackController::refuseUnseekableInRoom()
+{
+    const QString text = cannotWatchTogether();
+    const QString title = tr("Cannot watch %1 together").arg(m_localMedia.displayName());
+    emit notice(text, true);
+    unload();
+    emit mediaRefused(title, text);
+}
+
+void PlaybackController::whenSettled(std::function<void()> callback)
+{
+    if (!m_loading) {
+        callback();
+        return;
+    }
+    m_settledCallbacks.append(std::move(callback));
+}
+
+void PlaybackController::runSettledCallbacks()
+{
+    m_settleTimeout->stop();
+    const QList<std::function<void()>> callbacks = std::exchange(m_settledCallbacks, {});
+    for (const auto &callback : callbacks)
+        callback();
+}
+
+bool PlaybackController::isPlayingIntent() const
+{
+    if (m_session.connection().inRoom() && m_session.connection().hasTimeline())
+        return m_session.connection().timelinePlaying();
+    const sync::PlayerBackend::State state = m_player.state();
+    return state == sync::PlayerBackend::State::Playing
+        || state == sync::PlayerBackend::State::Buffering;
+}
+
+void PlaybackController::togglePlayPause()
+{
+    if (!isLoaded())
+        return;
+    if (m_session.connection().inRoom()) {
+        if (!m_session.togglePlayPause())
+            refusedControl();
+        emit playingChanged();
+        return;
+    }
+    if (isPlayingIntent())
+        m_player.pause();
+    else
+        m_player.play();
+    emit playingChanged();
+}
+
+void PlaybackController::seekBy(double seconds)
+{
+    // From where the room is: a player ahead for its late sound is not
+    // further on in the film.
+    if (isLoaded())
+        seekTo(m_session.connection().playerRoomPosition(m_player.position()) + seconds);
+}
+
+void PlaybackController::setSpeed(double speed)
+{
+    if (!m_session.setSpeed(speed))
+        refusedControl();
+}
+
+void PlaybackController::seekTo(double seconds)
+{
+    if (!isLoaded())
+        return;
+    if (!canSeek()) {
+        emit notice(tr("This video cannot jump to a position: its server does not allow it."),
+                    true);
+        emit seekRefused(m_player.position());
+        return;
+    }
+    const double duration = m_player.duration();
+    seconds = std::max(0.0, duration > 0.0 ? std::min(seconds, duration) : seconds);
+    if (m_session.connection().inRoom()) {
+        if (!m_session.seek(seconds)) {
+            refusedControl();
+            emit seekRefused(m_player.position());
+        }
+        return;
+    }
+    m_player.seek(seconds);
+}
+
+void PlaybackController::refusedControl()
+{
+    emit notice(tr("Only the host controls playback in this room"), true);
+}
+
+void PlaybackController::setAwaitingRoomFile(bool awaiting)
+{
+    if (m_awaitingRoomFile == awaiting)
+        return;
+    m_awaitingRoomFile = awaiting;
+    emit awaitingRoomFileChanged(awaiting);
+}
+
+void PlaybackController::askForRoomFile()
+{
+    if (m_session.connection().inRoom())
+        setAwaitingRoomFile(true);
+}
+
+void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QString &ownerId)
+{
+    if (!m_session.connection().inRoom())
+        return;
+    if (ownerId == m_session.connection().clientId() && !media.isEmpty()
+        && media.mediaUrl() == m_localMedia.mediaUrl() && !m_source.isEmpty())
+        return; // our own choice, already playing
+    setAwaitingRoomFile(false);
+
+    if (media.isEmpty()) {
+        unload();
+        emit nothingChosen(m_session.connection().canControl(),
+                           m_session.connection().nameOf(m_session.connection().hostId()));
+        return;
+    }
+    if (media.isStream()) {
+        if (m_source != media.streamUrl())
+            load(media.streamUrl());
+        return;
+    }
+    const bool offered = media.info() && media.info()->stream;
+    if (m_streaming) {
+        if (offered && m_localMedia.info()
+            && RoomMedia::sameFile(*m_localMedia.info(), *media.info()))
+            return; // still the stream of this very file
+        if (!offered && m_localMedia.info()
+            && RoomMedia::sameFile(*m_localMedia.info(), *media.info()))
+            emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
+                            .arg(m_session.connection().nameOf(m_session.connection().hostId()),
+                                 media.displayName()),
+                        true);
+    }
+    // A local file: keep ours if it is the same one, open the copy chosen
+    // for it before, else stream the host's, else ask for ours.
+    if (m_source.isLocalFile() && m_localMedia.info() && media.info()
+        && RoomMedia::sameFile(*m_localMedia.info(), *media.info()) && !m_failed)
+        return;
+    // Or the copy we picked for this very file (another name, say).
+    if (!m_source.isEmpty() && !m_failed && m_roomCopyOf.info() && media.info()
+        && RoomMedia::sameFile(*m_roomCopyOf.info(), *media.info()))
+        return;
+    const QString copy = media.info() ? m_copies.find(*media.info()) : QString();
+    if (!copy.isEmpty()) {
+        // Known by the room's name and size, or chosen (and checked) before.
+        if (m_source == QUrl::fromLocalFile(copy) && !m_failed)
+            return;
+        load(QUrl::fromLocalFile(copy));
+        return;
+    }
+    if (streamFromHost())
+        return;
+    unload();
+    setAwaitingRoomFile(true);
+}
+
+bool PlaybackController::streamFromHost()
+{
+    const QUrl url = m_session.hostStreamUrl();
+    if (url.isEmpty())
+        return false;
+    setAwaitingRoomFile(false);
+    m_roomCopyOf = RoomMedia();
+    if (m_source != url || m_failed)
+        load(url);
+    // Known as the room's file, so that a rejoin or a relayed change of the
+    // same file keeps the stream playing.
+    m_localMedia = m_session.connection().roomMedia();
+    setStreaming(true);
+    return true;
+}
+
+void PlaybackController::setStreaming(bool streaming)
+{
+    m_streaming = streaming;
+    m_session.setPlaysHostStream(streaming);
+}
+
+void PlaybackController::onStreamFailed(int status)
+{
+    if (!m_streaming || !m_session.connection().inRoom())
+        return;
+    const RoomMedia media = m_session.connection().roomMedia();
+    if (status == 0)
+        emit notice(tr("The stream from %1 broke off. Choose your copy of %2, or stream again.")
+                        .arg(m_session.connection().nameOf(m_session.connection().hostId()),
+                             media.displayName()),
+                    true);
+    else
+        emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
+                        .arg(m_session.connection().nameOf(m_session.connection().hostId()),
+                             media.displayName()),
+                    true);
+    unload();
+    setAwaitingRoomFile(true);
+}
+
+void PlaybackController::checkRoomFileMatch()
+{
+    const RoomMedia room = m_session.connection().roomMedia();
+    if (!room.info() || !m_localMedia.info())
+        return;
+    const QString ownerId = m_session.connection().mediaOwnerId();
+    const QStringList differences = RoomMedia::differences(
+        *m_localMedia.info(), *room.info(), m_session.connection().nameOf(ownerId),
+        ownerId == m_session.connection().hostId());
+    if (differences.isEmpty())
+        return;
+    emit notice(differences.join(QLatin1Char(' ')), true);
+    emit roomFileMismatch(differences);
+}
+
+void PlaybackController::onMediaChosen(const QString &from, const RoomMedia &media)
+{
+    m_lastMediaChangeFrom = from;
+    m_lastMediaChangeAt = m_session.connection().clock().now();
+    if (from.isEmpty()) // the server moved on to the playlist's next item
+        emit notice(tr("Next in the playlist: %1.").arg(media.displayName()), false);
+    else
+        emit notice(
+            media.isEmpty()
+                ? tr("%1 closed the video.").arg(m_session.connection().nameOf(from))
+                : tr("%1 chose %2.").arg(m_session.connection().nameOf(from), media.displayName()),
+            false);
+}
+
+void PlaybackController::onRemotePlayerEvent(const QString &from,
+                                             const protocol::PlayerEvent &event)
+{
+    const protocol::PlayerAction action = event.action;
+    const double position = event.position;
+    const QString who = m_session.connection().nameOf(from);
+    const QString when = formatMediaTime(position);
+    // Sent by the server itself (no sender): the end of the media, or a
+    // start it made (the next playlist item, everyone ready).
+    if (from.isEmpty() && action != protocol::PlayerAction::Seek) {
+        emit notice(action == protocol::PlayerAction::Pause
+                        ? tr("The video reached its end at %1").arg(when)
+                        : tr("Playback started for everyone at %1").arg(when),
+                    false);
+        emit playingChanged();
+        return;
+    }
+    switch (action) {
+    case protocol::PlayerAction::Play:
+        emit notice(tr("%1 pressed play at %2").arg(who, when), false);
+        break;
+    case protocol::PlayerAction::Pause:
+        if (from == m_lastMediaChangeFrom
+            && m_session.connection().clock().now() - m_lastMediaChangeAt < kMediaChangeSettle
+            && position < kMediaChangeStart)
+            break;
+        emit notice(tr("%1 paused at %2").arg(who, when), false);
+        break;
+    case protocol::PlayerAction::Seek:
+        emit notice(tr("%1 jumped to %2").arg(who, when), false);
+        break;
+    case protocol::PlayerAction::Speed:
+        emit notice(tr("%1 set the speed to %2").arg(who, formatSpeed(event.speed.value_or(1.0))),
+                    false);
+        break;
+    }
+    emit playingChanged();
+}
+
+void PlaybackController::onRoomEnded()
+{
+    setAwaitingRoomFile(false);
+    // The host's stream ends with the room.
+    if (m_streaming)
+        unload();
+    m_announcePending = false;
+    // The engine may have left the player nudged.
+    if (!qFuzzyCompare(m_player.playbackRate(), m_session.connection().speed()))
+        m_player.setPlaybackRate(m_session.connection().speed());
+    emit playingChanged();
+}
+
+} // namespace lockstep::room

@@ -1,0 +1,3 @@
+// Deliberately wrong: see A.h.
+#pragma once
+#include "protocol/A.h"

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "room/RoomSession.h"
+
+namespace lockstep::room {
+
+// What only tests may reach in a room: the app's own server, which lives on
+// the room server's thread (read only its fixed facts, such as port() and
+// isSecure(), from the test's thread).
+struct RoomTestAccess {
+    static server::SessionServer *server(const RoomSession &session)
+    {
+        return session.hosting().server();
+    }
+    // The router's port mapper itself (its lease, waiting for its removal).
+    static PortMapper &portMapper(RoomSession &session) { return session.m_hosting.portMapper(); }
+};
+
+} // namespace lockstep::room
