@@ -1,4 +1,5 @@
 // lockstep: the desktop app. Parses the command line and wires the window up.
+#include "AppComposition.h"
 #include "FileOpenHandler.h"
 #include "MainWindow.h"
 #include "StartupOptions.h"
@@ -236,7 +237,8 @@ int main(int argc, char *argv[])
 
     // Before the window makes its QMediaPlayer.
     PipelineQueues::install();
-    MainWindow window;
+    lockstep::app::AppComposition composition;
+    MainWindow &window = composition.window();
     app.installEventFilter(window.fileOpenHandler());
     window.show();
     window.start(options);

@@ -729,6 +729,33 @@
         <translation>In diesem Raum steuert nur der Host die Wiedergabe</translation>
     </message>
     <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden: Der Server lässt die Player nicht zu einer Position springen (er unterstützt keine Byte-Ranges), und das ist nötig, um alle im Gleichschritt zu halten. Lade es herunter und öffne die Datei, oder stelle es über einen Server bereit, der Ranges unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 lässt sich nur von Anfang an abspielen: Der Server lässt die Player nicht zu einer Position springen.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>%1 kann nicht gemeinsam geschaut werden</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 teilt %2 nicht mehr. Wähle deine Kopie, um weiterzuschauen.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomActivity</name>
+    <message>
         <source>%1 closed the video.</source>
         <translation>%1 hat das Video geschlossen.</translation>
     </message>
@@ -759,30 +786,6 @@
     <message>
         <source>Next in the playlist: %1.</source>
         <translation>Als Nächstes in der Playlist: %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
-        <translation>%1 kann nicht gemeinsam geschaut werden: Der Server lässt die Player nicht zu einer Position springen (er unterstützt keine Byte-Ranges), und das ist nötig, um alle im Gleichschritt zu halten. Lade es herunter und öffne die Datei, oder stelle es über einen Server bereit, der Ranges unterstützt.</translation>
-    </message>
-    <message>
-        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
-        <translation>%1 lässt sich nur von Anfang an abspielen: Der Server lässt die Player nicht zu einer Position springen.</translation>
-    </message>
-    <message>
-        <source>Cannot watch %1 together</source>
-        <translation>%1 kann nicht gemeinsam geschaut werden</translation>
-    </message>
-    <message>
-        <source>This video cannot jump to a position: its server does not allow it.</source>
-        <translation>In diesem Video kann nicht zu einer Position gesprungen werden: Der Server erlaubt es nicht.</translation>
-    </message>
-    <message>
-        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
-        <translation>%1 teilt %2 nicht mehr. Wähle deine Kopie, um weiterzuschauen.</translation>
-    </message>
-    <message>
-        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
-        <translation>Der Stream von %1 ist abgebrochen. Wähle deine Kopie von %2 oder streame erneut.</translation>
     </message>
     <message>
         <source>%1 set the speed to %2</source>

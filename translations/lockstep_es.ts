@@ -729,6 +729,33 @@
         <translation>En esta sala solo el anfitrión controla la reproducción</translation>
     </message>
     <message>
+        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
+        <translation>%1 no se puede ver juntos: su servidor no deja que los reproductores salten a una posición (no admite rangos de bytes), y eso hace falta para mantener a todos sincronizados. Descárgalo y abre el archivo, o sírvelo desde un servidor que admita rangos.</translation>
+    </message>
+    <message>
+        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
+        <translation>%1 solo se puede reproducir desde el principio: su servidor no deja que los reproductores salten a una posición.</translation>
+    </message>
+    <message>
+        <source>Cannot watch %1 together</source>
+        <translation>No se puede ver %1 juntos</translation>
+    </message>
+    <message>
+        <source>This video cannot jump to a position: its server does not allow it.</source>
+        <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
+        <translation>%1 dejó de compartir %2. Elige tu copia para seguir viendo.</translation>
+    </message>
+    <message>
+        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
+        <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
+    </message>
+</context>
+<context>
+    <name>lockstep::room::RoomActivity</name>
+    <message>
         <source>%1 closed the video.</source>
         <translation>%1 ha cerrado el vídeo.</translation>
     </message>
@@ -759,30 +786,6 @@
     <message>
         <source>Next in the playlist: %1.</source>
         <translation>Lo siguiente en la lista: %1.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be watched together: its server does not let players jump to a position (it does not support byte ranges), and keeping everyone in step needs that. Download it and open the file, or serve it from a server that supports ranges.</source>
-        <translation>%1 no se puede ver juntos: su servidor no deja que los reproductores salten a una posición (no admite rangos de bytes), y eso hace falta para mantener a todos sincronizados. Descárgalo y abre el archivo, o sírvelo desde un servidor que admita rangos.</translation>
-    </message>
-    <message>
-        <source>%1 plays from the start only: its server does not let players jump to a position.</source>
-        <translation>%1 solo se puede reproducir desde el principio: su servidor no deja que los reproductores salten a una posición.</translation>
-    </message>
-    <message>
-        <source>Cannot watch %1 together</source>
-        <translation>No se puede ver %1 juntos</translation>
-    </message>
-    <message>
-        <source>This video cannot jump to a position: its server does not allow it.</source>
-        <translation>En este vídeo no se puede saltar a una posición: su servidor no lo permite.</translation>
-    </message>
-    <message>
-        <source>%1 stopped sharing %2. Choose your copy to keep watching.</source>
-        <translation>%1 dejó de compartir %2. Elige tu copia para seguir viendo.</translation>
-    </message>
-    <message>
-        <source>The stream from %1 broke off. Choose your copy of %2, or stream again.</source>
-        <translation>La transmisión de %1 se cortó. Elige tu copia de %2 o vuelve a transmitir.</translation>
     </message>
     <message>
         <source>%1 set the speed to %2</source>

@@ -24,12 +24,10 @@
 #include "player/VideoArea.h"
 #include "player/VideoView.h"
 #include "player/VolumeControl.h"
-#include "protocol/Clock.h"
 #include "room/ActionsController.h"
 #include "room/ChatController.h"
 #include "room/FullScreenController.h"
 #include "room/InviteLink.h"
-#include "room/NetworkTransport.h"
 #include "room/PlaybackController.h"
 #include "room/PlaylistController.h"
 #include "room/RoomController.h"
@@ -59,6 +57,8 @@
 #include <QVBoxLayout>
 #include <QVideoSink>
 
+#include <algorithm>
+
 namespace lockstep::ui {
 
 using namespace lockstep::room;
@@ -74,21 +74,12 @@ QUrl urlFromUserInput(const QString &text)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_player(new QMediaPlayer(this)), m_audio(new QAudioOutput(this)),
-      m_backend(new MediaPlayerBackend(*m_player, this)),
-      m_room(new RoomSession(
-          *m_backend, protocol::SystemClock::instance(),
-          std::make_unique<room::NetworkTransport>(protocol::SystemClock::instance()), this)),
-      m_playback(new PlaybackController(*m_room, *m_backend, m_settings, this)),
-      m_roomController(new RoomController(*m_room, *m_playback, this)),
-      m_fullScreen(new FullScreenController(protocol::SystemClock::instance(), this)),
-      m_actions(new ActionsController(*m_playback, *m_roomController, *m_room, *m_fullScreen,
-                                      &Icons::forAction, this)),
-      m_status(new StatusController(*m_room, *m_playback, this)),
-      m_chat(new ChatController(*m_room, this)),
-      m_playlist(new PlaylistController(*m_room, *m_playback, m_settings, this)),
-      m_fileOpenHandler(new FileOpenHandler(this))
+MainWindow::MainWindow(const WindowParts &parts, QWidget *parent)
+    : QMainWindow(parent), m_settings(parts.settings), m_player(&parts.player),
+      m_audio(&parts.audio), m_backend(&parts.backend), m_room(&parts.room),
+      m_playback(&parts.playback), m_roomController(&parts.roomController),
+      m_fullScreen(&parts.fullScreen), m_actions(&parts.actions), m_status(&parts.status),
+      m_chat(&parts.chat), m_playlist(&parts.playlist), m_fileOpenHandler(new FileOpenHandler(this))
 {
     Resources::init();
     setObjectName(QStringLiteral("mainWindow"));
@@ -169,6 +160,20 @@ JoinDialog *MainWindow::joinDialog() const
     return m_joinDialog.data();
 }
 
+QList<QAction *> MainWindow::allActions() const
+{
+    return m_actions->findChildren<QAction *>() + findChildren<QAction *>();
+}
+
+QAction *MainWindow::findAction(const QString &objectName) const
+{
+    const QList<QAction *> actions = allActions();
+    const auto found = std::find_if(actions.cbegin(), actions.cend(), [&](const QAction *action) {
+        return action->objectName() == objectName;
+    });
+    return found == actions.cend() ? nullptr : *found;
+}
+
 QAction *MainWindow::playPauseAction() const
 {
     return m_actions->actions().playPause;
@@ -206,7 +211,7 @@ void MainWindow::connectActions()
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(a.shortcuts, &QAction::triggered, this, [this] {
         // Every action of the window, the room panel's toggle included.
-        ShortcutsDialog dialog(findChildren<QAction *>(), this);
+        ShortcutsDialog dialog(allActions(), this);
         dialog.exec();
     });
 }

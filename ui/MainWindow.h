@@ -45,6 +45,24 @@ class VideoArea;
 class VolumeControl;
 class WindowMenus;
 
+// The objects the window binds to: the player, the room and the controllers
+// with the rules. The app's composition root (app/AppComposition) makes them
+// and keeps them alive for longer than the window.
+struct WindowParts {
+    Settings &settings;
+    QMediaPlayer &player;
+    QAudioOutput &audio;
+    MediaPlayerBackend &backend;
+    RoomSession &room;
+    PlaybackController &playback;
+    RoomController &roomController;
+    FullScreenController &fullScreen;
+    ActionsController &actions;
+    StatusController &status;
+    ChatController &chat;
+    PlaylistController &playlist;
+};
+
 // The player window: video, transport bar, menus, the room panel and the
 // status bar. It creates the widgets, lays them out and binds them to the
 // controllers, which hold the rules (PlaybackController, RoomController,
@@ -56,7 +74,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const WindowParts &parts, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // What the command line asked for.
@@ -85,6 +103,10 @@ public:
     JoinDialog *joinDialog() const;
     Toast *toast() const { return m_toast; }
     QAction *playPauseAction() const;
+    // Every action of the window: the controllers' (ActionsController) and
+    // the window's own; and one of them by object name (null when none).
+    QList<QAction *> allActions() const;
+    QAction *findAction(const QString &objectName) const;
     FileOpenHandler *fileOpenHandler() const { return m_fileOpenHandler; }
     ChatController *chat() const { return m_chat; }
     PlaylistController *playlist() const { return m_playlist; }
@@ -122,7 +144,7 @@ private:
     void showJoinDialog();
     void showAbout();
 
-    Settings m_settings;
+    Settings &m_settings;
     QMediaPlayer *m_player;
     QAudioOutput *m_audio;
     MediaPlayerBackend *m_backend;

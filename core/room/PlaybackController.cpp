@@ -1,5 +1,7 @@
 #include "PlaybackController.h"
 
+#include "RoomActivity.h"
+
 #include "RoomSession.h"
 #include "Settings.h"
 #include "StreamProxy.h"
@@ -27,9 +29,11 @@ PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend
 
     connect(&session, &RoomSession::roomMediaChanged, this,
             &PlaybackController::onRoomMediaChanged);
-    connect(&session, &RoomSession::mediaChosen, this, &PlaybackController::onMediaChosen);
-    connect(&session, &RoomSession::remotePlayerEvent, this,
-            &PlaybackController::onRemotePlayerEvent);
+    m_activity = new RoomActivity(session, this);
+    connect(m_activity, &RoomActivity::notice, this,
+            [this](const QString &text) { emit notice(text, false); });
+    // Someone else played, paused or sought: the play button may change.
+    connect(&session, &RoomSession::remotePlayerEvent, this, &PlaybackController::playingChanged);
     connect(&session, &RoomSession::ended, this, &PlaybackController::onRoomEnded);
     connect(&session, &RoomSession::joined, this, [this](bool rejoined) {
         if (!rejoined && !m_source.isEmpty() && !canSeek())
@@ -38,6 +42,11 @@ PlaybackController::PlaybackController(RoomSession &session, sync::PlayerBackend
     connect(&session, &RoomSession::timelineChanged, this, &PlaybackController::playingChanged);
     connect(&session.sharing().streamProxy(), &StreamProxy::upstreamFailed, this,
             &PlaybackController::onStreamFailed);
+}
+
+const RoomConnection &PlaybackController::connection() const
+{
+    return m_session.connection();
 }
 
 bool PlaybackController::isLoaded() const
@@ -68,34 +77,34 @@ void PlaybackController::open(const QUrl &url, Origin origin)
             true);
         return;
     }
-    if (origin == Origin::User && m_session.connection().isActive()) {
-        if (url.isLocalFile() && m_session.connection().inRoom() && isCopyOfRoomFile(url)) {
+    if (origin == Origin::User && connection().isActive()) {
+        if (url.isLocalFile() && connection().inRoom() && isCopyOfRoomFile(url)) {
             // The room's own film, opened again or in place of the host's
             // stream: our copy of it, never a change of what the room watches.
             origin = Origin::RoomCopy;
         } else if (m_awaitingRoomFile && url.isLocalFile()) {
             origin = Origin::RoomCopy;
-        } else if (!m_session.connection().inRoom()) {
+        } else if (!connection().inRoom()) {
             emit notice(tr("Wait until you are in the room to choose what it watches."), true);
             return;
-        } else if (!m_session.connection().canControl()) {
+        } else if (!connection().canControl()) {
             emit notice(tr("Only the host can change what the room watches."), true);
             return;
         } else {
             m_announcePending = true;
         }
     }
-    if (origin == Origin::User && !m_session.connection().isActive())
+    if (origin == Origin::User && !connection().isActive())
         m_autoplay = true;
     if (origin == Origin::RoomCopy) {
         m_checkMatchPending = true;
         // Chosen once: the next time this file plays in a room, it is found.
-        if (const RoomMedia room = m_session.connection().roomMedia(); room.info())
+        if (const RoomMedia room = connection().roomMedia(); room.info())
             m_copies.remember(*room.info(), url.toLocalFile());
     }
     // Remembered so that a rejoin does not ask for the room's file again
     // when our copy has another name or size.
-    m_roomCopyOf = origin == Origin::RoomCopy ? m_session.connection().roomMedia() : RoomMedia();
+    m_roomCopyOf = origin == Origin::RoomCopy ? connection().roomMedia() : RoomMedia();
     setAwaitingRoomFile(false);
 
     if (origin != Origin::Room) {
@@ -112,7 +121,7 @@ void PlaybackController::open(const QUrl &url, Origin origin)
 
 bool PlaybackController::isCopyOfRoomFile(const QUrl &url) const
 {
-    const RoomMedia room = m_session.connection().roomMedia();
+    const RoomMedia room = connection().roomMedia();
     if (!room.info() || room.info()->name.isEmpty())
         return false;
     const RoomMedia local = RoomMedia::forLocalFile(url.toLocalFile(), 0.0);
@@ -121,7 +130,7 @@ bool PlaybackController::isCopyOfRoomFile(const QUrl &url) const
     // Streaming, a guest who may not change the film can only mean its copy
     // (another name, say); whether it is the same film is checked once it
     // has loaded, as for any copy.
-    return m_streaming && !m_session.connection().canControl();
+    return m_streaming && !connection().canControl();
 }
 
 void PlaybackController::load(const QUrl &url)
@@ -137,7 +146,7 @@ void PlaybackController::load(const QUrl &url)
     m_loading = true;
     m_failed = false;
     // The speed carries over to the next file, as the room's does.
-    m_player.setPlaybackRate(m_session.connection().speed());
+    m_player.setPlaybackRate(connection().speed());
     emit loadRequested(url);
     emit seekableChanged(canSeek());
     m_settleTimeout->start();
@@ -172,14 +181,13 @@ void PlaybackController::onLoaded(double duration)
     if (m_source.isLocalFile())
         m_localMedia = RoomMedia::forLocalFile(m_source.toLocalFile(), duration);
 
-    if (m_announcePending && m_session.connection().inRoom() && !canSeek()) {
+    if (m_announcePending && connection().inRoom() && !canSeek()) {
         m_announcePending = false;
         refuseUnseekableInRoom();
         runSettledCallbacks();
         return;
     }
-    if (m_announcePending && m_session.connection().inRoom()
-        && m_session.connection().canControl()) {
+    if (m_announcePending && connection().inRoom() && connection().canControl()) {
         m_session.changeMedia(m_localMedia);
         if (m_localMedia.info() && m_source.isLocalFile())
             m_copies.remember(*m_localMedia.info(), m_source.toLocalFile());
@@ -191,11 +199,11 @@ void PlaybackController::onLoaded(double duration)
         m_checkMatchPending = false;
         checkRoomFileMatch();
     }
-    if (m_autoplay && !m_session.connection().isActive())
+    if (m_autoplay && !connection().isActive())
         m_player.play();
     // In a paused room the player is paused, not stopped: a stopped one
     // shows nothing (a guest who joined a room paused at 0 saw black).
-    if (m_session.connection().inRoom() && !m_session.connection().timelinePlaying()
+    if (connection().inRoom() && !connection().timelinePlaying()
         && m_player.state() == sync::PlayerBackend::State::Paused)
         m_player.pause();
     m_autoplay = false;
@@ -229,7 +237,7 @@ void PlaybackController::onSeekRefusedByServer()
     const bool first = m_cannotSeek != m_source;
     m_cannotSeek = m_source;
     emit seekableChanged(false);
-    if (m_session.connection().isActive()) {
+    if (connection().isActive()) {
         refuseUnseekableInRoom();
         return;
     }
@@ -271,8 +279,8 @@ void PlaybackController::runSettledCallbacks()
 
 bool PlaybackController::isPlayingIntent() const
 {
-    if (m_session.connection().inRoom() && m_session.connection().hasTimeline())
-        return m_session.connection().timelinePlaying();
+    if (connection().inRoom() && connection().hasTimeline())
+        return connection().timelinePlaying();
     const sync::PlayerBackend::State state = m_player.state();
     return state == sync::PlayerBackend::State::Playing
         || state == sync::PlayerBackend::State::Buffering;
@@ -282,7 +290,7 @@ void PlaybackController::togglePlayPause()
 {
     if (!isLoaded())
         return;
-    if (m_session.connection().inRoom()) {
+    if (connection().inRoom()) {
         if (!m_session.togglePlayPause())
             refusedControl();
         emit playingChanged();
@@ -300,7 +308,7 @@ void PlaybackController::seekBy(double seconds)
     // From where the room is: a player ahead for its late sound is not
     // further on in the film.
     if (isLoaded())
-        seekTo(m_session.connection().playerRoomPosition(m_player.position()) + seconds);
+        seekTo(connection().playerRoomPosition(m_player.position()) + seconds);
 }
 
 void PlaybackController::setSpeed(double speed)
@@ -321,7 +329,7 @@ void PlaybackController::seekTo(double seconds)
     }
     const double duration = m_player.duration();
     seconds = std::max(0.0, duration > 0.0 ? std::min(seconds, duration) : seconds);
-    if (m_session.connection().inRoom()) {
+    if (connection().inRoom()) {
         if (!m_session.seek(seconds)) {
             refusedControl();
             emit seekRefused(m_player.position());
@@ -346,23 +354,22 @@ void PlaybackController::setAwaitingRoomFile(bool awaiting)
 
 void PlaybackController::askForRoomFile()
 {
-    if (m_session.connection().inRoom())
+    if (connection().inRoom())
         setAwaitingRoomFile(true);
 }
 
 void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QString &ownerId)
 {
-    if (!m_session.connection().inRoom())
+    if (!connection().inRoom())
         return;
-    if (ownerId == m_session.connection().clientId() && !media.isEmpty()
+    if (ownerId == connection().clientId() && !media.isEmpty()
         && media.mediaUrl() == m_localMedia.mediaUrl() && !m_source.isEmpty())
         return; // our own choice, already playing
     setAwaitingRoomFile(false);
 
     if (media.isEmpty()) {
         unload();
-        emit nothingChosen(m_session.connection().canControl(),
-                           m_session.connection().nameOf(m_session.connection().hostId()));
+        emit nothingChosen(connection().canControl(), connection().nameOf(connection().hostId()));
         return;
     }
     if (media.isStream()) {
@@ -378,8 +385,7 @@ void PlaybackController::onRoomMediaChanged(const RoomMedia &media, const QStrin
         if (!offered && m_localMedia.info()
             && RoomMedia::sameFile(*m_localMedia.info(), *media.info()))
             emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
-                            .arg(m_session.connection().nameOf(m_session.connection().hostId()),
-                                 media.displayName()),
+                            .arg(connection().nameOf(connection().hostId()), media.displayName()),
                         true);
     }
     // A local file: keep ours if it is the same one, open the copy chosen
@@ -416,7 +422,7 @@ bool PlaybackController::streamFromHost()
         load(url);
     // Known as the room's file, so that a rejoin or a relayed change of the
     // same file keeps the stream playing.
-    m_localMedia = m_session.connection().roomMedia();
+    m_localMedia = connection().roomMedia();
     setStreaming(true);
     return true;
 }
@@ -429,18 +435,16 @@ void PlaybackController::setStreaming(bool streaming)
 
 void PlaybackController::onStreamFailed(int status)
 {
-    if (!m_streaming || !m_session.connection().inRoom())
+    if (!m_streaming || !connection().inRoom())
         return;
-    const RoomMedia media = m_session.connection().roomMedia();
+    const RoomMedia media = connection().roomMedia();
     if (status == 0)
         emit notice(tr("The stream from %1 broke off. Choose your copy of %2, or stream again.")
-                        .arg(m_session.connection().nameOf(m_session.connection().hostId()),
-                             media.displayName()),
+                        .arg(connection().nameOf(connection().hostId()), media.displayName()),
                     true);
     else
         emit notice(tr("%1 stopped sharing %2. Choose your copy to keep watching.")
-                        .arg(m_session.connection().nameOf(m_session.connection().hostId()),
-                             media.displayName()),
+                        .arg(connection().nameOf(connection().hostId()), media.displayName()),
                     true);
     unload();
     setAwaitingRoomFile(true);
@@ -448,70 +452,17 @@ void PlaybackController::onStreamFailed(int status)
 
 void PlaybackController::checkRoomFileMatch()
 {
-    const RoomMedia room = m_session.connection().roomMedia();
+    const RoomMedia room = connection().roomMedia();
     if (!room.info() || !m_localMedia.info())
         return;
-    const QString ownerId = m_session.connection().mediaOwnerId();
-    const QStringList differences = RoomMedia::differences(
-        *m_localMedia.info(), *room.info(), m_session.connection().nameOf(ownerId),
-        ownerId == m_session.connection().hostId());
+    const QString ownerId = connection().mediaOwnerId();
+    const QStringList differences
+        = RoomMedia::differences(*m_localMedia.info(), *room.info(), connection().nameOf(ownerId),
+                                 ownerId == connection().hostId());
     if (differences.isEmpty())
         return;
     emit notice(differences.join(QLatin1Char(' ')), true);
     emit roomFileMismatch(differences);
-}
-
-void PlaybackController::onMediaChosen(const QString &from, const RoomMedia &media)
-{
-    m_lastMediaChangeFrom = from;
-    m_lastMediaChangeAt = m_session.connection().clock().now();
-    if (from.isEmpty()) // the server moved on to the playlist's next item
-        emit notice(tr("Next in the playlist: %1.").arg(media.displayName()), false);
-    else
-        emit notice(
-            media.isEmpty()
-                ? tr("%1 closed the video.").arg(m_session.connection().nameOf(from))
-                : tr("%1 chose %2.").arg(m_session.connection().nameOf(from), media.displayName()),
-            false);
-}
-
-void PlaybackController::onRemotePlayerEvent(const QString &from,
-                                             const protocol::PlayerEvent &event)
-{
-    const protocol::PlayerAction action = event.action;
-    const double position = event.position;
-    const QString who = m_session.connection().nameOf(from);
-    const QString when = formatMediaTime(position);
-    // Sent by the server itself (no sender): the end of the media, or a
-    // start it made (the next playlist item, everyone ready).
-    if (from.isEmpty() && action != protocol::PlayerAction::Seek) {
-        emit notice(action == protocol::PlayerAction::Pause
-                        ? tr("The video reached its end at %1").arg(when)
-                        : tr("Playback started for everyone at %1").arg(when),
-                    false);
-        emit playingChanged();
-        return;
-    }
-    switch (action) {
-    case protocol::PlayerAction::Play:
-        emit notice(tr("%1 pressed play at %2").arg(who, when), false);
-        break;
-    case protocol::PlayerAction::Pause:
-        if (from == m_lastMediaChangeFrom
-            && m_session.connection().clock().now() - m_lastMediaChangeAt < kMediaChangeSettle
-            && position < kMediaChangeStart)
-            break;
-        emit notice(tr("%1 paused at %2").arg(who, when), false);
-        break;
-    case protocol::PlayerAction::Seek:
-        emit notice(tr("%1 jumped to %2").arg(who, when), false);
-        break;
-    case protocol::PlayerAction::Speed:
-        emit notice(tr("%1 set the speed to %2").arg(who, formatSpeed(event.speed.value_or(1.0))),
-                    false);
-        break;
-    }
-    emit playingChanged();
 }
 
 void PlaybackController::onRoomEnded()
@@ -522,8 +473,8 @@ void PlaybackController::onRoomEnded()
         unload();
     m_announcePending = false;
     // The engine may have left the player nudged.
-    if (!qFuzzyCompare(m_player.playbackRate(), m_session.connection().speed()))
-        m_player.setPlaybackRate(m_session.connection().speed());
+    if (!qFuzzyCompare(m_player.playbackRate(), connection().speed()))
+        m_player.setPlaybackRate(connection().speed());
     emit playingChanged();
 }
 

@@ -18,6 +18,8 @@ class PlayerBackend;
 
 namespace lockstep::room {
 
+class RoomActivity;
+class RoomConnection;
 class RoomSession;
 class Settings;
 
@@ -39,10 +41,6 @@ public:
         Room, // the room's stream, opened for the room
     };
     static constexpr double kSeekStep = 5.0; // s, Left/Right
-    // A pause from whoever just changed the media, this soon and this close to
-    // the start, is their player settling on the new media, not news.
-    static constexpr double kMediaChangeSettle = 3.0; // s
-    static constexpr double kMediaChangeStart = 1.0; // s
     static constexpr int kSettleTimeoutMs = 15000;
 
     PlaybackController(RoomSession &session, sync::PlayerBackend &player, Settings &settings,
@@ -115,6 +113,7 @@ signals:
     void nothingChosen(bool canChoose, const QString &hostName);
 
 private:
+    const RoomConnection &connection() const;
     // A local file the user opens that stands for the room's own film.
     bool isCopyOfRoomFile(const QUrl &url) const;
     void load(const QUrl &url);
@@ -124,8 +123,6 @@ private:
     void checkRoomFileMatch();
     void refusedControl();
     void onRoomMediaChanged(const RoomMedia &media, const QString &ownerId);
-    void onMediaChosen(const QString &from, const RoomMedia &media);
-    void onRemotePlayerEvent(const QString &from, const protocol::PlayerEvent &event);
     void onRoomEnded();
     void onStreamFailed(int status);
     void setStreaming(bool streaming);
@@ -150,8 +147,7 @@ private:
     RoomMedia m_roomCopyOf; // the room's file our copy stands in for
     QUrl m_cannotSeek; // a source whose server refused to seek
     bool m_streaming = false; // the source is the host's stream
-    QString m_lastMediaChangeFrom;
-    double m_lastMediaChangeAt = -1.0e18;
+    RoomActivity *m_activity; // what others do, as sentences
 };
 
 } // namespace lockstep::room

@@ -1,3 +1,4 @@
+#include "AppComposition.h"
 #include "HostDialog.h"
 #include "JoinDialog.h"
 #include "MainWindow.h"
@@ -142,7 +143,9 @@ void TestMainWindow::hostAndGuestPlayTogether()
     if (m_clip.isEmpty())
         QSKIP("ffmpeg is not installed, so there is no clip to play (apt-get install ffmpeg).");
 
-    MainWindow host;
+    app::AppComposition hostApp;
+
+    MainWindow &host = hostApp.window();
     host.show();
     host.openMedia(QUrl::fromLocalFile(m_clip));
     QTRY_VERIFY_WITH_TIMEOUT(isLoaded(host.player()), 15000);
@@ -162,7 +165,9 @@ void TestMainWindow::hostAndGuestPlayTogether()
     QVERIFY(host.roomSession().connection().roomMedia().info());
     QCOMPARE(host.roomSession().connection().roomMedia().info()->size, QFileInfo(m_clip).size());
 
-    MainWindow guest;
+    app::AppComposition guestApp;
+
+    MainWindow &guest = guestApp.window();
     guest.show();
     guest.joinLink(link, QStringLiteral("Bob"));
     QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().connection().inRoom(), 10000);
@@ -233,7 +238,9 @@ void TestMainWindow::joinErrorsAreExplained()
     QFETCH(QString, change);
     QFETCH(QString, message);
 
-    MainWindow host;
+    app::AppComposition hostApp;
+
+    MainWindow &host = hostApp.window();
     const QString good = hostEmptyRoom(host);
     QVERIFY(!good.isEmpty());
     const room::InviteLink link = *room::InviteLink::parse(good);
@@ -251,7 +258,9 @@ void TestMainWindow::joinErrorsAreExplained()
         bad = room::InviteLink(QUrl(QStringLiteral("ws://127.0.0.1:1/")), link.room(),
                                link.invite());
 
-    MainWindow guest;
+    app::AppComposition guestApp;
+
+    MainWindow &guest = guestApp.window();
     guest.show();
     guest.joinLink(bad.toString(), QStringLiteral("Mallory"));
     QVERIFY(guest.joinDialog());
@@ -267,23 +276,25 @@ void TestMainWindow::settingsPersistAcrossRestart()
 {
     const QString file = m_clip.isEmpty() ? QString() : m_clip;
     {
-        MainWindow window;
+        app::AppComposition windowApp;
+        MainWindow &window = windowApp.window();
         window.show();
         // Within the offscreen platform's 800x600 screen: Qt 6.8 keeps a
         // restored window inside the screen's available area.
         window.resize(720, 520);
         window.transportBar()->setVolume(37);
-        window.findChild<QAction *>(QStringLiteral("muteAction"))->setChecked(true);
+        window.findAction(QStringLiteral("muteAction"))->setChecked(true);
         if (!file.isEmpty())
             window.openMedia(QUrl::fromLocalFile(file));
         room::Settings().setDisplayName(QStringLiteral("Zoë"));
         room::Settings().addRecentServer(QStringLiteral("ws://192.168.1.20:8765/"));
         QVERIFY(window.close());
     }
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.show();
     QCOMPARE(window.transportBar()->volume(), 37);
-    QVERIFY(window.findChild<QAction *>(QStringLiteral("muteAction"))->isChecked());
+    QVERIFY(window.findAction(QStringLiteral("muteAction"))->isChecked());
     QCOMPARE(window.size(), QSize(720, 520));
     QCOMPARE(window.displayName(), QStringLiteral("Zoë"));
     const room::Settings settings;
@@ -305,7 +316,9 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
     const QString start = room::Settings().browseDirectory();
     QVERIFY2(QFileInfo(start).isDir(), qPrintable(start));
 
-    MainWindow window;
+    app::AppComposition windowApp;
+
+    MainWindow &window = windowApp.window();
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QString shownFolder;
@@ -319,7 +332,7 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
         shownName = name ? name->text() : QStringLiteral("(no name field)");
         dialog->reject();
     });
-    window.findChild<QAction *>(QStringLiteral("openFileAction"))->trigger();
+    window.findAction(QStringLiteral("openFileAction"))->trigger();
     QCOMPARE(shownName, QString());
     QCOMPARE(shownFolder, QDir(start).absolutePath());
 
@@ -330,7 +343,8 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
 
 void TestMainWindow::theRoomPanelLeavesTheSeekBarUsable()
 {
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -355,7 +369,8 @@ void TestMainWindow::theVolumeSliderStaysUsableBesideAHostsPanel()
     // A host's panel (invite link, buttons, the list's columns) is the
     // widest; in an 800 px window the transport bar beside it must still
     // leave the volume slider long enough to set a level with the mouse.
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -381,7 +396,8 @@ void TestMainWindow::bufferingLeavesTheRoomPanelItsWidth()
     // made the bar's least width grow, a window at its size would narrow the
     // room panel for it, and the panel would stay narrowed (names elided, the
     // list scrolling sideways) after the buffering ended.
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -463,17 +479,19 @@ void TestMainWindow::stopHostingInTheHostDialogAsksFirst()
 {
     // With a guest in the room, the Host dialog's Stop Hosting asks, as
     // Room > Stop Hosting does: Cancel keeps the room open, Yes closes it.
-    MainWindow host;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
     host.show();
     const QString link = hostEmptyRoom(host);
-    MainWindow guest;
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     guest.show();
     guest.joinLink(link, QStringLiteral("Bob"));
     QTRY_VERIFY_WITH_TIMEOUT(guest.roomSession().connection().inRoom(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(participantRows(host), 2, 10000);
 
     // Room > Invite People… opens the Host dialog on its hosting page.
-    host.findChild<QAction *>(QStringLiteral("inviteAction"))->trigger();
+    host.findAction(QStringLiteral("inviteAction"))->trigger();
     auto *dialog = host.findChild<ui::HostDialog *>();
     QVERIFY(dialog && dialog->isVisible());
     auto *stop = dialog->findChild<QPushButton *>(QStringLiteral("stopHostingButton"));

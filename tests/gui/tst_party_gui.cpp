@@ -3,6 +3,7 @@
 // typed into the panel and into the full-screen line, the shared playlist
 // with its countdown, readiness in the list and a held start, and a link
 // dropped on the window.
+#include "AppComposition.h"
 #include "JoinDialog.h"
 #include "MainWindow.h"
 #include "ParticipantsModel.h"
@@ -119,8 +120,10 @@ bool TestPartyGui::meet(MainWindow &host, MainWindow &guest, bool startWhenReady
 
 void TestPartyGui::chatInThePanel()
 {
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     QVERIFY(meet(host, guest));
@@ -158,7 +161,8 @@ void TestPartyGui::chatInThePanel()
              qPrintable(pane->refusal()));
 
     // A late joiner reads the conversation so far.
-    MainWindow late;
+    app::AppComposition lateApp;
+    MainWindow &late = lateApp.window();
     late.show();
     late.joinLink(host.roomSession().inviteLink(), QStringLiteral("Carol"));
     QTRY_VERIFY_WITH_TIMEOUT(late.roomSession().connection().inRoom(), 10000);
@@ -169,8 +173,10 @@ void TestPartyGui::chatInThePanel()
 
 void TestPartyGui::chatInFullScreen()
 {
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     QVERIFY(meet(host, guest));
@@ -218,8 +224,11 @@ void TestPartyGui::playlistMovesOnForEveryone()
     const QString two = makeClip(QStringLiteral("episode2.mp4"), 4);
     QVERIFY(!one.isEmpty() && !two.isEmpty());
 
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     QVERIFY(meet(host, guest));
@@ -260,8 +269,10 @@ void TestPartyGui::readinessHoldsTheStart()
         QSKIP("ffmpeg is not installed, so there is no clip to play (apt-get install ffmpeg).");
     const QString clip = makeClip(QStringLiteral("ready.mp4"), 10);
     QVERIFY(!clip.isEmpty());
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     host.openMedia(QUrl::fromLocalFile(clip));
@@ -293,7 +304,7 @@ void TestPartyGui::readinessHoldsTheStart()
     QTest::qWait(500);
     QVERIFY(!isPlaying(host.player()));
     QVERIFY(!isPlaying(guest.player()));
-    guest.findChild<QAction *>(QStringLiteral("readyAction"))->trigger();
+    guest.findAction(QStringLiteral("readyAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(isPlaying(host.player()) && isPlaying(guest.player()), 10000);
 }
 
@@ -303,8 +314,10 @@ void TestPartyGui::aGuestJoiningARoomPausedAtTheStartSeesItsFrame()
         QSKIP("ffmpeg is not installed, so there is no clip to play (apt-get install ffmpeg).");
     const QString clip = makeClip(QStringLiteral("start.mp4"), 5);
     QVERIFY(!clip.isEmpty());
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     QString error;
@@ -323,8 +336,10 @@ void TestPartyGui::aGuestJoiningARoomPausedAtTheStartSeesItsFrame()
 
 void TestPartyGui::aDroppedLinkJoins()
 {
-    MainWindow host;
-    MainWindow guest;
+    app::AppComposition hostApp;
+    MainWindow &host = hostApp.window();
+    app::AppComposition guestApp;
+    MainWindow &guest = guestApp.window();
     host.show();
     guest.show();
     QString error;

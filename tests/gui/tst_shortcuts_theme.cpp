@@ -1,5 +1,6 @@
 // Help > Keyboard Shortcuts is generated from the window's actions, and the
 // theme chosen in the preferences applies at once and is put back on Cancel.
+#include "AppComposition.h"
 #include "MainWindow.h"
 #include "PreferencesDialog.h"
 #include "ShortcutsDialog.h"
@@ -39,9 +40,9 @@ void TestShortcutsTheme::initTestCase()
 
 void TestShortcutsTheme::theListComesFromTheActions()
 {
-    ui::MainWindow window;
-    const QList<ui::ShortcutsDialog::Row> rows
-        = ui::ShortcutsDialog::rows(window.findChildren<QAction *>());
+    app::AppComposition app;
+    ui::MainWindow &window = app.window();
+    const QList<ui::ShortcutsDialog::Row> rows = ui::ShortcutsDialog::rows(window.allActions());
     const auto keysOf = [&](const QString &command) {
         for (const auto &row : rows) {
             if (row.command == command)
@@ -57,15 +58,14 @@ void TestShortcutsTheme::theListComesFromTheActions()
     // A new key on an action shows up without touching the dialog.
     auto *extra = new QAction(QStringLiteral("&Something New…"), &window);
     extra->setShortcut(QKeySequence(Qt::Key_N));
-    const QList<ui::ShortcutsDialog::Row> more
-        = ui::ShortcutsDialog::rows(window.findChildren<QAction *>());
+    const QList<ui::ShortcutsDialog::Row> more = ui::ShortcutsDialog::rows(window.allActions());
     QCOMPARE(more.size(), rows.size() + 1);
     QCOMPARE(more.last().command, QStringLiteral("Something New"));
     // Actions without a key are left out.
     for (const auto &row : rows)
         QVERIFY2(!row.keys.isEmpty(), qPrintable(row.command));
 
-    ui::ShortcutsDialog dialog(window.findChildren<QAction *>(), &window);
+    ui::ShortcutsDialog dialog(window.allActions(), &window);
     auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("shortcutsList"));
     QVERIFY(list);
     QCOMPARE(list->topLevelItemCount(), int(more.size()));

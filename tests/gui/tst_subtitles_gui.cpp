@@ -5,6 +5,7 @@
 // playing, paused and after seeks. Then the menus: tracks by language and
 // title, Off, Load Subtitles…, dropping a file, the delay actions, broken
 // files, and the choice remembered per file.
+#include "AppComposition.h"
 #include "MainWindow.h"
 #include "Toast.h"
 #include "player/SubtitleOverlay.h"
@@ -209,7 +210,8 @@ void TestSubtitlesGui::pauseAt(MainWindow &window, qint64 ms)
 
 void TestSubtitlesGui::anExternalFileBesideTheVideoIsDrawnAtItsTime()
 {
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -253,7 +255,8 @@ void TestSubtitlesGui::anExternalFileBesideTheVideoIsDrawnAtItsTime()
 
 void TestSubtitlesGui::anEmbeddedTrackIsDrawnAndLabelledByLanguage()
 {
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -309,7 +312,8 @@ void TestSubtitlesGui::theMenuLoadsDropsAndRemembers()
     const QString besideId
         = QStringLiteral("external:") + m_media.filePath(QStringLiteral("clip.srt"));
     {
-        MainWindow window;
+        app::AppComposition windowApp;
+        MainWindow &window = windowApp.window();
         window.resize(800, 600);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -363,7 +367,8 @@ void TestSubtitlesGui::theMenuLoadsDropsAndRemembers()
         QCOMPARE(tracks->currentSubtitle(), QStringLiteral("off"));
     }
     {
-        MainWindow window;
+        app::AppComposition windowApp;
+        MainWindow &window = windowApp.window();
         window.show();
         openAndWait(window, m_clip);
         QCOMPARE(window.tracks()->currentSubtitle(), QStringLiteral("off"));
@@ -372,7 +377,8 @@ void TestSubtitlesGui::theMenuLoadsDropsAndRemembers()
         QTRY_VERIFY_WITH_TIMEOUT(!window.tracks()->isBusy(), 5000);
     }
     {
-        MainWindow window;
+        app::AppComposition windowApp;
+        MainWindow &window = windowApp.window();
         window.show();
         openAndWait(window, m_clip);
         QTRY_COMPARE_WITH_TIMEOUT(window.tracks()->currentSubtitle(),
@@ -382,7 +388,8 @@ void TestSubtitlesGui::theMenuLoadsDropsAndRemembers()
 
 void TestSubtitlesGui::delayActionsShiftTheSubtitles()
 {
-    MainWindow window;
+    app::AppComposition windowApp;
+    MainWindow &window = windowApp.window();
     window.resize(800, 600);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -427,7 +434,9 @@ void TestSubtitlesGui::brokenFilesSayWhyAndChangeNothing()
                       "1\n00:00:01,000 --> 00:00:03,000\nok\n\n2\n00:00:xx,000 --> "
                       "00:00:05,000\nbad\n\n3\n00:00:09,000 --> 00:00:08,000\nbad\n"));
 
-    MainWindow window;
+    app::AppComposition windowApp;
+
+    MainWindow &window = windowApp.window();
     window.show();
     // Without a video there is nothing to load subtitles for.
     window.tracks()->loadSubtitleFile(partly);

@@ -2,6 +2,7 @@
 // outside and inside a room, the room's rules for opening media, and which of
 // the others' actions are news.
 #include "SimRoom.h"
+#include "room/RoomActivity.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -122,7 +123,7 @@ void TestPlaybackController::aLaterPauseAtTheStartIsNews()
     QVERIFY(room.join());
     QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
     aliceChoosesAStream(room);
-    room.run(room::PlaybackController::kMediaChangeSettle + 0.5);
+    room.run(room::RoomActivity::kMediaChangeSettle + 0.5);
     room.alice->controller().pause();
     room.run(0.5);
     QCOMPARE(notices(spy).filter(QStringLiteral("alice paused at 0:00")).size(), 1);
@@ -136,7 +137,7 @@ void TestPlaybackController::theEndOfTheMediaIsSaidAsSuch()
         QStringLiteral("https://example.org/short.mp4"),
         protocol::MediaInfo {QStringLiteral("short.mp4"), std::nullopt, 20.0}});
     room.alice->controller().mediaChangedLocally();
-    room.run(room::PlaybackController::kMediaChangeSettle + 0.5);
+    room.run(room::RoomActivity::kMediaChangeSettle + 0.5);
     QSignalSpy spy(room.playback.get(), &room::PlaybackController::notice);
     room.alice->controller().seek(19.0);
     room.alice->controller().play();
