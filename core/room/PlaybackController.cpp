@@ -306,9 +306,15 @@ void PlaybackController::togglePlayPause()
 void PlaybackController::seekBy(double seconds)
 {
     // From where the room is: a player ahead for its late sound is not
-    // further on in the film.
-    if (isLoaded())
-        seekTo(connection().playerRoomPosition(m_player.position()) + seconds);
+    // further on in the film, and in a quick run of jumps, where the player
+    // lands only on the last (SyncConfig::stormQuiet), each counts from the
+    // one before.
+    if (!isLoaded())
+        return;
+    const double from = connection().inRoom() && connection().hasTimeline()
+        ? connection().roomPosition()
+        : connection().playerRoomPosition(m_player.position());
+    seekTo(from + seconds);
 }
 
 void PlaybackController::setSpeed(double speed)

@@ -270,6 +270,11 @@ double RoomConnection::playerRoomPosition(double playerPosition) const
     return inRoom() ? std::max(0.0, playerPosition - m_sync->audioDelay()) : playerPosition;
 }
 
+double RoomConnection::roomPosition() const
+{
+    return m_sync->roomPosition();
+}
+
 bool RoomConnection::hasTimeline() const
 {
     return m_sync->hasTimeline();

@@ -94,6 +94,9 @@ public:
     // Where the local player stands on the room's timeline (its own
     // position less the audio delay).
     double playerRoomPosition(double playerPosition) const;
+    // Where the room's timeline is now (the engine's view; the player may
+    // still be landing on it).
+    double roomPosition() const;
     // Whether the room's timeline is known, and says "playing".
     bool hasTimeline() const;
     bool timelinePlaying() const;

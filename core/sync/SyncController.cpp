@@ -158,6 +158,7 @@ bool SyncController::play()
     const double position = playerRoomPosition();
     m_pendingSeek.reset(); // the play carries the position
     m_preroll.reset();
+    m_applyWhenQuiet = false;
     if (std::abs(m_player.playbackRate() - m_timeline.speed) > 1e-9)
         m_player.setPlaybackRate(m_timeline.speed);
     m_player.play();
@@ -183,6 +184,7 @@ bool SyncController::pause()
     const double now = m_clock.now();
     m_pendingSeek.reset(); // the pause carries the position
     m_preroll.reset();
+    m_applyWhenQuiet = false;
     m_player.pause();
     resetRate();
     if (m_hasTimeline) {
@@ -199,8 +201,13 @@ bool SyncController::seek(double position)
         return false;
     position = clampToMedia(position);
     const double now = m_clock.now();
-    m_preroll.reset();
     const bool playing = m_hasTimeline && m_timeline.isPlaying();
+    // One of our own quick seeks (a key held, a slider dragged), moments
+    // after the room's last change: the player lands on the newest once they
+    // stop (tick()), not on each in turn.
+    const bool storm = playing && serverNow() - m_timeline.at < m_config.stormQuiet;
+    m_preroll.reset();
+    m_applyWhenQuiet = storm;
     if (!playing)
         m_player.seek(clampToMedia(position + (m_hasTimeline ? m_audioDelay : 0.0)));
     if (!m_hasTimeline)
@@ -210,8 +217,10 @@ bool SyncController::seek(double position)
     // lands wherever the pipeline lets it, tens of ms off). That may hold the
     // thread for a while, so the room hears of it after, from where the
     // timeline has got to by then (a frame sent before would only leave then).
-    if (playing)
+    if (playing && !storm)
         startPlayback(now, clampToMedia(position + m_audioDelay));
+    else if (storm)
+        setActivity(SyncActivity::Seeking);
     const double after = m_clock.now();
     if (after - m_lastSeekSentAt >= m_config.seekInterval) {
         sendSeek(position, now, after);
@@ -392,6 +401,8 @@ void SyncController::forgetMediaTraits()
 
 void SyncController::applyTimeline(const Timeline &timeline, bool force)
 {
+    const Timeline previous = m_timeline;
+    const bool hadTimeline = m_hasTimeline;
     m_timeline = timeline;
     m_hasTimeline = true;
     m_ticksOutside = 0;
@@ -401,6 +412,7 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
     emit timelineChanged(m_timeline);
 
     const double now = m_clock.now();
+    m_applyWhenQuiet = false;
     const State state = m_player.state();
     if (state == State::NoMedia)
         return;
@@ -416,6 +428,19 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
             m_player.seek(target);
         m_measure = Measure::None;
         setActivity(SyncActivity::Paused);
+        return;
+    }
+    // The same course as before (our own change told back): nothing new.
+    const bool sameCourse = hadTimeline && previous.isPlaying() && previous.speed == timeline.speed
+        && std::abs(previous.positionAt(timeline.at) - timeline.position) < 0.02;
+    if (!force && hadTimeline && !sameCourse && timeline.at - previous.at < m_config.stormQuiet) {
+        // A change moments after the last (by the server's clock, so however
+        // late this thread got to it), which the player may still be landing
+        // on: part of a storm (someone scrubbing). The player lands on the
+        // newest once they stop coming, one jump instead of one per seek.
+        m_preroll.reset();
+        m_applyWhenQuiet = true;
+        setActivity(SyncActivity::Seeking);
         return;
     }
     const double expected = expectedPosition();
@@ -626,6 +651,20 @@ void SyncController::tick()
     }
     if (m_pendingSeek && now - m_lastSeekSentAt >= m_config.seekInterval)
         sendSeek(m_pendingSeek->position, m_pendingSeek->at, now);
+    if (m_applyWhenQuiet) {
+        // Until the room's last change is stormQuiet old, by the server's
+        // clock; then the player goes where the newest timeline is, once,
+        // unless it is there already.
+        if (serverNow() - m_timeline.at < m_config.stormQuiet)
+            return;
+        m_applyWhenQuiet = false;
+        const double expected = expectedPosition();
+        if (m_timeline.isPlaying()
+            && (m_player.state() != State::Playing || m_preroll
+                || std::abs(m_player.position() - expected) > corrector().deadband))
+            startPlayback(now, expected);
+        return;
+    }
     if (m_preroll) {
         if (!m_timeline.isPlaying()) {
             m_preroll.reset();

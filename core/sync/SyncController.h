@@ -49,6 +49,11 @@ struct SyncConfig {
     // The first lead of a player known to stream (setMediaStreams): a fetch
     // of a few hundred kilobytes across a home connection, with room to spare.
     double streamLead = 1.0; // s
+    // A storm of seeks (someone scrubbing, or a burst that queued while the
+    // player held the thread): a change this soon after the last, by the
+    // server's clock, is not chased; the player acts on the newest once the
+    // room's last change is this old.
+    double stormQuiet = 0.300; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -197,6 +202,9 @@ private:
     // A remote change that arrived while our own seek was still landing; the
     // player acts on the newest timeline once it has settled.
     bool m_correctAfterSettle = false;
+    // Timelines came in quick succession: the player lands on the newest
+    // once they stop coming (SyncConfig::stormQuiet).
+    bool m_applyWhenQuiet = false;
     // This player is corrected by parking and starting, never by seeking
     // while it plays: its seeks wait for data (it streams its media), or they
     // land too far from where they were aimed for a seek to correct anything

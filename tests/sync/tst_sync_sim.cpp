@@ -131,6 +131,8 @@ private slots:
     void lateJoinerCatchesUp();
     void bufferingParticipantCatchesUp();
     void aStreamingFollowerWaitsForItsDataThenStartsInStep();
+    void aFollowerLandsOnceOnASeekStorm_data();
+    void aFollowerLandsOnceOnASeekStorm();
     void aFollowerWhoseSeeksScatterIsCorrectedByParking();
     void aFollowerKnownToStreamStartsOnItsFirstPark();
     void aSmallSlipIsMendedOnlyWhereMendingIsCheap();
@@ -240,10 +242,11 @@ void TestSyncSim::aSeekStormSendsTheLatestOnly()
                 appliedAt.append(serverTs);
         });
     const int bobSeeksBefore = party.bob->player().seeks();
-    // Twelve presses of the left arrow, 100 ms apart: 5 s back each.
+    // Twelve presses of the left arrow, 100 ms apart: 5 s back each, from
+    // where the room is (as the app's seekBy: the player lands on the last).
     double target = 0.0;
     for (int i = 0; i < 12; ++i) {
-        target = party.host->player().position() - 5.0;
+        target = party.host->controller().roomPosition() - 5.0;
         QVERIFY(party.host->controller().seek(target));
         party.world.run(0.1);
     }
@@ -265,7 +268,13 @@ void TestSyncSim::aSeekStormSendsTheLatestOnly()
     // Every follower is on the final position within 3 s of the last press,
     // and no stale seek was played after it.
     QVERIFY(party.convergence(true, 0.030, 3.0 - 0.6) < 2.4);
-    QVERIFY(party.worstError() < 0.030);
+    party.world.run(std::max(0.0, lastPressAt + 3.0 - party.world.now()));
+    QVERIFY2(party.worstError() < 0.030,
+             qPrintable(QStringLiteral("room %1 s: alice %2, bob %3, carol %4")
+                            .arg(*party.world.roomPosition(kRoom))
+                            .arg(party.host->truePosition())
+                            .arg(party.bob->truePosition())
+                            .arg(party.carol->truePosition())));
     QVERIFY(party.bob->player().seeks() - bobSeeksBefore <= appliedAt.size() + 2);
 }
 
@@ -468,6 +477,71 @@ void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
     world.run(8.0);
     gap = worstGap(5.0);
     QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
+}
+
+void TestSyncSim::aFollowerLandsOnceOnASeekStorm_data()
+{
+    QTest::addColumn<double>("fetch");
+    QTest::addColumn<int>("seeks");
+    QTest::addColumn<double>("apart");
+    QTest::addColumn<double>("within"); // s after the last seek, in step by then
+    // A local copy; a guest streaming the host's file (every seek waits
+    // 0.4 s for data, the player parked meanwhile).
+    QTest::newRow("own copy, 12 seeks 100 ms apart") << 0.0 << 12 << 0.1 << 1.5;
+    QTest::newRow("streaming, 12 seeks 100 ms apart") << 0.4 << 12 << 0.1 << 1.5;
+    QTest::newRow("streaming, 8 seeks 250 ms apart") << 0.4 << 8 << 0.25 << 3.0;
+}
+
+void TestSyncSim::aFollowerLandsOnceOnASeekStorm()
+{
+    // Someone scrubs: seeks arrive while the follower is still landing on
+    // the last one. It does not chase each; it lands on the newest once they
+    // stop, in step soon after the last, with at most 3 corrections.
+    QFETCH(double, fetch);
+    QFETCH(int, seeks);
+    QFETCH(double, apart);
+    QFETCH(double, within);
+    SimWorld world(7);
+    const LinkProfile link {0.040, 0.040, 0.004, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 3.2, link);
+    host.create(kRoom);
+    world.run(0.5);
+    PlayerProfile player;
+    player.seekFetch = fetch;
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -1.7, link, player);
+    bob.join(kRoom);
+    world.run(1.0);
+    host.controller().play();
+    world.run(10.0);
+    QCOMPARE(bob.player().state(), sync::PlayerBackend::State::Playing);
+
+    const int before = bob.controller().correctionCount();
+    const int hostBefore = host.controller().correctionCount();
+    for (int i = 0; i < seeks; ++i) {
+        QVERIFY(host.controller().seek(100.0 + 20.0 * i));
+        world.run(apart);
+    }
+    // Counted from the last seek (one `apart` ago).
+    double settled = -1.0;
+    for (double t = apart; t < within && settled < 0.0; t += 0.05) {
+        world.run(0.05);
+        if (bob.player().state() == sync::PlayerBackend::State::Playing
+            && std::abs(bob.truePosition() - host.truePosition()) < 0.030)
+            settled = t + 0.05;
+    }
+    QVERIFY2(settled >= 0.0,
+             qPrintable(QStringLiteral("bob %1 s, alice %2 s")
+                            .arg(bob.truePosition())
+                            .arg(host.truePosition())));
+    world.run(3.0);
+    QVERIFY(std::abs(bob.truePosition() - host.truePosition()) < 0.030);
+    const int corrections = bob.controller().correctionCount() - before;
+    QVERIFY2(corrections <= 3, qPrintable(QStringLiteral("%1 corrections").arg(corrections)));
+    const int hostCorrections = host.controller().correctionCount() - hostBefore;
+    qInfo("in step %.2f s after the last seek; corrections: bob %d, the host %d", settled,
+          corrections, hostCorrections);
+    QVERIFY2(hostCorrections <= 3,
+             qPrintable(QStringLiteral("the host: %1 corrections").arg(hostCorrections)));
 }
 
 void TestSyncSim::aFollowerWhoseSeeksScatterIsCorrectedByParking()
