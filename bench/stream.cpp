@@ -15,6 +15,7 @@
 #include "room/NetworkTransport.h"
 #include "room/RoomMedia.h"
 #include "room/RoomSession.h"
+#include "room/StreamProxy.h"
 #include "sync/SyncController.h"
 
 #include <QCommandLineParser>
@@ -55,6 +56,13 @@ namespace {
 
 constexpr double kClipSeconds = 60.0;
 constexpr double kSeekTarget = 45.0; // far past anything read ahead
+// The seek storm: back to the film's start, then Right pressed 8 times 250 ms
+// apart, each 5 s on from where the room is (as the app's Right arrow).
+constexpr double kStormFrom = 2.0;
+constexpr int kStormSeeks = 8;
+constexpr int kStormGapMs = 250;
+constexpr double kStormStep = 5.0;
+constexpr double kWithin = 0.05; // s: "in step" after the storm
 const QString kHostAddress = QStringLiteral("10.231.0.1");
 const QString kGuestAddress = QStringLiteral("10.231.0.2");
 
@@ -182,12 +190,18 @@ int runGuest(const QString &linkText, const QString &copy)
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
         const sync::SyncSnapshot s = guest.session.connection().syncSnapshot();
         if (guest.session.connection().timelinePlaying())
-            emitLine({{"event", "sample"},
-                      {"t", monotonicSeconds()},
-                      {"error", s.error},
-                      {"rate", s.rate},
-                      {"activity", int(s.activity)},
-                      {"media_status", int(guest.player.mediaStatus())}});
+            emitLine(
+                {{"event", "sample"},
+                 {"t", monotonicSeconds()},
+                 {"error", s.error},
+                 {"rate", s.rate},
+                 {"expected", s.expected},
+                 {"activity", int(s.activity)},
+                 {"corrections", guest.session.connection().correctionCount()},
+                 {"upstream_requests", guest.session.sharing().streamProxy().upstreamRequests()},
+                 {"cached_bytes", double(guest.session.sharing().streamProxy().cachedBytes())},
+                 {"playing", guest.player.playbackState() == QMediaPlayer::PlayingState},
+                 {"media_status", int(guest.player.mediaStatus())}});
     });
     sampler.start(100);
 
@@ -201,8 +215,11 @@ int runGuest(const QString &linkText, const QString &copy)
         }
         const QString command = QString::fromLatin1(line).trimmed();
         if (command == QLatin1String("fetch")) {
-            // The whole file as fast as the link allows, through the proxy.
+            // The whole file as fast as the link allows, through the proxy,
+            // all of it from the host: the proxy starts again without what
+            // its cache held.
             guest.player.stop();
+            guest.session.stopHostStream();
             auto *reply = network.get(QNetworkRequest(guest.session.hostStreamUrl()));
             const double start = monotonicSeconds();
             auto bytes = std::make_shared<qint64>(0);
@@ -505,6 +522,25 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
     wait([&] { return find("seek_shown").has_value(); }, 15000);
     const double seekWindowEnd = seekSentAt + 5.0;
     wait([] { return false; }, 8000);
+
+    // The seek storm: a rewind to the start (the guest fetched that part
+    // while it played after joining), a pause for everyone to settle, then
+    // the presses, each from where the room's timeline is by then (about 12 s,
+    // 17 s, ... 50 s). The last lands in what the guest fetched after the far
+    // seek.
+    const double rewindAt = monotonicSeconds();
+    host.session.seek(kStormFrom);
+    wait([] { return false; }, 4000);
+    const double stormFirstAt = monotonicSeconds();
+    double stormLastTarget = 0.0;
+    for (int i = 0; i < kStormSeeks; ++i) {
+        stormLastTarget = host.session.connection().syncSnapshot().expected + kStormStep;
+        host.session.seek(stormLastTarget);
+        if (i + 1 < kStormSeeks)
+            wait([] { return false; }, kStormGapMs);
+    }
+    const double stormLastAt = monotonicSeconds();
+    wait([] { return false; }, 7000); // ends before the film does (60 s)
     sampler.stop();
     host.session.togglePlayPause();
 
@@ -548,7 +584,7 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         if (line.value("event", std::string()) != "sample")
             continue;
         const double t = line.value("t", 0.0);
-        if (t < joinSettled || (t >= seekSentAt && t < seekSettled))
+        if (t < joinSettled || (t >= seekSentAt && t < seekSettled) || t >= rewindAt)
             continue;
         const double e = line.value("error", 0.0);
         guestErrors.push_back(std::abs(e) * 1000.0);
@@ -559,6 +595,43 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         if (nearest != hostSamples.end() && std::abs(nearest->first - t) < 0.1)
             between.push_back(std::abs(e - nearest->second) * 1000.0);
     }
+
+    // After the storm: the first sample that has the guest playing within
+    // kWithin of the timeline the last press made (its expected position
+    // says which timeline it follows: one sampled before the last press
+    // reached it does not count), and the engine's corrections from the
+    // first press until then (or until the window's end).
+    double stormSettledAt = std::numeric_limits<double>::infinity();
+    int correctionsBefore = -1;
+    int correctionsAtSettle = -1;
+    int requestsBefore = -1;
+    int requestsAtSettle = -1;
+    for (const Json &line : events) {
+        if (line.value("event", std::string()) != "sample")
+            continue;
+        const double t = line.value("t", 0.0);
+        const int corrections = line.value("corrections", -1);
+        const int requests = line.value("upstream_requests", -1);
+        if (t < stormFirstAt) {
+            correctionsBefore = corrections;
+            requestsBefore = requests;
+            continue;
+        }
+        correctionsAtSettle = corrections;
+        requestsAtSettle = requests;
+        const int activity = line.value("activity", -1);
+        const bool following = activity == kInSync || activity == int(sync::SyncActivity::Nudging);
+        const double timeline = stormLastTarget + (t - stormLastAt);
+        if (t >= stormLastAt && following && line.value("playing", false)
+            && std::abs(line.value("expected", -1.0) - timeline) < 0.5
+            && std::abs(line.value("error", 1.0)) <= kWithin) {
+            stormSettledAt = t;
+            break;
+        }
+    }
+    const int stormCorrections = correctionsBefore < 0 || correctionsAtSettle < 0
+        ? -1
+        : correctionsAtSettle - correctionsBefore;
 
     // Host CPU per stream: the guest fetches the whole file as fast as the
     // link allows while the host's own player is paused.
@@ -599,6 +672,19 @@ int runBenchmark(const QString &self, bool localCopy, const QString &eventsFile)
         {"join_to_in_sync_s", std::isfinite(joinInSync) ? joinInSync - joinedAt : -1.0},
         {"seek_to_in_sync_s", std::isfinite(seekInSync) ? seekInSync - seekSentAt : -1.0},
         {"seek_unbuffered_shown_s", seekS},
+        {"seek_storm",
+         {{"seeks", kStormSeeks},
+          {"gap_ms", kStormGapMs},
+          {"step_s", kStormStep},
+          {"from_s", kStormFrom},
+          {"last_target_s", stormLastTarget},
+          {"last_seek_to_within_50ms_s",
+           std::isfinite(stormSettledAt) ? stormSettledAt - stormLastAt : -1.0},
+          {"corrections", stormCorrections},
+          // What the guest's proxy asked the host for meanwhile (the rest
+          // came from its cache).
+          {"upstream_requests",
+           requestsBefore < 0 || requestsAtSettle < 0 ? -1 : requestsAtSettle - requestsBefore}}},
         {"inter_client_error_ms",
          {{"p50", percentile(between, 50)}, {"p95", p95}, {"samples", int(between.size())}}},
         {"guest_error_ms_p95", percentile(guestErrors, 95)},

@@ -127,6 +127,8 @@ public:
     void offerSubtitles(const QList<SubtitleOffer> &offers) { m_sharing.offerSubtitles(offers); }
     bool fetchHostSubtitle(const QString &id) { return m_sharing.fetchHostSubtitle(id); }
     QUrl hostStreamUrl() { return m_sharing.hostStreamUrl(); }
+    // Stops streaming the host's file (the proxy forgets what it fetched).
+    void stopHostStream() { m_sharing.stopStream(); }
     void setPlaysHostStream(bool playing) { m_sharing.setPlaysHostStream(playing); }
 
 signals:

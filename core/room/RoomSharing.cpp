@@ -120,6 +120,11 @@ void RoomSharing::setPlaysHostStream(bool playing)
     emit playsHostStreamChanged(playing);
 }
 
+void RoomSharing::stopStream()
+{
+    m_streamProxy->stop();
+}
+
 void RoomSharing::stop()
 {
     m_streamProxy->stop();

@@ -58,6 +58,8 @@ public:
     // controller; the sync log reports it).
     bool playsHostStream() const { return m_playsHostStream; }
     void setPlaysHostStream(bool playing);
+    // The stream stops; the proxy forgets what it fetched.
+    void stopStream();
     // The room is over: the stream and the fetches stop.
     void stop();
 
@@ -69,6 +71,8 @@ signals:
     void subtitleFailed(const QString &id, const QString &sentence);
 
 private:
+    friend struct RoomTestAccess;
+
     // The subtitle list goes to the room (subtitles_update).
     void announceSubtitles();
 

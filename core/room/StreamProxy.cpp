@@ -1,5 +1,8 @@
 #include "StreamProxy.h"
 
+#include "StreamProxyParts.h"
+#include "server/media/MediaRequest.h"
+
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -11,20 +14,14 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <utility>
 
 Q_LOGGING_CATEGORY(lcStream, "lockstep.stream", QtInfoMsg)
 
 namespace lockstep::room {
 
-namespace {
-
-constexpr qsizetype kMaxHeadBytes = 16 * 1024;
-constexpr qint64 kChunkBytes = 64 * 1024;
-constexpr char kVerified[] = "lockstepPinnedVerified";
-// The host drops a connection that sends nothing for 10 s; a spare is
-// replaced before that.
-constexpr int kSpareLifetimeMs = 7000;
+namespace stream {
 
 QByteArray headerValue(const QByteArray &head, const QByteArray &name)
 {
@@ -36,217 +33,10 @@ QByteArray headerValue(const QByteArray &head, const QByteArray &name)
     return {};
 }
 
-} // namespace
+} // namespace stream
 
-// The proxy itself, on the proxy's own thread: everything below runs there.
-class StreamProxy::Worker : public QObject
-{
-public:
-    explicit Worker(std::function<void(int)> failed);
-    ~Worker() override;
-
-    QUrl start(const QUrl &upstream, const QByteArray &pinnedSha256, const QString &fileName);
-    void stop();
-    bool isActive() const;
-    void accept();
-    void dropRelays();
-    // A TLS connection to the host, checked against the pinned certificate
-    // (property "lockstepPinnedVerified" once it passed).
-    QSslSocket *openHost(QObject *parent);
-    // One connection is kept open ahead (handshake done), replaced before
-    // the host would drop it as idle; a request takes it.
-    void prepareSpare();
-    QSslSocket *takeSpare();
-
-    const std::function<void(int)> m_failed; // tells the proxy's owner, on its thread
-    QTcpServer *m_server;
-    QUrl m_upstream;
-    QByteArray m_pinned;
-    QByteArray m_secretPath;
-    QUrl m_localUrl;
-    std::vector<Relay *> m_relays;
-    QSslSocket *m_spare = nullptr;
-    QTimer *m_spareTimer;
-};
-
-// One request of the player: its socket, the host's, and what lies between.
-class StreamProxy::Relay : public QObject
-{
-public:
-    Relay(Worker &proxy, QTcpSocket *player) : QObject(&proxy), m_proxy(proxy), m_player(player)
-    {
-        player->setParent(this);
-        connect(player, &QTcpSocket::readyRead, this, &Relay::readRequest);
-        connect(player, &QTcpSocket::bytesWritten, this, &Relay::pump);
-        connect(player, &QTcpSocket::disconnected, this, &Relay::end);
-    }
-
-    void end()
-    {
-        if (m_ended)
-            return;
-        m_ended = true;
-        if (m_host)
-            m_host->abort();
-        m_player->disconnect(this);
-        m_player->abort();
-        m_proxy.m_relays.erase(std::remove(m_proxy.m_relays.begin(), m_proxy.m_relays.end(), this),
-                               m_proxy.m_relays.end());
-        deleteLater();
-    }
-
-private:
-    void readRequest()
-    {
-        if (m_host) {
-            m_player->readAll(); // one request per connection
-            return;
-        }
-        m_head += m_player->read(kMaxHeadBytes + 1 - m_head.size());
-        const qsizetype end = m_head.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (m_head.size() > kMaxHeadBytes)
-                answer(431, "Request Header Fields Too Large");
-            return;
-        }
-        const QList<QByteArray> requestLine = m_head.left(m_head.indexOf("\r\n")).split(' ');
-        if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
-            answer(400, "Bad Request");
-            return;
-        }
-        const QByteArray method = requestLine[0];
-        if (method != "GET" && method != "HEAD") {
-            answer(405, "Method Not Allowed");
-            return;
-        }
-        // Only the secret path: another local user guessing ports gets nothing.
-        if (!requestLine[1].startsWith(QByteArray(m_proxy.m_secretPath + '/'))) {
-            answer(404, "Not Found");
-            return;
-        }
-        const QByteArray range = headerValue(m_head.left(end), "range");
-        forward(method, range);
-    }
-
-    void forward(const QByteArray &method, const QByteArray &range)
-    {
-        const QUrl upstream = m_proxy.m_upstream;
-        QByteArray request = method + ' ' + upstream.path(QUrl::FullyEncoded).toLatin1() + '?'
-            + upstream.query(QUrl::FullyEncoded).toLatin1() + " HTTP/1.1\r\n";
-        request += "Host: " + upstream.host(QUrl::FullyEncoded).toLatin1() + ':'
-            + QByteArray::number(upstream.port(443)) + "\r\n";
-        if (!range.isEmpty())
-            request += "Range: " + range + "\r\n";
-        request += "Connection: close\r\n\r\n";
-
-        // A connection opened ahead (TLS done) saves the handshake's round
-        // trips: a seek costs one round trip to the host, not three.
-        m_host = m_proxy.takeSpare();
-        if (m_host)
-            m_host->setParent(this);
-        else
-            m_host = m_proxy.openHost(this);
-        m_host->setReadBufferSize(kReadAheadBytes);
-        const bool pinned = !m_proxy.m_pinned.isEmpty();
-        const auto send = [this, request, pinned] {
-            if (pinned && !m_host->property(kVerified).toBool()) {
-                qCWarning(lcStream) << "the host's certificate is not the pinned one";
-                fail();
-                return;
-            }
-            m_host->write(request);
-        };
-        if (m_host->isEncrypted())
-            send();
-        else
-            connect(m_host, &QSslSocket::encrypted, this, send);
-        connect(m_host, &QSslSocket::readyRead, this, &Relay::pump);
-        connect(m_host, &QSslSocket::disconnected, this, [this] {
-            m_hostDone = true;
-            pump();
-        });
-        connect(m_host, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
-            if (m_host->state() != QAbstractSocket::ConnectedState) {
-                m_hostDone = true;
-                pump();
-            }
-        });
-    }
-
-    // Moves what the host sent to the player while the player keeps up.
-    void pump()
-    {
-        if (!m_host || m_ended)
-            return;
-        if (!m_statusSeen && !readStatus()) {
-            // The status line is not all here yet, or never will be.
-            if (m_hostDone && m_host->bytesAvailable() == 0)
-                fail();
-            return;
-        }
-        while (m_host->bytesAvailable() > 0 && m_player->bytesToWrite() < kPlayerBufferBytes)
-            m_player->write(m_host->read(kChunkBytes));
-        if (m_hostDone && m_host->bytesAvailable() == 0) {
-            if (!m_statusSeen) {
-                fail();
-                return;
-            }
-            m_player->disconnectFromHost();
-        }
-    }
-
-    // The host's status line, once it is all here (it may come over
-    // several reads): a refusal tells the proxy's owner. False while more
-    // is to come.
-    bool readStatus()
-    {
-        constexpr qint64 kMaxStatusLine = 1024;
-        const QByteArray head = m_host->peek(kMaxStatusLine);
-        const qsizetype end = head.indexOf("\r\n");
-        if (end < 0 && head.size() < kMaxStatusLine && !m_hostDone)
-            return false;
-        if (head.isEmpty())
-            return false; // the host closed without a word: fail() answers
-        m_statusSeen = true;
-        // "HTTP/1.1 404 Not Found"
-        const QList<QByteArray> parts = head.left(end < 0 ? head.size() : end).split(' ');
-        const int status = parts.size() >= 2 && parts[0].startsWith("HTTP/") ? parts[1].toInt() : 0;
-        if (status == 403 || status == 404)
-            m_proxy.m_failed(status);
-        return true;
-    }
-
-    void fail()
-    {
-        if (!m_statusSeen) {
-            m_statusSeen = true;
-            m_proxy.m_failed(0);
-            answer(502, "Bad Gateway");
-            return;
-        }
-        end();
-    }
-
-    void answer(int status, const QByteArray &reason)
-    {
-        if (m_host) {
-            m_host->disconnect(this);
-            m_host->abort();
-        }
-        m_statusSeen = true;
-        m_player->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
-                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        m_player->disconnectFromHost();
-    }
-
-    Worker &m_proxy;
-    QTcpSocket *m_player;
-    QSslSocket *m_host = nullptr;
-    QByteArray m_head;
-    bool m_statusSeen = false;
-    bool m_hostDone = false;
-    bool m_ended = false;
-};
+using namespace stream;
+using server::media::RangeAnswer;
 
 StreamProxy::Worker::Worker(std::function<void(int)> failed)
     : m_failed(std::move(failed)), m_server(new QTcpServer(this)), m_spareTimer(new QTimer(this))
@@ -328,11 +118,16 @@ StreamProxy::Worker::~Worker()
 QUrl StreamProxy::Worker::start(const QUrl &upstream, const QByteArray &pinnedSha256,
                                 const QString &fileName)
 {
+    // The same room's next film has the same upstream URL: its name tells
+    // the cache that the bytes it holds are another file's.
     const bool changed = upstream != m_upstream || pinnedSha256 != m_pinned;
     if (changed)
         dropRelays();
+    if (changed || fileName != m_fileName)
+        forgetFile();
     m_upstream = upstream;
     m_pinned = pinnedSha256;
+    m_fileName = fileName;
     if (!m_server->isListening()) {
         if (!m_server->listen(QHostAddress::LocalHost, 0)) {
             qCWarning(lcStream).noquote()
@@ -365,6 +160,23 @@ void StreamProxy::Worker::stop()
     m_server->close();
     m_upstream.clear();
     m_localUrl.clear();
+    m_fileName.clear();
+    forgetFile();
+}
+
+void StreamProxy::Worker::learnFile(qint64 size, const QByteArray &contentType)
+{
+    if (size != m_fileSize)
+        m_cache.clear();
+    m_fileSize = size;
+    m_contentType = contentType;
+}
+
+void StreamProxy::Worker::forgetFile()
+{
+    m_cache.clear();
+    m_fileSize = -1;
+    m_contentType.clear();
 }
 
 bool StreamProxy::Worker::isActive() const
@@ -442,6 +254,16 @@ QUrl StreamProxy::upstream() const
 int StreamProxy::openRequests() const
 {
     return m_thread.call([this] { return int(m_worker->m_relays.size()); });
+}
+
+int StreamProxy::upstreamRequests() const
+{
+    return m_thread.call([this] { return m_worker->m_upstreamRequests; });
+}
+
+qint64 StreamProxy::cachedBytes() const
+{
+    return m_thread.call([this] { return m_worker->m_cache.size(); });
 }
 
 } // namespace lockstep::room

@@ -16,6 +16,10 @@ namespace lockstep::room {
 // invite's certificate. The answer flows back as the player reads, through
 // a bounded read-ahead buffer per request (kReadAheadBytes): the proxy never
 // holds more, and a player that stops reading stops the host's sending.
+// What came from the host is also kept, up to RangeCache::kDefaultCapacity
+// in all (least recently used first out), so that a seek back into it is
+// answered at once: entirely from memory when all of it is there, or from
+// memory first while the rest is fetched from where the cached bytes end.
 // It runs on a thread of its own (NetworkThread): a seek on Qt 6.4's
 // GStreamer backend blocks the GUI thread while the player waits for the very
 // data this proxy serves, and it is served all the same.
@@ -41,6 +45,11 @@ public:
     QUrl localUrl() const;
     QUrl upstream() const;
     int openRequests() const;
+    // Requests sent to the host since the proxy was made: a request served
+    // from the cache sends none.
+    int upstreamRequests() const;
+    // What the cache of the file's recently fetched ranges holds.
+    qint64 cachedBytes() const;
 
 signals:
     // The host answered a request with this status (403: not allowed any

@@ -3,6 +3,7 @@
 // generated here, a guest RoomSession whose loopback proxy forwards a real
 // QMediaPlayer's ranged requests over the pinned TLS, and the sync engine
 // keeping both players on the room's timeline through a seek.
+#include "RoomTestAccess.h"
 #include "player/MediaPlayerBackend.h"
 #include "protocol/Clock.h"
 #include "room/HostOptions.h"
@@ -35,6 +36,46 @@ namespace {
 
 constexpr int kDeadlineMs = 20000;
 
+// One HTTP exchange with the guest's proxy, as the player has it: the whole
+// answer, read until the proxy closes the connection.
+QByteArray fetchThroughProxy(const QUrl &url, const QByteArray &range)
+{
+    QTcpSocket socket;
+    QByteArray answer;
+    bool closed = false;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &socket, [&] {
+        answer += socket.readAll();
+        closed = true;
+    });
+    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(url.port()));
+    if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; },
+                         kDeadlineMs))
+        return {};
+    socket.write("GET " + url.path(QUrl::FullyEncoded).toLatin1()
+                 + " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: " + range + "\r\n\r\n");
+    if (!QTest::qWaitFor([&] { return closed; }, kDeadlineMs))
+        return {};
+    return answer;
+}
+
+QByteArray headerOf(const QByteArray &answer, const QByteArray &name)
+{
+    const QByteArray head = answer.left(answer.indexOf("\r\n\r\n"));
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+QByteArray bodyOf(const QByteArray &answer)
+{
+    const qsizetype end = answer.indexOf("\r\n\r\n");
+    return end < 0 ? QByteArray() : answer.mid(end + 4);
+}
+
 // One person with the app: a real player under a room session over a real
 // WebSocket.
 struct Person {
@@ -64,6 +105,7 @@ private slots:
     void guestWithoutACopyStreamsInStep();
     void aGuestMovingThePlaylistOnStreamsTheNextItem();
     void theStreamIsServedWhileTheGuiThreadIsBlocked();
+    void fetchedBytesAreServedAgainWithoutTheHost();
 
 private:
     // `host` plays the clip in a room it hosts in the app, offering the clip
@@ -291,6 +333,90 @@ void TestMediaStreamGuest::theStreamIsServedWhileTheGuiThreadIsBlocked()
              qPrintable(QStringLiteral("served after %1 ms; the GUI thread was blocked until %2 ms")
                             .arg(doneAtMs)
                             .arg(blockedUntilMs)));
+}
+
+void TestMediaStreamGuest::fetchedBytesAreServedAgainWithoutTheHost()
+{
+    // A seek back into what the player already read: the proxy answers from
+    // memory, with the same bytes and headers the host gave, and asks the
+    // host for nothing, or only for what follows the bytes it holds.
+    Person host;
+    std::optional<room::InviteLink> link;
+    hostClip(host, {}, link);
+    QVERIFY(link);
+    Person guest;
+    guest.session.join(*link, QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().inRoom(), kDeadlineMs);
+    const QUrl url = guest.session.hostStreamUrl();
+    QVERIFY(url.isValid());
+    room::StreamProxy &proxy = room::RoomTestAccess::streamProxy(guest.session);
+    QFile file(m_clip);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray clip = file.readAll();
+    QVERIFY(clip.size() > 100000);
+    const QByteArray size = QByteArray::number(clip.size());
+    const auto range = [](qint64 first, qint64 last) -> QByteArray {
+        return "bytes=" + QByteArray::number(first) + '-'
+            + (last < 0 ? QByteArray() : QByteArray::number(last));
+    };
+    // The second quarter of the file first, then around and past it.
+    const qint64 from = clip.size() / 4;
+    const qint64 to = clip.size() / 2; // exclusive
+    const int before = proxy.upstreamRequests();
+
+    // First time: from the host.
+    const QByteArray fetched = fetchThroughProxy(url, range(from, to - 1));
+    QVERIFY2(fetched.startsWith("HTTP/1.1 206"), fetched.left(200).constData());
+    QVERIFY(bodyOf(fetched) == clip.mid(from, to - from));
+    QCOMPARE(proxy.upstreamRequests(), before + 1);
+    QCOMPARE(proxy.cachedBytes(), to - from);
+
+    // Again, and a part of it: from memory, the same answer.
+    const QByteArray again = fetchThroughProxy(url, range(from, to - 1));
+    QVERIFY2(again.startsWith("HTTP/1.1 206"), again.left(200).constData());
+    QVERIFY(bodyOf(again) == bodyOf(fetched));
+    for (const QByteArray name : {"content-range", "content-length", "content-type"})
+        QCOMPARE(headerOf(again, name), headerOf(fetched, name));
+    const QByteArray part = fetchThroughProxy(url, range(from + 1000, from + 1999));
+    QCOMPARE(headerOf(part, "content-range"),
+             "bytes " + QByteArray::number(from + 1000) + '-' + QByteArray::number(from + 1999)
+                 + '/' + size);
+    QVERIFY(bodyOf(part) == clip.mid(from + 1000, 1000));
+    QCOMPARE(proxy.upstreamRequests(), before + 1);
+
+    // Starting inside and running to the end of the file, as a player's
+    // open-ended request does: the cached part, then the rest from the host
+    // (one request), all in one answer.
+    const qint64 inside = to - 5000;
+    const QByteArray past = fetchThroughProxy(url, range(inside, -1));
+    QVERIFY2(past.startsWith("HTTP/1.1 206"), past.left(200).constData());
+    QCOMPARE(headerOf(past, "content-range"),
+             "bytes " + QByteArray::number(inside) + '-' + QByteArray::number(clip.size() - 1) + '/'
+                 + size);
+    QCOMPARE(headerOf(past, "content-length"), QByteArray::number(clip.size() - inside));
+    QVERIFY(bodyOf(past) == clip.mid(inside));
+    QCOMPARE(proxy.upstreamRequests(), before + 2);
+    QCOMPARE(proxy.cachedBytes(), clip.size() - from);
+
+    // What the host sent for the rest joined the cached range: all of the
+    // file from there on comes from memory.
+    const QByteArray rest = fetchThroughProxy(url, range(from, -1));
+    QVERIFY(bodyOf(rest) == clip.mid(from));
+    QCOMPARE(proxy.upstreamRequests(), before + 2);
+    // Before it, from the host again.
+    const QByteArray start = fetchThroughProxy(url, range(0, 99));
+    QVERIFY(bodyOf(start) == clip.left(100));
+    QCOMPARE(proxy.upstreamRequests(), before + 3);
+
+    // Another file of the same room, or a stopped proxy: nothing is kept.
+    QVERIFY(proxy.start(proxy.upstream(), link->certificateDigest(), QStringLiteral("other.mp4"))
+                .isValid());
+    QCOMPARE(proxy.cachedBytes(), qint64(0));
+    QVERIFY(bodyOf(fetchThroughProxy(proxy.localUrl(), range(0, 999))) == clip.left(1000));
+    QCOMPARE(proxy.cachedBytes(), qint64(1000));
+    QCOMPARE(proxy.upstreamRequests(), before + 4);
+    proxy.stop();
+    QCOMPARE(proxy.cachedBytes(), qint64(0));
 }
 
 QTEST_MAIN(TestMediaStreamGuest)

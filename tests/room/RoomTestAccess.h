@@ -1,6 +1,8 @@
 #pragma once
 
+#include "room/PortMapper.h"
 #include "room/RoomSession.h"
+#include "room/StreamProxy.h"
 
 namespace lockstep::room {
 
@@ -14,6 +16,11 @@ struct RoomTestAccess {
     }
     // The router's port mapper itself (its lease, waiting for its removal).
     static PortMapper &portMapper(RoomSession &session) { return session.m_hosting.portMapper(); }
+    // A guest's stream proxy itself (started for another file, stopped).
+    static StreamProxy &streamProxy(RoomSession &session)
+    {
+        return *session.m_sharing.m_streamProxy;
+    }
 };
 
 } // namespace lockstep::room
