@@ -55,6 +55,9 @@ public:
     bool isBuffering() const { return m_buffering; }
     bool isWaitingForData() const override { return m_hasMedia && (m_buffering || fetching()); }
     void setHasMedia(bool hasMedia) { m_hasMedia = hasMedia; }
+    // How long its seeks wait for data from now on (a link that got faster,
+    // a cache that has the bytes).
+    void setSeekFetch(double seconds) { m_profile.seekFetch = seconds; }
     int rateChanges() const { return m_rateChanges; }
     int seeks() const { return m_seeks; }
     int pauses() const { return m_pauses; }

@@ -524,6 +524,8 @@ void SyncController::finishPreroll(double now)
     m_preroll.reset();
     if (m_startTimer)
         m_startTimer->stop();
+    if (m_correctByParking && preroll.readyAt >= 0.0)
+        shortenFetchLead(preroll.readyAt - preroll.seekedAt);
     m_player.play();
     m_lastCorrectionAt = now;
     m_settleUntil = now + m_startLag + 0.15;
@@ -532,6 +534,19 @@ void SyncController::finishPreroll(double now)
     // A tick a little off its planned time leaves the player that much
     // behind; that is not the start latency's doing.
     m_measureStartOffset = now - preroll.startAt;
+}
+
+void SyncController::shortenFetchLead(double fetching)
+{
+    // Fetches that come quickly now (the stream proxy had the bytes, the
+    // link got faster): the lead comes down halfway towards one and a half
+    // of them at each start, so a join's slow first fetches do not slow
+    // every later seek. It never goes below the engine's own lead.
+    const double lead = std::max(1.5 * fetching + 0.1, m_config.prerollLead);
+    for (double *current : {&m_leadFromPaused, &m_leadFromPlaying}) {
+        if (lead < *current)
+            *current = std::max(lead, 0.5 * (*current + lead));
+    }
 }
 
 void SyncController::retryMissedPreroll(double now)
@@ -672,6 +687,8 @@ void SyncController::tick()
             retryMissedPreroll(now);
             return;
         } else {
+            if (m_preroll->readyAt < 0.0 && !m_player.isWaitingForData())
+                m_preroll->readyAt = now;
             // The tick nearest the planned start starts the player (or the
             // start timer, which a tick only stands in for when it is late).
             const double due = m_startTimer ? m_preroll->startAt + m_tickInterval

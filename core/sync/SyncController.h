@@ -162,6 +162,9 @@ private:
     void startPlayback(double now, double expected);
     void finishPreroll(double now);
     void retryMissedPreroll(double now);
+    // A streaming player's lead follows its fetches down (retryMissedPreroll
+    // raises it).
+    void shortenFetchLead(double fetching);
     void correctiveSeek(double now, double expected);
     void setRate(double now, double rate);
     // The player's rate back to the room's speed (no nudge).
@@ -222,6 +225,8 @@ private:
         double seekedAt = 0.0; // local time of that seek
         // The moment to start came while the player still fetched its frame.
         bool missed = false;
+        // When the player had its frame (first tick not waiting for data).
+        double readyAt = -1.0;
     };
     std::optional<Preroll> m_preroll;
     double m_measureStartOffset = 0.0; // how late a pre-rolled start was, s

@@ -133,6 +133,7 @@ private slots:
     void aStreamingFollowerWaitsForItsDataThenStartsInStep();
     void aFollowerLandsOnceOnASeekStorm_data();
     void aFollowerLandsOnceOnASeekStorm();
+    void aStreamingFollowersLeadFollowsItsFetchesDown();
     void aFollowerWhoseSeeksScatterIsCorrectedByParking();
     void aFollowerKnownToStreamStartsOnItsFirstPark();
     void aSmallSlipIsMendedOnlyWhereMendingIsCheap();
@@ -542,6 +543,42 @@ void TestSyncSim::aFollowerLandsOnceOnASeekStorm()
           corrections, hostCorrections);
     QVERIFY2(hostCorrections <= 3,
              qPrintable(QStringLiteral("the host: %1 corrections").arg(hostCorrections)));
+}
+
+void TestSyncSim::aStreamingFollowersLeadFollowsItsFetchesDown()
+{
+    // Bob streams: his first fetches are slow (the join, nothing cached) and
+    // raise his lead; then they come quickly (the proxy has the bytes). A
+    // seek is then in step well before the first fetches' lead of 2.35 s.
+    SimWorld world(5);
+    const LinkProfile link {0.040, 0.040, 0.004, 0.0};
+    SimParticipant &host = world.add(QStringLiteral("alice"), 1.1, link);
+    host.create(kRoom);
+    world.run(0.5);
+    PlayerProfile streaming;
+    streaming.seekFetch = 1.5;
+    SimParticipant &bob = world.add(QStringLiteral("bob"), -0.4, link, streaming);
+    bob.join(kRoom);
+    world.run(1.0);
+    host.controller().play();
+    world.run(12.0);
+    QCOMPARE(bob.player().state(), sync::PlayerBackend::State::Playing);
+
+    bob.player().setSeekFetch(0.05);
+    double inStep = -1.0;
+    for (int seek = 0; seek < 4; ++seek) {
+        QVERIFY(host.controller().seek(30.0 + 20.0 * seek));
+        inStep = -1.0;
+        for (double t = 0.0; t < 5.0; t += 0.05) {
+            world.run(0.05);
+            if (inStep < 0.0 && bob.player().state() == sync::PlayerBackend::State::Playing
+                && std::abs(bob.truePosition() - host.truePosition()) < 0.030)
+                inStep = t + 0.05;
+        }
+        QVERIFY2(inStep >= 0.0, qPrintable(QStringLiteral("seek %1 never in step").arg(seek)));
+    }
+    qInfo("the last seek in step after %.2f s", inStep);
+    QVERIFY2(inStep < 1.0, qPrintable(QStringLiteral("%1 s").arg(inStep)));
 }
 
 void TestSyncSim::aFollowerWhoseSeeksScatterIsCorrectedByParking()
