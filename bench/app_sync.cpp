@@ -4,7 +4,12 @@
 // streams the host's file (--join LINK only), and a remote participant
 // (fault_client) that plays, then seeks in storms: 8 seeks 250 ms apart,
 // then 12 seeks 100 ms apart (someone scrubbing). Everything is read from
-// the apps' own --sync-log. Prints one JSON line.
+// the apps' own --sync-log. Meanwhile a participant pings the host's room
+// every 50 ms: how long the room takes to answer while the host's player
+// seeks (the room's server runs in the host app). And how long each app's
+// --sync-log went without a line during the storms (it writes one a second
+// and on every event): a GUI thread held for S seconds leaves a gap of about
+// 1 + S. Prints one JSON line.
 //
 //   app_sync        (needs ffmpeg; takes about a minute)
 #include "AppProcess.h"
@@ -14,11 +19,17 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSslError>
+#include <QTimer>
 #include <QUrlQuery>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <cmath>
@@ -129,6 +140,44 @@ int main(int argc, char *argv[])
         return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     };
 
+    // The pinger: protocol pings to the host's room, its round trips.
+    QWebSocket pinger;
+    QObject::connect(&pinger, &QWebSocket::sslErrors, &pinger,
+                     [&pinger](const QList<QSslError> &) { pinger.ignoreSslErrors(); });
+    QElapsedTimer clock;
+    clock.start();
+    QHash<qint64, qint64> sentAt; // client_ts -> ms on `clock`
+    std::vector<double> pingRtts;
+    bool measuring = false;
+    QObject::connect(&pinger, &QWebSocket::textMessageReceived, &pinger, [&](const QString &text) {
+        const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+        if (frame.value(QStringLiteral("type")).toString() != QLatin1String("pong"))
+            return;
+        const qint64 ts = qint64(frame.value(QStringLiteral("payload"))
+                                     .toObject()
+                                     .value(QStringLiteral("client_ts"))
+                                     .toDouble());
+        const auto it = sentAt.find(ts);
+        if (it == sentAt.end())
+            return;
+        if (measuring)
+            pingRtts.push_back(double(clock.elapsed() - it.value()));
+        sentAt.erase(it);
+    });
+    QTimer pings;
+    pings.setInterval(50);
+    qint64 nextTs = 1;
+    QObject::connect(&pings, &QTimer::timeout, &pinger, [&] {
+        if (pinger.state() != QAbstractSocket::ConnectedState)
+            return;
+        const qint64 ts = nextTs++;
+        sentAt.insert(ts, clock.elapsed());
+        pinger.sendTextMessage(
+            QStringLiteral(R"({"type":"ping","payload":{"client_ts":%1}})").arg(ts));
+    });
+    pinger.open(QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(port)));
+    pings.start();
+
     remote.send(QStringLiteral("seek 2"));
     QTest::qWait(300);
     remote.send(QStringLiteral("play"));
@@ -144,6 +193,8 @@ int main(int argc, char *argv[])
     };
     std::vector<StormResult> results;
     double target = 20.0;
+    measuring = true;
+    const double stormsFrom = localNow();
     for (const Storm &storm : storms) {
         StormResult result;
         for (int i = 0; i < storm.seeks; ++i) {
@@ -159,7 +210,17 @@ int main(int argc, char *argv[])
         target += 10.0;
     }
 
+    measuring = false;
+    // Pings never answered count as the whole time they waited.
+    for (auto it = sentAt.cbegin(); it != sentAt.cend(); ++it)
+        pingRtts.push_back(double(clock.elapsed() - it.value()));
+    const double stormsTo = localNow();
+
     std::printf("{\"scenario\":\"apps-following-a-room\",\"backend_qt\":\"%s\"", qVersion());
+    std::printf(",\"room_pings_during_storms_ms\":{\"p50\":%.1f,\"p99\":%.1f,\"max\":%.1f,"
+                "\"count\":%zu}",
+                percentile(pingRtts, 0.5), percentile(pingRtts, 0.99), percentile(pingRtts, 1.0),
+                pingRtts.size());
     for (int a = 0; a < 3; ++a) {
         const QList<QJsonObject> &lines = apps[a]->lines();
         std::vector<double> steady;
@@ -169,8 +230,20 @@ int main(int argc, char *argv[])
             if (t >= steadyFrom && t <= steadyTo && flagOf(line, "timeline_playing"))
                 steady.push_back(std::abs(numberOf(line, "error_ms")));
         }
-        std::printf(",\"%s\":{\"steady_error_ms\":{\"p50\":%.1f,\"p95\":%.1f,\"lines\":%zu}",
-                    names[a], percentile(steady, 0.5), percentile(steady, 0.95), steady.size());
+        double lastLine = -1.0;
+        double longestGap = 0.0;
+        for (const QJsonObject &line : lines) {
+            const double t = numberOf(line, "local_time");
+            if (t < stormsFrom || t > stormsTo)
+                continue;
+            if (lastLine > 0.0)
+                longestGap = std::max(longestGap, t - lastLine);
+            lastLine = t;
+        }
+        std::printf(",\"%s\":{\"steady_error_ms\":{\"p50\":%.1f,\"p95\":%.1f,\"lines\":%zu},"
+                    "\"longest_log_gap_s\":%.2f",
+                    names[a], percentile(steady, 0.5), percentile(steady, 0.95), steady.size(),
+                    longestGap);
         for (std::size_t s = 0; s < results.size(); ++s) {
             // Corrections from the storm's first seek until it settled.
             const double from = results[s].lastSeekAt;

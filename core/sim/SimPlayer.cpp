@@ -77,8 +77,14 @@ void SimPlayer::seek(double position)
         const double decode = unit * m_profile.seekScatter;
         m_stallUntil = now + m_profile.seekStall + decode;
     }
-    if (m_profile.seekFetch > 0.0)
-        m_fetchUntil = now + m_profile.seekFetch;
+    if (m_profile.seekFetch <= 0.0)
+        return;
+    const bool fetched = m_fetchedFrom >= 0.0 && m_anchorPosition >= m_fetchedFrom
+        && m_anchorPosition <= m_fetchedFrom + m_profile.fetchedAhead;
+    if (fetched)
+        return; // it comes with the fetch before (which may still be under way)
+    m_fetchUntil = now + m_profile.seekFetch;
+    m_fetchedFrom = m_anchorPosition;
 }
 
 void SimPlayer::setPlaybackRate(double rate)

@@ -22,6 +22,10 @@ struct PlayerProfile {
     // for this long it has no frame to show (waiting for data; buffering if
     // it was playing). 0: a local file, whose seeks need no fetch.
     double seekFetch = 0.0;
+    // Seconds of media past a fetched seek's target that come with it (the
+    // player's and the stream proxy's read-ahead): a later seek into them
+    // needs no fetch of its own. 0: every seek fetches.
+    double fetchedAhead = 0.0;
     // A seek while playing also decodes from the keyframe before its target
     // before it shows a frame: a further stall anywhere between 0 and this,
     // which no learned landing offset can predict (a 1080p film with
@@ -77,6 +81,7 @@ private:
     double m_anchorTime = 0.0;
     double m_stallUntil = 0.0;
     double m_fetchUntil = 0.0;
+    double m_fetchedFrom = -1.0; // the last fetched seek's target
     int m_rateChanges = 0;
     int m_seeks = 0;
     int m_pauses = 0;

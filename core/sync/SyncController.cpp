@@ -461,7 +461,7 @@ void SyncController::applyTimeline(const Timeline &timeline, bool force)
 
 // ---------------------------------------------------------------- correction
 
-void SyncController::startPlayback(double now, double expected)
+void SyncController::startPlayback(double now, double expected, double shortLead)
 {
     // Park the player, paused, on the frame where the timeline will be when
     // it starts moving, then start it when the timeline gets there: on the
@@ -472,7 +472,8 @@ void SyncController::startPlayback(double now, double expected)
     if (wasPlaying)
         m_player.pause();
     resetRate();
-    double &lead = wasPlaying ? m_leadFromPlaying : m_leadFromPaused;
+    double shortened = shortLead;
+    double &lead = shortLead > 0.0 ? shortened : wasPlaying ? m_leadFromPlaying : m_leadFromPaused;
     for (int attempt = 0;; ++attempt) {
         // Without a start timer, the start falls on a tick: the first one
         // at least `lead` away, counted on from the last tick (this may run
@@ -484,6 +485,8 @@ void SyncController::startPlayback(double now, double expected)
             = clampToMedia(expected + (startAt - now + m_startLag) * m_timeline.speed);
         m_player.seek(target);
         m_preroll = Preroll {target, startAt, now};
+        m_preroll->retry = shortLead > 0.0;
+        m_preroll->learnsLead = !m_preroll->retry;
         if (!m_startTimer)
             break;
         // A seek right after a pause can hold the thread (about 300 ms on
@@ -524,7 +527,7 @@ void SyncController::finishPreroll(double now)
     m_preroll.reset();
     if (m_startTimer)
         m_startTimer->stop();
-    if (m_correctByParking && preroll.readyAt >= 0.0)
+    if (m_correctByParking && preroll.readyAt >= 0.0 && preroll.learnsLead)
         shortenFetchLead(preroll.readyAt - preroll.seekedAt);
     m_player.play();
     m_lastCorrectionAt = now;
@@ -551,17 +554,28 @@ void SyncController::shortenFetchLead(double fetching)
 
 void SyncController::retryMissedPreroll(double now)
 {
-    // How long a fetch takes is what this wait shows; a lead of one and a
-    // half fetches leaves the player parked and ready before its moment.
-    constexpr double kMaxFetchLead = 5.0; // s
+    // How long a fetch takes is what this wait shows; a lead of a fetch and
+    // a little leaves the player parked and ready before its moment (and a
+    // miss now costs only a short retry).
+    // A first fetch can be slow (a fresh connection, the player buffering
+    // from the start); the lead it teaches is capped, since a miss costs
+    // only a short retry while a long lead slows every start.
+    constexpr double kMaxFetchLead = 5.0; // s: waited for at most twice this
+    constexpr double kMaxLearnedLead = 1.5; // s
+    constexpr double kRetryLead = 0.5; // s
     const double fetching = now - m_preroll->seekedAt;
     if (m_player.isWaitingForData() && fetching < 2.0 * kMaxFetchLead)
         return;
-    const double lead = std::clamp(1.5 * fetching + 0.1, m_config.prerollLead, kMaxFetchLead);
+    const double lead = std::clamp(fetching + 0.2, m_config.prerollLead, kMaxLearnedLead);
     m_leadFromPaused = std::max(m_leadFromPaused, lead);
     m_leadFromPlaying = std::max(m_leadFromPlaying, lead);
+    // The data just fetched runs on past where the player was parked (the
+    // player and the stream proxy read ahead), and the timeline has not gone
+    // far beyond it: parked again close ahead, the frame is most likely at
+    // hand. Only when that misses too does it wait out a whole fetch.
+    const bool again = m_preroll->retry;
     m_preroll.reset();
-    startPlayback(now, expectedPosition());
+    startPlayback(now, expectedPosition(), again ? 0.0 : kRetryLead);
 }
 
 void SyncController::correctiveSeek(double now, double expected)
@@ -570,6 +584,8 @@ void SyncController::correctiveSeek(double now, double expected)
         // A seek while playing would stall for a fetch and land behind, or
         // land who knows where: park on the frame and start on time.
         startPlayback(now, expected);
+        if (m_preroll)
+            m_preroll->learnsLead = false;
         return;
     }
     m_player.seek(clampToMedia(expected + m_seekLag * m_timeline.speed));

@@ -53,7 +53,7 @@ struct SyncConfig {
     // player held the thread): a change this soon after the last, by the
     // server's clock, is not chased; the player acts on the newest once the
     // room's last change is this old.
-    double stormQuiet = 0.300; // s
+    double stormQuiet = 0.400; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
@@ -159,7 +159,9 @@ private:
     void applyTimeline(const Timeline &timeline, bool force);
     void sendAction(protocol::PlayerAction action, double position, protocol::PlayState state);
     void sendSeek(double position, double seekedAt, double now);
-    void startPlayback(double now, double expected);
+    // `shortLead` > 0: this once, park that far ahead (a retry whose data
+    // is near) rather than by the learned lead.
+    void startPlayback(double now, double expected, double shortLead = 0.0);
     void finishPreroll(double now);
     void retryMissedPreroll(double now);
     // A streaming player's lead follows its fetches down (retryMissedPreroll
@@ -227,6 +229,12 @@ private:
         bool missed = false;
         // When the player had its frame (first tick not waiting for data).
         double readyAt = -1.0;
+        // A retry after a missed start, parked close ahead.
+        bool retry = false;
+        // What its fetch took tells the lead for the room's next changes:
+        // not so for a retry, nor for a correction near where the player
+        // already is (its data came with the last fetch).
+        bool learnsLead = true;
     };
     std::optional<Preroll> m_preroll;
     double m_measureStartOffset = 0.0; // how late a pre-rolled start was, s

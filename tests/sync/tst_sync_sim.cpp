@@ -433,8 +433,9 @@ void TestSyncSim::bufferingParticipantCatchesUp()
 void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
 {
     // Bob streams the host's file: after every seek his player waits 1.2 s
-    // for data. Started on the usual 0.2 s lead he would stall and fall
-    // behind, and a corrective seek would only stall him again.
+    // for data (and has the next 8 s of media with it). Started on the usual
+    // 0.2 s lead he would stall and fall behind, and a corrective seek would
+    // only stall him again.
     SimWorld world(7);
     const LinkProfile link {0.040, 0.040, 0.004, 0.0};
     SimParticipant &host = world.add(QStringLiteral("alice"), 3.2, link);
@@ -442,6 +443,7 @@ void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
     world.run(0.5);
     PlayerProfile streaming;
     streaming.seekFetch = 1.2;
+    streaming.fetchedAhead = 8.0;
     SimParticipant &bob = world.add(QStringLiteral("bob"), -1.7, link, streaming);
     bob.join(kRoom);
     world.run(1.0);
@@ -459,15 +461,23 @@ void TestSyncSim::aStreamingFollowerWaitsForItsDataThenStartsInStep()
     QCOMPARE(bob.player().state(), sync::PlayerBackend::State::Playing);
     double gap = worstGap(10.0);
     QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
-    // The first start misses its moment once; the second, aimed with a lead
-    // that covers a fetch, lands.
+    // The first start misses its moment once; the second, parked close
+    // ahead in the data that came with the fetch, lands.
     const int afterPlay = bob.controller().correctionCount();
     QVERIFY2(afterPlay <= 2, qPrintable(QString::number(afterPlay)));
 
-    // The lead is learned: a seek now costs one correction.
+    // A seek far off, outside what came with the fetches so far: its fetch
+    // is waited for once, then a start close ahead lands (two corrections at
+    // most); and the lead is learned: the next far seek costs one.
     host.controller().seek(600.0);
     world.run(8.0);
-    QCOMPARE(bob.controller().correctionCount(), afterPlay + 1);
+    const int afterSeek = bob.controller().correctionCount();
+    QVERIFY2(afterSeek <= afterPlay + 2, qPrintable(QString::number(afterSeek - afterPlay)));
+    gap = worstGap(5.0);
+    QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
+    host.controller().seek(900.0);
+    world.run(8.0);
+    QCOMPARE(bob.controller().correctionCount(), afterSeek + 1);
     gap = worstGap(10.0);
     QVERIFY2(gap < 0.025, qPrintable(QString::number(gap)));
 
