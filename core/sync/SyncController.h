@@ -53,7 +53,7 @@ struct SyncConfig {
     // player held the thread): a change this soon after the last, by the
     // server's clock, is not chased; the player acts on the newest once the
     // room's last change is this old.
-    double stormQuiet = 0.400; // s
+    double stormQuiet = 0.300; // s
 };
 
 // What the engine is doing, for the status bar and the sync log.
