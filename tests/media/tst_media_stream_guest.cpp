@@ -15,18 +15,24 @@
 #include "sync/SyncController.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QMediaPlayer>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QVideoSink>
 
+#include <chrono>
+#include <deque>
+#include <future>
 #include <optional>
 
 using namespace lockstep;
@@ -76,6 +82,107 @@ QByteArray bodyOf(const QByteArray &answer)
     return end < 0 ? QByteArray() : answer.mid(end + 4);
 }
 
+// A link across the internet between a guest and the host's server: each
+// way, what is sent arrives `delayMs` later, at most `kbitPerSecond`. It
+// forwards TCP, so TLS stays end to end. It runs on a thread of its own, as
+// the internet does not wait for either app's GUI thread.
+class SlowLink
+{
+public:
+    SlowLink(quint16 target, int delayMs, int kbitPerSecond)
+        : m_thread(QThread::create([this, target, delayMs, kbitPerSecond] {
+              QTcpServer server;
+              server.listen(QHostAddress::LocalHost);
+              QObject::connect(&server, &QTcpServer::newConnection, &server, [&] {
+                  while (QTcpSocket *near = server.nextPendingConnection()) {
+                      auto *far = new QTcpSocket(near);
+                      far->connectToHost(QHostAddress::LocalHost, target);
+                      Way::make(near, far, delayMs, kbitPerSecond);
+                      Way::make(far, near, delayMs, kbitPerSecond);
+                      QObject::connect(near, &QTcpSocket::disconnected, near,
+                                       &QObject::deleteLater);
+                  }
+              });
+              m_port.set_value(server.serverPort());
+              QEventLoop loop; // until quit()
+              loop.exec();
+          }))
+    {
+        m_thread->start();
+    }
+    ~SlowLink()
+    {
+        m_thread->quit();
+        m_thread->wait();
+    }
+    // 0 if it could not listen.
+    quint16 port()
+    {
+        if (m_ready.valid())
+            m_listening = m_ready.get();
+        return m_listening;
+    }
+
+private:
+    // One direction: chunks leave in order, each once the link has carried
+    // the ones before it at its rate, then `delayMs` on.
+    struct Way : QObject {
+        static void make(QTcpSocket *from, QTcpSocket *to, int delayMs, int kbitPerSecond)
+        {
+            auto *way = new Way;
+            way->setParent(from);
+            way->timer.setSingleShot(true);
+            way->timer.setTimerType(Qt::PreciseTimer);
+            QObject::connect(&way->timer, &QTimer::timeout, way, [way, to] { way->send(to); });
+            QObject::connect(from, &QTcpSocket::readyRead, way,
+                             [=] { way->take(from->readAll(), delayMs, kbitPerSecond); });
+            QObject::connect(from, &QTcpSocket::disconnected, way, [=] {
+                way->take(from->readAll(), delayMs, kbitPerSecond);
+                way->closing = true;
+                way->send(to);
+            });
+        }
+        void take(const QByteArray &data, int delayMs, int kbitPerSecond)
+        {
+            if (data.isEmpty())
+                return;
+            const double now = seconds();
+            freeAt = std::max(freeAt, now) + data.size() * 8.0 / (kbitPerSecond * 1000.0);
+            queue.push_back({freeAt + delayMs / 1000.0, data});
+            if (!timer.isActive())
+                timer.start(std::max(0, int((queue.front().first - now) * 1000.0)));
+        }
+        void send(QTcpSocket *to)
+        {
+            const double now = seconds();
+            while (!queue.empty() && queue.front().first <= now + 0.001) {
+                if (to->state() == QAbstractSocket::ConnectedState)
+                    to->write(queue.front().second);
+                queue.pop_front();
+            }
+            if (!queue.empty())
+                timer.start(std::max(0, int((queue.front().first - now) * 1000.0)));
+            else if (closing)
+                to->disconnectFromHost();
+        }
+        static double seconds()
+        {
+            return std::chrono::duration<double>(
+                       std::chrono::steady_clock::now().time_since_epoch())
+                .count();
+        }
+        QTimer timer;
+        std::deque<std::pair<double, QByteArray>> queue;
+        double freeAt = 0.0;
+        bool closing = false;
+    };
+
+    std::promise<quint16> m_port;
+    std::future<quint16> m_ready = m_port.get_future();
+    quint16 m_listening = 0;
+    std::unique_ptr<QThread> m_thread;
+};
+
 // One person with the app: a real player under a room session over a real
 // WebSocket.
 struct Person {
@@ -103,6 +210,7 @@ class TestMediaStreamGuest : public QObject
 private slots:
     void initTestCase();
     void guestWithoutACopyStreamsInStep();
+    void aGuestJoiningAPlayingRoomStartsOnItsFirstPark();
     void aGuestMovingThePlaylistOnStreamsTheNextItem();
     void theStreamIsServedWhileTheGuiThreadIsBlocked();
     void fetchedBytesAreServedAgainWithoutTheHost();
@@ -235,6 +343,45 @@ void TestMediaStreamGuest::guestWithoutACopyStreamsInStep()
                                 .arg(guest.backend.position(), 0, 'f', 3)));
     }
     QVERIFY2(checked >= 10, qPrintable(QString::number(checked)));
+}
+
+void TestMediaStreamGuest::aGuestJoiningAPlayingRoomStartsOnItsFirstPark()
+{
+    // A guest joins a film under way across a link with a round trip of
+    // 160 ms and 8 Mbit/s. Its player is parked on the frame where the room
+    // will be when its data has come, and starts there: one correction, the
+    // first. (Sent there before its media has loaded, a player may lose the
+    // seek and start from the beginning; waiting for its source's buffer to
+    // fill, it misses the moment with the frame long at hand.)
+    Person host;
+    std::optional<room::InviteLink> link;
+    hostClip(host, {}, link);
+    QVERIFY(link);
+    QVERIFY(host.session.togglePlayPause());
+    QTRY_COMPARE_WITH_TIMEOUT(host.player.playbackState(), QMediaPlayer::PlayingState, kDeadlineMs);
+
+    SlowLink slow(quint16(link->server().port()), 80, 8000);
+    QVERIFY(slow.port() != 0);
+    QUrl server = link->server();
+    server.setHost(QStringLiteral("127.0.0.1"));
+    server.setPort(slow.port());
+    const room::InviteLink across(server, link->room(), link->invite(), link->fingerprint());
+    Person guest;
+    guest.session.join(across, QStringLiteral("Bob"));
+    QTRY_VERIFY_WITH_TIMEOUT(guest.session.connection().inRoom(), kDeadlineMs);
+    QVERIFY(guest.session.sharing().hostOffersStream());
+    guest.player.setSource(guest.session.hostStreamUrl());
+    guest.session.setPlaysHostStream(true);
+    const auto activity = [&] { return guest.session.connection().syncSnapshot().activity; };
+    QTRY_VERIFY2_WITH_TIMEOUT(activity() == sync::SyncActivity::InSync
+                                  && guest.player.playbackState() == QMediaPlayer::PlayingState,
+                              qPrintable(QStringLiteral("activity %1, %2 corrections")
+                                             .arg(int(activity()))
+                                             .arg(guest.session.connection().correctionCount())),
+                              kDeadlineMs);
+    QCOMPARE(guest.session.connection().correctionCount(), 1);
+    const double apart = std::abs(host.backend.position() - guest.backend.position());
+    QVERIFY2(apart < 0.15, qPrintable(QString::number(apart)));
 }
 
 void TestMediaStreamGuest::aGuestMovingThePlaylistOnStreamsTheNextItem()

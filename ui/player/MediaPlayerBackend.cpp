@@ -30,7 +30,18 @@ MediaPlayerBackend::MediaPlayerBackend(QMediaPlayer &player, MediaBackendKind ki
             &MediaPlayerBackend::onPositionChanged);
     connect(&m_player, &QMediaPlayer::playbackStateChanged, this,
             &MediaPlayerBackend::onPlaybackStateChanged);
+    connect(&m_player, &QMediaPlayer::mediaStatusChanged, this,
+            &MediaPlayerBackend::onMediaStatusChanged);
+    onMediaStatusChanged(m_player.mediaStatus());
+    m_seekRetry.setSingleShot(true);
+    m_seekRetry.setInterval(50);
+    connect(&m_seekRetry, &QTimer::timeout, this, [this] {
+        if (m_refusedSeekMs)
+            sendTo(*m_refusedSeekMs);
+    });
     connect(&m_player, &QMediaPlayer::sourceChanged, this, [this] {
+        m_refusedSeekMs.reset();
+        m_seekRetry.stop();
         const std::lock_guard lock(m_mutex);
         restartLocked(0.0, false);
         m_stampOffsets.clear();
@@ -81,7 +92,16 @@ void MediaPlayerBackend::onFrame(const QVideoFrame &frame)
     const double at = now();
     const std::lock_guard lock(m_mutex);
     m_frameSinceRestart = true;
-    m_seekShown = true;
+    // GStreamer hands on a frame it had on its way when it was sent
+    // elsewhere; the seek has landed when a frame of where it was sent
+    // arrives (its seeks are exact).
+    if (!m_seekShown && m_kind == MediaBackendKind::GStreamer) {
+        constexpr double kSeekFrameTolerance = 0.5; // s
+        const double stamp = double(frame.startTime()) / 1.0e6 - m_stampOffset;
+        m_seekShown = std::abs(stamp - m_clock.anchor()) <= kSeekFrameTolerance;
+    } else {
+        m_seekShown = true;
+    }
     ++m_framesTimed;
     if (m_playing)
         m_clock.addSample(double(frame.startTime()) / 1.0e6, at);
@@ -110,6 +130,27 @@ void MediaPlayerBackend::onPlaybackStateChanged(QMediaPlayer::PlaybackState stat
     restartLocked(playing ? m_clock.anchor() : at, playing);
 }
 
+void MediaPlayerBackend::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
+{
+    switch (status) {
+    case QMediaPlayer::NoMedia:
+    case QMediaPlayer::LoadingMedia:
+    case QMediaPlayer::InvalidMedia:
+        m_loaded = false;
+        break;
+    case QMediaPlayer::BufferingMedia:
+        // GStreamer buffers an HTTP source before it has pre-rolled: not
+        // loaded yet. Elsewhere it is as loaded as it was.
+        break;
+    case QMediaPlayer::LoadedMedia:
+    case QMediaPlayer::StalledMedia:
+    case QMediaPlayer::BufferedMedia:
+    case QMediaPlayer::EndOfMedia:
+        m_loaded = true;
+        break;
+    }
+}
+
 bool MediaPlayerBackend::clockStopped() const
 {
     const std::lock_guard lock(m_mutex);
@@ -136,11 +177,15 @@ sync::PlayerBackend::State MediaPlayerBackend::state() const
     case QMediaPlayer::StalledMedia:
         return playing ? State::Buffering : State::Paused;
     case QMediaPlayer::BufferingMedia:
+        // A GStreamer player streaming over HTTP buffers before it has
+        // pre-rolled; a seek then is lost.
+        if (!m_loaded)
+            return State::NoMedia;
         // FFmpeg says BufferingMedia after any seek and keeps saying it
-        // while it plays on: only a clock that stopped is a stall there.
-        if (m_kind == MediaBackendKind::FFmpeg)
-            return playing ? (clockStopped() ? State::Buffering : State::Playing) : State::Paused;
-        return playing ? State::Buffering : State::Paused;
+        // while it plays on; GStreamer says it while its HTTP source's
+        // queue fills towards its mark, and plays on meanwhile: only a
+        // clock that stopped is a stall.
+        return playing ? (clockStopped() ? State::Buffering : State::Playing) : State::Paused;
     case QMediaPlayer::LoadedMedia:
     case QMediaPlayer::BufferedMedia:
         break;
@@ -152,21 +197,29 @@ bool MediaPlayerBackend::isWaitingForData() const
 {
     if (m_player.error() != QMediaPlayer::NoError)
         return false;
+    if (m_refusedSeekMs)
+        return true;
     switch (m_player.mediaStatus()) {
     case QMediaPlayer::StalledMedia:
         return true;
     case QMediaPlayer::BufferingMedia:
-        if (m_kind != MediaBackendKind::FFmpeg)
+        if (!m_loaded)
             return true;
         if (m_player.playbackState() == QMediaPlayer::PlayingState)
             return clockStopped();
+        if (!m_sink || !m_player.hasVideo()) {
+            // Nothing shows whether the seek's data has come: GStreamer's
+            // word for it is its queue's mark.
+            return m_kind == MediaBackendKind::GStreamer;
+        }
         {
             // Paused: waiting while the frame it was sent to has not come
             // (for a while: a seek past the last frame shows nothing new).
+            // Its data is there once it shows, whatever the source's queue
+            // holds beyond it.
             constexpr double kLongestFetch = 30.0; // s
             const std::lock_guard lock(m_mutex);
-            return m_sink && m_player.hasVideo() && !m_seekShown
-                && now() - m_restartedAt < kLongestFetch;
+            return !m_seekShown && now() - m_restartedAt < kLongestFetch;
         }
     default:
         return false;
@@ -253,7 +306,26 @@ void MediaPlayerBackend::seek(double position)
         restartLocked(double(ms) / 1000.0, m_player.playbackState() == QMediaPlayer::PlayingState,
                       true);
     }
+    if (!m_refusedSeekMs)
+        m_refusedSince = now();
+    sendTo(ms);
+}
+
+void MediaPlayerBackend::sendTo(qint64 ms)
+{
+    m_refusedSeekMs.reset();
     m_player.setPosition(ms);
+    if (m_kind != MediaBackendKind::GStreamer)
+        return;
+    // Taken, the pipeline's position is the target at once; refused, it
+    // stays where it was. A player that refuses for this long will not take
+    // it (the media cannot seek).
+    constexpr qint64 kTaken = 250; // ms
+    constexpr double kLongestRefusal = 10.0; // s
+    if (std::abs(m_player.position() - ms) <= kTaken || now() - m_refusedSince > kLongestRefusal)
+        return;
+    m_refusedSeekMs = ms;
+    m_seekRetry.start();
 }
 
 void MediaPlayerBackend::setPlaybackRate(double rate)

@@ -7,8 +7,10 @@
 #include <QMediaPlayer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <mutex>
+#include <optional>
 #include <vector>
 
 class QVideoFrame;
@@ -72,6 +74,11 @@ private:
     void onFrame(const QVideoFrame &frame);
     void onPositionChanged(qint64 ms);
     void onPlaybackStateChanged(QMediaPlayer::PlaybackState state);
+    void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
+    // Sends the player to `ms`; GStreamer refuses a seek while its pipeline
+    // is still changing state (an HTTP source that is pre-rolling), and then
+    // it is sent again until it takes.
+    void sendTo(qint64 ms);
     // Under m_mutex: the clock starts again from `anchor`; `seeking`: the
     // player was sent there and has yet to show it.
     void restartLocked(double anchor, bool playing, bool seeking = false);
@@ -87,6 +94,14 @@ private:
     const MediaBackendKind m_kind;
     QPointer<QVideoSink> m_sink;
     QMetaObject::Connection m_frameConnection;
+    // The media has been loaded (pre-rolled) since its source was set: a
+    // seek before that is lost on GStreamer.
+    bool m_loaded = false;
+    // A seek the player refused, to be sent again; while it is pending the
+    // player waits for data.
+    std::optional<qint64> m_refusedSeekMs;
+    QTimer m_seekRetry;
+    double m_refusedSince = 0.0;
 
     // Shared with the thread that delivers frames.
     mutable std::mutex m_mutex;
@@ -94,6 +109,7 @@ private:
     bool m_playing = false; // play() was asked and not undone
     bool m_frameSinceRestart = false;
     bool m_seekShown = true; // the frame of the last seek has arrived
+    double m_seekTarget = 0.0;
     double m_restartedAt = 0.0;
     quint64 m_framesTimed = 0;
     // GStreamer: frames' stamps less the media's time (see above), the
