@@ -109,7 +109,6 @@ private:
     bool m_playing = false; // play() was asked and not undone
     bool m_frameSinceRestart = false;
     bool m_seekShown = true; // the frame of the last seek has arrived
-    double m_seekTarget = 0.0;
     double m_restartedAt = 0.0;
     quint64 m_framesTimed = 0;
     // GStreamer: frames' stamps less the media's time (see above), the
