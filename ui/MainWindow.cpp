@@ -57,8 +57,6 @@
 #include <QVBoxLayout>
 #include <QVideoSink>
 
-#include <algorithm>
-
 namespace lockstep::ui {
 
 using namespace lockstep::room;
@@ -163,15 +161,6 @@ JoinDialog *MainWindow::joinDialog() const
 QList<QAction *> MainWindow::allActions() const
 {
     return m_actions->findChildren<QAction *>() + findChildren<QAction *>();
-}
-
-QAction *MainWindow::findAction(const QString &objectName) const
-{
-    const QList<QAction *> actions = allActions();
-    const auto found = std::find_if(actions.cbegin(), actions.cend(), [&](const QAction *action) {
-        return action->objectName() == objectName;
-    });
-    return found == actions.cend() ? nullptr : *found;
 }
 
 QAction *MainWindow::playPauseAction() const

@@ -104,9 +104,8 @@ public:
     Toast *toast() const { return m_toast; }
     QAction *playPauseAction() const;
     // Every action of the window: the controllers' (ActionsController) and
-    // the window's own; and one of them by object name (null when none).
+    // the window's own.
     QList<QAction *> allActions() const;
-    QAction *findAction(const QString &objectName) const;
     FileOpenHandler *fileOpenHandler() const { return m_fileOpenHandler; }
     ChatController *chat() const { return m_chat; }
     PlaylistController *playlist() const { return m_playlist; }

@@ -5,6 +5,7 @@
 #include "ParticipantsModel.h"
 #include "RoomPanel.h"
 #include "Toast.h"
+#include "WindowActions.h"
 #include "player/TransportBar.h"
 #include "player/VideoArea.h"
 #include "room/InviteLink.h"
@@ -283,7 +284,7 @@ void TestMainWindow::settingsPersistAcrossRestart()
         // restored window inside the screen's available area.
         window.resize(720, 520);
         window.transportBar()->setVolume(37);
-        window.findAction(QStringLiteral("muteAction"))->setChecked(true);
+        ui::findAction(window, QStringLiteral("muteAction"))->setChecked(true);
         if (!file.isEmpty())
             window.openMedia(QUrl::fromLocalFile(file));
         room::Settings().setDisplayName(QStringLiteral("Zoë"));
@@ -294,7 +295,7 @@ void TestMainWindow::settingsPersistAcrossRestart()
     MainWindow &window = windowApp.window();
     window.show();
     QCOMPARE(window.transportBar()->volume(), 37);
-    QVERIFY(window.findAction(QStringLiteral("muteAction"))->isChecked());
+    QVERIFY(ui::findAction(window, QStringLiteral("muteAction"))->isChecked());
     QCOMPARE(window.size(), QSize(720, 520));
     QCOMPARE(window.displayName(), QStringLiteral("Zoë"));
     const room::Settings settings;
@@ -332,7 +333,7 @@ void TestMainWindow::theOpenDialogStartsInAFolderThatExists()
         shownName = name ? name->text() : QStringLiteral("(no name field)");
         dialog->reject();
     });
-    window.findAction(QStringLiteral("openFileAction"))->trigger();
+    ui::findAction(window, QStringLiteral("openFileAction"))->trigger();
     QCOMPARE(shownName, QString());
     QCOMPARE(shownFolder, QDir(start).absolutePath());
 
@@ -491,7 +492,7 @@ void TestMainWindow::stopHostingInTheHostDialogAsksFirst()
     QTRY_COMPARE_WITH_TIMEOUT(participantRows(host), 2, 10000);
 
     // Room > Invite People… opens the Host dialog on its hosting page.
-    host.findAction(QStringLiteral("inviteAction"))->trigger();
+    ui::findAction(host, QStringLiteral("inviteAction"))->trigger();
     auto *dialog = host.findChild<ui::HostDialog *>();
     QVERIFY(dialog && dialog->isVisible());
     auto *stop = dialog->findChild<QPushButton *>(QStringLiteral("stopHostingButton"));

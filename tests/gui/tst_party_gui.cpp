@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ParticipantsModel.h"
 #include "RoomPanel.h"
+#include "WindowActions.h"
 #include "party/ChatOverlay.h"
 #include "party/ChatPane.h"
 #include "party/PlaylistPane.h"
@@ -304,7 +305,7 @@ void TestPartyGui::readinessHoldsTheStart()
     QTest::qWait(500);
     QVERIFY(!isPlaying(host.player()));
     QVERIFY(!isPlaying(guest.player()));
-    guest.findAction(QStringLiteral("readyAction"))->trigger();
+    ui::findAction(guest, QStringLiteral("readyAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(isPlaying(host.player()) && isPlaying(guest.player()), 10000);
 }
 
